@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// `edgo`: the command-line face of the same core the extension uses.
+import { cliCommands } from './commands';
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`${process.env.EDGO_VERSION ?? '0.1.0'}\n`);
+    return 0;
+  }
+  const command = name ? cliCommands.find((c) => c.name === name) : undefined;
+  if (!command) {
+    const usage = cliCommands.map((c) => `  edgo ${c.usage.padEnd(36)} ${c.summary}`).join('\n');
+    process.stderr.write(`${name && name !== 'help' && name !== '--help' ? `edgo: unknown command '${name}'\n\n` : ''}Usage:\n${usage}\n`);
+    return name && name !== 'help' && name !== '--help' ? 2 : 0;
+  }
+  return command.run(args);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    // A long-running command (the language server) returns -1 and keeps the process alive.
+    if (code >= 0) process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`edgo: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

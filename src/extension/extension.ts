@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+import { registerWelcome } from './welcome';
+
+/**
+ * Each feature registers its commands, providers and listeners here and returns
+ * nothing: everything it creates goes into `context.subscriptions`.
+ * Keep activation cheap: heavy work (the language server, Mermaid) starts on first use.
+ */
+const features: ReadonlyArray<(context: vscode.ExtensionContext) => void> = [
+  registerWelcome,
+];
+
+export function activate(context: vscode.ExtensionContext): void {
+  for (const register of features) {
+    try {
+      register(context);
+    } catch (err) {
+      // VS Code doesn't show a notification when part of an activation fails,
+      // so one broken feature is reported and the others still work.
+      void vscode.window.showErrorMessage(`Event-Driven Go Lab: a feature failed to start: ${String(err)}`);
+    }
+  }
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,2 @@
+// Every suite that runs inside VS Code. Add a line per new suite file.
+import './suites/activation.test';
