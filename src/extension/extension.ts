@@ -6,20 +6,30 @@ import { registerWelcome } from './welcome';
  * nothing: everything it creates goes into `context.subscriptions`.
  * Keep activation cheap: heavy work (the language server, Mermaid) starts on first use.
  */
-const features: ReadonlyArray<(context: vscode.ExtensionContext) => void> = [
+const features: ReadonlyArray<(context: vscode.ExtensionContext, api: EdgoExtensionApi) => void> = [
   registerWelcome,
 ];
 
-export function activate(context: vscode.ExtensionContext): void {
+/**
+ * What `activate` returns. VS Code's Markdown preview reads `extendMarkdownIt`;
+ * features may add more members.
+ */
+export interface EdgoExtensionApi {
+  extendMarkdownIt?(md: unknown): unknown;
+}
+
+export function activate(context: vscode.ExtensionContext): EdgoExtensionApi {
+  const api: EdgoExtensionApi = {};
   for (const register of features) {
     try {
-      register(context);
+      register(context, api);
     } catch (err) {
       // VS Code doesn't show a notification when part of an activation fails,
       // so one broken feature is reported and the others still work.
       void vscode.window.showErrorMessage(`Event-Driven Go Lab: a feature failed to start: ${String(err)}`);
     }
   }
+  return api;
 }
 
 export function deactivate(): void {
