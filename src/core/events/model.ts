@@ -54,7 +54,7 @@ const maxAliases = 100;
  */
 export function loadEventDefinition(text: string, sourceFile: string): EventDefinition | undefined {
   try {
-    const doc = parseDocument(text, { maxAliasCount: maxAliases, prettyErrors: false });
+    const doc = parseDocument(text, { prettyErrors: false });
     const value: unknown = doc.toJS({ maxAliasCount: maxAliases });
     const line = firstLine(text, doc.contents?.range?.[0] ?? 0);
     return toEventDefinition(value, sourceFile, line);
@@ -70,7 +70,7 @@ export function loadEventDefinition(text: string, sourceFile: string): EventDefi
 export function loadEventDefinitions(text: string, sourceFile: string): EventDefinition[] {
   const out: EventDefinition[] = [];
   try {
-    for (const doc of parseAllDocuments(text, { maxAliasCount: maxAliases })) {
+    for (const doc of parseAllDocuments(text)) {
       if (!('toJS' in doc)) continue;
       const value: unknown = doc.toJS({ maxAliasCount: maxAliases });
       const line = firstLine(text, doc.contents?.range?.[0] ?? 0);
