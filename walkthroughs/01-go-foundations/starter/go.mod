@@ -1,0 +1,3 @@
+module example.com/edgo/users
+
+go 1.22
