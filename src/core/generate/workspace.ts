@@ -1,0 +1,201 @@
+/**
+ * Builds the generators' input from a workspace folder: event YAML files (read
+ * with the event model), Go service folders (a folder with `go.mod`), their
+ * HTTP routes and the subjects their code names.
+ */
+import { parse as parseYaml } from 'yaml';
+import { loadEventDefinitions, type EventDefinition } from '../events/model';
+import { baseName, dirName, joinPath, relativePath, type GenFs } from './fs';
+import { readRoutes, stringLiterals } from './goSource';
+import type { GenDomain, GenEvent, GenService, GenTeam, GenerationInput, HttpRoute, JsonSchema } from './input';
+import { kebab, titleCase, toSemver } from './naming';
+import { metadataFields, payloadFields, payloadSchema } from './payloadSchema';
+
+export interface LoadOptions {
+  /** Folders (relative to the root) never scanned, e.g. the generated catalog. */
+  readonly exclude?: readonly string[];
+}
+
+const skipDirs = new Set(['node_modules', '.git', 'vendor', 'dist', 'out', 'testdata', '.edgo']);
+
+interface ScannedFolder {
+  eventFiles: string[];
+  goModDirs: string[];
+  goFiles: string[];
+}
+
+async function scan(fs: GenFs, root: string, exclude: readonly string[]): Promise<ScannedFolder> {
+  const found: ScannedFolder = { eventFiles: [], goModDirs: [], goFiles: [] };
+  const excluded = new Set(exclude.map((e) => joinPath(root, e)));
+  const walk = async (dir: string, depth: number): Promise<void> => {
+    if (depth > 12) return;
+    for (const entry of await fs.list(dir)) {
+      const full = joinPath(dir, entry.name);
+      if (entry.isDirectory) {
+        if (!skipDirs.has(entry.name) && !entry.name.startsWith('.') && !excluded.has(full)) await walk(full, depth + 1);
+        continue;
+      }
+      if (entry.name === 'go.mod') found.goModDirs.push(dir);
+      else if (entry.name.endsWith('.go') && !entry.name.endsWith('_test.go')) found.goFiles.push(full);
+      else if (isEventYamlPath(relativePath(root, full))) found.eventFiles.push(full);
+    }
+  };
+  await walk(root, 0);
+  return found;
+}
+
+/** The globs the language server uses too: `**\/events/**\/*.yaml` and `*.event.yaml`. */
+export function isEventYamlPath(rel: string): boolean {
+  if (!/\.ya?ml$/.test(rel)) return false;
+  return /\.event\.ya?ml$/.test(rel) || rel.split('/').slice(0, -1).includes('events');
+}
+
+/** `order` or `order-service` or `Order Service` → `order-service`. */
+export function serviceId(nameOrFolder: string): string {
+  const id = kebab(nameOrFolder);
+  return id.endsWith('service') ? id : `${id}-service`;
+}
+
+/** The bounded context a service belongs to: its name without `-service`. */
+export function domainIdOf(serviceIdValue: string): string {
+  return serviceIdValue.replace(/-?service$/, '') || serviceIdValue;
+}
+
+export function defaultOwner(domainId: string): string {
+  return `${domainId}-team`;
+}
+
+/** Reads the workspace; never throws on bad files (they become warnings). */
+export async function loadWorkspace(fs: GenFs, root: string, options: LoadOptions = {}): Promise<GenerationInput> {
+  const warnings: string[] = [];
+  const scanned = await scan(fs, root, options.exclude ?? []);
+  const rel = (p: string): string => relativePath(root, p);
+
+  // Service folders: each go.mod folder; a go.mod at the root with no other is one service named after the root.
+  const serviceDirs = scanned.goModDirs.length > 1 ? scanned.goModDirs.filter((d) => d !== root) : scanned.goModDirs;
+  const services = new Map<string, { folder?: string; routes: HttpRoute[]; literals: Set<string> }>();
+  for (const dir of serviceDirs) {
+    const id = serviceId(baseName(dir === root ? root : dir) || 'app');
+    services.set(id, { folder: dir, routes: [], literals: new Set() });
+  }
+  const serviceOfPath = (p: string): string | undefined => {
+    let best: string | undefined;
+    let bestLen = -1;
+    for (const [id, s] of services) {
+      if (s.folder !== undefined && (p === s.folder || p.startsWith(s.folder + '/')) && s.folder.length > bestLen) {
+        best = id;
+        bestLen = s.folder.length;
+      }
+    }
+    return best;
+  };
+  for (const file of scanned.goFiles) {
+    const owner = serviceOfPath(file);
+    if (owner === undefined) continue;
+    const src = (await fs.readFile(file)) ?? '';
+    const svc = services.get(owner)!;
+    svc.routes.push(...readRoutes(src, rel(file)));
+    for (const lit of stringLiterals(src)) svc.literals.add(lit);
+  }
+
+  // Events.
+  const defs: { def: EventDefinition; file: string }[] = [];
+  for (const file of scanned.eventFiles) {
+    const text = await fs.readFile(file);
+    if (text === undefined) continue;
+    const found = loadEventDefinitions(text, rel(file));
+    if (found.length === 0) warnings.push(`${rel(file)}: no event (a mapping with \`name\` or \`eventType\`) found`);
+    for (const def of found) defs.push({ def, file });
+  }
+
+  const events: GenEvent[] = [];
+  const seen = new Set<string>();
+  for (const { def, file } of defs) {
+    const id = kebab(def.name);
+    if (seen.has(id)) {
+      warnings.push(`${rel(file)}: event ${def.name} is defined twice; the first definition is used`);
+      continue;
+    }
+    seen.add(id);
+    const readRef = async (ref: string): Promise<JsonSchema | undefined> => {
+      const text = await fs.readFile(joinPath(dirName(file), ref));
+      if (text === undefined) return undefined;
+      try {
+        const parsed: unknown = ref.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+        return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as JsonSchema) : undefined;
+      } catch {
+        return undefined;
+      }
+    };
+    const { schema, warning } = await payloadSchema(def.payload, readRef);
+    if (warning) warnings.push(`${rel(file)}: ${def.name} ${warning}`);
+
+    // Producers: as declared, else the service whose folder holds the file.
+    const declared = def.producers.map(serviceId);
+    const located = serviceOfPath(file);
+    const producers = declared.length > 0 ? declared : located !== undefined ? [located] : [];
+    const subject = subjectOf(def);
+    const consumers = new Set(def.consumers.map(serviceId));
+    // A service whose code names the subject and that does not produce it consumes it.
+    for (const [sid, s] of services) {
+      if (!producers.includes(sid) && (s.literals.has(subject) || s.literals.has(def.name))) consumers.add(sid);
+    }
+    const domain = producers[0] !== undefined ? domainIdOf(producers[0]) : 'events';
+    const summary = def.summary?.trim() || `${def.title ?? titleCase(def.name)} (\`${def.name}\`)${producers.length ? `, published by ${producers.join(', ')}` : ''}.`;
+    events.push({
+      id,
+      name: def.name,
+      title: def.title ?? titleCase(def.name),
+      version: toSemver(def.version),
+      summary,
+      owners: def.owners.length > 0 ? def.owners.map(kebab) : [defaultOwner(domain)],
+      producers,
+      consumers: [...consumers].sort(),
+      schema,
+      fields: payloadFields(def.payload, schema),
+      metadata: metadataFields(def.metadata),
+      subject,
+      examples: def.examples,
+      sourceFile: rel(file),
+    });
+  }
+  events.sort((a, b) => a.id.localeCompare(b.id));
+
+  // Services named only by events (e.g. a consumer without a folder yet) still appear.
+  for (const e of events) for (const sid of [...e.producers, ...e.consumers]) if (!services.has(sid)) services.set(sid, { routes: [], literals: new Set() });
+
+  const genServices: GenService[] = [...services]
+    .map(([id, s]) => {
+      const domain = domainIdOf(id);
+      return {
+        id,
+        name: titleCase(id),
+        ...(s.folder !== undefined ? { folder: rel(s.folder) } : {}),
+        domain,
+        owners: [defaultOwner(domain)],
+        routes: s.routes,
+        sends: events.filter((e) => e.producers.includes(id)).map((e) => e.id),
+        receives: events.filter((e) => e.consumers.includes(id)).map((e) => e.id),
+      };
+    })
+    .sort((a, b) => a.id.localeCompare(b.id));
+
+  const domainMap = new Map<string, GenDomain>();
+  for (const s of genServices) {
+    const d = domainMap.get(s.domain);
+    domainMap.set(s.domain, { id: s.domain, name: titleCase(s.domain), services: [...(d?.services ?? []), s.id], owners: [defaultOwner(s.domain)] });
+  }
+  const domains = [...domainMap.values()].sort((a, b) => a.id.localeCompare(b.id));
+  const teamIds = new Set<string>([...events.flatMap((e) => e.owners), ...genServices.flatMap((s) => s.owners), ...domains.flatMap((d) => d.owners)]);
+  const teams: GenTeam[] = [...teamIds].sort().map((id) => ({ id, name: titleCase(id) }));
+  return { events, services: genServices, domains, teams, warnings };
+}
+
+/** The NATS subject: `metadata.subject`/`channel` when given, else the event name. */
+function subjectOf(def: EventDefinition): string {
+  for (const key of ['subject', 'channel', 'topic']) {
+    const v = def.metadata[key];
+    if (typeof v === 'string' && v.trim() !== '' && !/\s/.test(v)) return v;
+  }
+  return def.name;
+}
