@@ -1,0 +1,3 @@
+module example.com/edgo/orders
+
+go 1.22
