@@ -24,6 +24,22 @@ const node = {
   mainFields: ['module', 'main'],
 };
 
+/**
+ * jsdom resolves its sync-XHR worker file at load time; bundled, that file is
+ * gone. Mermaid never uses sync XHR, so the lookup is answered with null.
+ * @type {esbuild.Plugin}
+ */
+const jsdomWithoutSyncXhr = {
+  name: 'jsdom-without-sync-xhr',
+  setup(build) {
+    build.onLoad({ filter: /jsdom[\\/]lib[\\/]jsdom[\\/]living[\\/]xhr[\\/]XMLHttpRequest-impl\.js$/ }, async (args) => {
+      const fs = await import('node:fs/promises');
+      const source = await fs.readFile(args.path, 'utf8');
+      return { contents: source.replace(/require\.resolve\s*\?\s*require\.resolve\("\.\/xhr-sync-worker\.js"\)\s*:\s*null/, 'null'), loader: 'js' };
+    });
+  },
+};
+
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
   {
@@ -36,6 +52,13 @@ const builds = [
     ...node,
     entryPoints: { server: 'src/server/main.ts', cli: 'src/cli/main.ts' },
     outdir: 'dist',
+  },
+  {
+    // Mermaid's parser under jsdom, loaded by the server and the CLI on first use (src/core/mermaid/nodeParser.ts).
+    ...node,
+    entryPoints: { 'mermaid-node': 'src/core/mermaid/nodeEngine.ts' },
+    outdir: 'dist',
+    plugins: [jsdomWithoutSyncXhr],
   },
   {
     ...common,
