@@ -1,0 +1,196 @@
+/**
+ * Parses YAML text defensively and maps JSON pointers back to source ranges.
+ * Guards run before the parser so hostile input (huge files, deep nesting,
+ * binary data, alias bombs) yields one clear diagnostic in bounded time.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
+import type { CoreDiagnostic, Range } from '../diagnostic';
+
+export const eventsSource = 'edgo-events';
+
+/** Limits for one file; beyond them the file is reported and skipped. */
+export const limits = {
+  maxBytes: 5 * 1024 * 1024,
+  maxDepth: 200,
+  maxAliasCount: 1000,
+} as const;
+
+export interface ParsedYaml {
+  readonly text: string;
+  /** Added to every line (frontmatter starts below the `---` line of a Markdown file). */
+  readonly lineOffset: number;
+  readonly lineCounter: LineCounter;
+  /** One entry per YAML document of the stream (usually one). */
+  readonly docs: readonly ParsedDoc[];
+  /** Syntax errors, guards tripped. */
+  readonly diagnostics: CoreDiagnostic[];
+}
+
+export interface ParsedDoc {
+  readonly doc: Document.Parsed;
+  /** The plain JS value, or undefined when it could not be built. */
+  readonly value: unknown;
+}
+
+/** Parses `text`; positions are shifted by `lineOffset` lines. Never throws. */
+export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const diagnostics: CoreDiagnostic[] = [];
+  const guard = checkGuards(text, lineOffset);
+  if (guard) return { text, lineOffset, lineCounter, docs: [], diagnostics: [guard] };
+  const docs: ParsedDoc[] = [];
+  let streamDocs: Document.Parsed[];
+  try {
+    streamDocs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true }) as Document.Parsed[];
+    if (!Array.isArray(streamDocs)) streamDocs = [];
+  } catch (err) {
+    diagnostics.push(whole(text, lineOffset, 'yaml/unreadable', `This file could not be read as YAML: ${errorText(err)}`));
+    return { text, lineOffset, lineCounter, docs, diagnostics };
+  }
+  const parsed: ParsedYaml = { text, lineOffset, lineCounter, docs, diagnostics };
+  for (const doc of streamDocs) {
+    for (const e of [...doc.errors, ...doc.warnings]) {
+      const [start, end] = e.pos;
+      const isError = doc.errors.includes(e);
+      diagnostics.push({
+        range: offsetRange(parsed, start, Math.max(end, start + 1)),
+        severity: isError ? 'error' : 'warning',
+        code: e.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : `yaml/${e.code.toLowerCase().replace(/_/g, '-')}`,
+        message: yamlMessage(e.code, e.message),
+        source: eventsSource,
+      });
+    }
+    let value: unknown;
+    try {
+      value = doc.errors.length ? undefined : doc.toJS({ maxAliasCount: limits.maxAliasCount });
+    } catch (err) {
+      const start = doc.contents?.range?.[0] ?? 0;
+      diagnostics.push({
+        range: offsetRange(parsed, start, start + 1),
+        severity: 'error',
+        code: 'yaml/alias-bomb',
+        message: `This YAML expands too many aliases (*name) and was not checked further: ${errorText(err)}`,
+        source: eventsSource,
+      });
+    }
+    docs.push({ doc, value });
+  }
+  return parsed;
+}
+
+/** Converts text offsets to a range in the file's coordinates (UTF-16, 0-based). */
+export function offsetRange(parsed: Pick<ParsedYaml, 'lineCounter' | 'lineOffset'>, start: number, end: number): Range {
+  const s = parsed.lineCounter.linePos(start);
+  const e = parsed.lineCounter.linePos(end);
+  return {
+    start: { line: s.line - 1 + parsed.lineOffset, character: s.col - 1 },
+    end: { line: e.line - 1 + parsed.lineOffset, character: e.col - 1 },
+  };
+}
+
+/** Range of a node's value (without trailing comments/newlines). */
+export function nodeRange(parsed: ParsedYaml, node: Node | null | undefined): Range | undefined {
+  if (!node?.range) return undefined;
+  const [start, valueEnd] = node.range;
+  return offsetRange(parsed, start, Math.max(valueEnd, start + 1));
+}
+
+/** The key/value nodes at a JSON pointer, walking maps and sequences. */
+export interface PointerTarget {
+  readonly pair?: Pair<unknown, unknown>;
+  readonly key?: Node;
+  readonly value?: Node;
+  /** The pair that holds the nearest existing ancestor (for a missing property). */
+  readonly parentPair?: Pair<unknown, unknown>;
+}
+
+export function findPointer(doc: Document.Parsed, pointer: string): PointerTarget {
+  const segments = pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let node: unknown = doc.contents;
+  let pair: Pair<unknown, unknown> | undefined;
+  let parentPair: Pair<unknown, unknown> | undefined;
+  for (const seg of segments) {
+    parentPair = pair ?? parentPair;
+    if (isMap(node)) {
+      const found = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === seg);
+      if (!found) return { parentPair: pair ?? parentPair };
+      pair = found;
+      node = found.value;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(seg)];
+      if (item === undefined) return { parentPair: pair ?? parentPair };
+      node = item;
+      // A sequence item has no key: keep the enclosing pair for "point at the parent key".
+    } else {
+      return { parentPair: pair ?? parentPair };
+    }
+  }
+  return { pair, key: pair?.key as Node | undefined, value: node as Node | undefined, parentPair };
+}
+
+/** The range of the whole first line, for file-level problems. */
+export function whole(text: string, lineOffset: number, code: string, message: string, severity: CoreDiagnostic['severity'] = 'error'): CoreDiagnostic {
+  const nl = text.indexOf('\n');
+  const firstLineLength = Math.min(nl === -1 ? text.length : nl, 200);
+  return { range: { start: { line: lineOffset, character: 0 }, end: { line: lineOffset, character: Math.max(firstLineLength, 1) } }, severity, code, message, source: eventsSource };
+}
+
+/** Size, binary content, broken encoding and nesting depth, checked in one linear pass. */
+function checkGuards(text: string, lineOffset: number): CoreDiagnostic | undefined {
+  if (text.length > limits.maxBytes) {
+    return whole(text, lineOffset, 'file/too-large', `This file is ${(text.length / 1024 / 1024).toFixed(1)} MB; files over ${limits.maxBytes / 1024 / 1024} MB are not validated. Split it into one file per event.`, 'warning');
+  }
+  let flowDepth = 0;
+  let lineStart = true;
+  let indent = 0;
+  let line = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) return at(line, 'file/binary', 'This file contains NUL bytes: it looks like a binary file, not YAML text.');
+    if (c === 0xfffd) return at(line, 'file/invalid-encoding', 'This file is not valid UTF-8 (it contains bytes that are not text). Save it as UTF-8.');
+    if (c === 10) {
+      line++;
+      lineStart = true;
+      indent = 0;
+      // Approximate: quoted scalars spanning lines are rare and hold no brackets that matter.
+      quote = undefined;
+      continue;
+    }
+    if (lineStart) {
+      if (c === 32) {
+        indent++;
+        if (indent > limits.maxDepth * 8) return at(line, 'yaml/too-deep', `This YAML is indented more than ${limits.maxDepth * 8} columns deep; nesting is limited to ${limits.maxDepth} levels.`);
+        continue;
+      }
+      lineStart = false;
+    }
+    if (quote) {
+      if (String.fromCharCode(c) === quote) quote = undefined;
+      continue;
+    }
+    const prev = i === 0 ? 10 : text.charCodeAt(i - 1);
+    if ((c === 34 || c === 39) && (prev === 32 || prev === 10 || prev === 91 || prev === 123 || prev === 44)) quote = String.fromCharCode(c);
+    else if (c === 35 && (prev === 32 || prev === 10)) quote = '#comment';
+    else if (c === 91 || c === 123) {
+      flowDepth++;
+      if (flowDepth > limits.maxDepth) return at(line, 'yaml/too-deep', `This YAML nests [ ] or { } more than ${limits.maxDepth} levels deep, which no event needs; it was not checked further.`);
+    } else if (c === 93 || c === 125) flowDepth = Math.max(0, flowDepth - 1);
+  }
+  return undefined;
+
+  function at(l: number, code: string, message: string): CoreDiagnostic {
+    return { range: { start: { line: l + lineOffset, character: 0 }, end: { line: l + lineOffset, character: 1 } }, severity: 'error', code, message, source: eventsSource };
+  }
+}
+
+function yamlMessage(code: string, message: string): string {
+  const first = message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? message;
+  if (code === 'DUPLICATE_KEY') return `${first}. Each key may appear only once in a mapping; remove or rename one of them.`;
+  if (code === 'TAB_AS_INDENT') return `${first}. YAML is indented with spaces, never tabs.`;
+  return `YAML syntax: ${first}.`.replace(/\.\.$/, '.');
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
