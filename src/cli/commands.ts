@@ -1,4 +1,5 @@
 import { startServer } from '../server/server';
+import { checkCommand } from './check';
 
 /** One `edgo <name>` subcommand. `run` resolves with the exit code, or -1 to keep running. */
 export interface CliCommand {
@@ -22,4 +23,5 @@ export const cliCommands: CliCommand[] = [
       return -1;
     },
   },
+  checkCommand,
 ];

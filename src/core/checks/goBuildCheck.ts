@@ -1,0 +1,37 @@
+/** `go-build` and `go-vet`: the learner's module compiles, and vet finds nothing. */
+import { optionalStringArray, strs } from './fields';
+import { failWith, goMissing, parseGoDiagnostics, runGo } from './goTool';
+import type { CheckContext, CheckKind, CheckOutcome, CheckSpec } from './types';
+
+async function runGoTool(tool: 'build' | 'vet', spec: CheckSpec, ctx: CheckContext): Promise<CheckOutcome> {
+  const packages = strs(spec, 'packages') ?? ['./...'];
+  const result = await runGo(ctx, [tool, ...packages]);
+  if (result.notFound) return goMissing();
+  if (result.timedOut) return { status: 'fail', message: `go ${tool} did not finish in time.` };
+  if (result.exitCode === 0) {
+    return { status: 'pass', message: tool === 'build' ? 'The module builds.' : 'go vet reports nothing.' };
+  }
+  const problems = parseGoDiagnostics(`${result.stderr}\n${result.stdout}`, ctx.folder);
+  const summary = tool === 'build' ? 'The module does not build' : 'go vet reports a problem';
+  return failWith(summary, problems.length > 0 ? problems : [{ message: `go ${tool} exited with code ${result.exitCode ?? 'unknown'}` }]);
+}
+
+function validatePackages(spec: CheckSpec): string[] {
+  const problems: string[] = [];
+  optionalStringArray(spec, 'packages', problems);
+  return problems;
+}
+
+export const goBuildCheck: CheckKind = {
+  kind: 'go-build',
+  summary: '`go build` succeeds (`packages`, default `["./..."]`).',
+  validate: validatePackages,
+  run: (spec, ctx) => runGoTool('build', spec, ctx),
+};
+
+export const goVetCheck: CheckKind = {
+  kind: 'go-vet',
+  summary: '`go vet` reports nothing (`packages`, default `["./..."]`).',
+  validate: validatePackages,
+  run: (spec, ctx) => runGoTool('vet', spec, ctx),
+};

@@ -1,0 +1,119 @@
+/**
+ * `import-rule`: the Clean Architecture dependency rule, read from `go list -json`.
+ * A rule `{ "from": "domain", "mayNotImport": ["usecase", "infra", "net/http"] }`
+ * forbids packages under `domain/` to import packages under those folders of the
+ * module (or those import paths, for the standard library and dependencies).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { readModulePath, packageDir } from './goModule';
+import { failWith, goMissing, relativeToFolder, runGo } from './goTool';
+import type { CheckContext, CheckKind, CheckOutcome, CheckProblem, CheckSpec } from './types';
+
+export interface ImportRule {
+  readonly from: string;
+  readonly mayNotImport: readonly string[];
+}
+
+interface ListedPackage {
+  ImportPath?: string;
+  Dir?: string;
+  Imports?: string[];
+  GoFiles?: string[];
+  Module?: { Path?: string };
+  Error?: { Err?: string; Pos?: string };
+}
+
+/** `go list -json` prints one JSON object after another, each closing with `}` alone on a line. */
+export function parseGoListJson(stdout: string): ListedPackage[] {
+  return stdout
+    .split(/^\}\s*$/m)
+    .map((chunk) => chunk.trim())
+    .filter((chunk) => chunk.startsWith('{'))
+    .map((chunk) => JSON.parse(`${chunk}\n}`) as ListedPackage);
+}
+
+const trimSlashes = (p: string) => p.replace(/^\.?\/+|\/+$/g, '');
+const under = (rel: string, layer: string) => rel === layer || rel.startsWith(`${layer}/`);
+
+/** The line of `"importPath"` in one of the package's files, for the location. */
+function findImportLine(dir: string, files: readonly string[], importPath: string): { file: string; line: number } | undefined {
+  for (const name of files) {
+    let text: string;
+    try {
+      text = fs.readFileSync(path.join(dir, name), 'utf8');
+    } catch {
+      continue;
+    }
+    const idx = text.split(/\r?\n/).findIndex((l) => l.includes(`"${importPath}"`));
+    if (idx >= 0) return { file: path.join(dir, name), line: idx + 1 };
+  }
+  return undefined;
+}
+
+function rulesOf(spec: CheckSpec): ImportRule[] {
+  return (spec.rules as ImportRule[]).map((r) => ({ from: trimSlashes(r.from), mayNotImport: r.mayNotImport.map(trimSlashes) }));
+}
+
+async function runImportRule(spec: CheckSpec, ctx: CheckContext): Promise<CheckOutcome> {
+  const result = await runGo(ctx, ['list', '-e', '-json', './...']);
+  if (result.notFound) return goMissing();
+  if (result.exitCode !== 0 && result.stdout.trim() === '') {
+    const first = result.stderr.trim().split('\n')[0] ?? '';
+    return { status: 'fail', message: `go list failed: ${first || `exit code ${result.exitCode ?? 'unknown'}`}` };
+  }
+  let packages: ListedPackage[];
+  try {
+    packages = parseGoListJson(result.stdout);
+  } catch (err) {
+    return { status: 'fail', message: `Could not read the output of go list: ${String(err)}` };
+  }
+  const modulePath = readModulePath(ctx.folder) ?? packages.find((p) => p.Module?.Path)?.Module?.Path;
+  const problems: CheckProblem[] = [];
+  const rules = rulesOf(spec);
+
+  for (const rule of rules) {
+    const inLayer = packages.filter((p) => {
+      const rel = p.Dir ? relativeToFolder(ctx.folder, p.Dir) : packageDir(modulePath, p.ImportPath ?? '');
+      return rel !== undefined && under(rel, rule.from);
+    });
+    if (inLayer.length === 0) {
+      problems.push({ message: `No Go package found under ${rule.from}/: create it (with at least one .go file) first` });
+      continue;
+    }
+    for (const pkg of inLayer) {
+      for (const imp of pkg.Imports ?? []) {
+        const target = packageDir(modulePath, imp);
+        const broken = rule.mayNotImport.find((layer) => (target !== undefined && under(target, layer)) || under(imp, layer));
+        if (!broken) continue;
+        const at = pkg.Dir ? findImportLine(pkg.Dir, pkg.GoFiles ?? [], imp) : undefined;
+        problems.push({
+          message: `${pkg.ImportPath ?? rule.from} imports ${imp}, but ${rule.from} may not depend on ${broken}: inner layers know nothing of outer ones (invert it with an interface in ${rule.from})`,
+          ...(at ? { location: { file: relativeToFolder(ctx.folder, at.file), line: at.line } } : {}),
+        });
+      }
+    }
+  }
+  if (problems.length > 0) return failWith('The dependency rule is broken', problems);
+  return { status: 'pass', message: `The dependency rule holds (${rules.map((r) => `${r.from} → not ${r.mayNotImport.join('/')}`).join('; ')}).` };
+}
+
+export const importRuleCheck: CheckKind = {
+  kind: 'import-rule',
+  summary: 'Packages under `from` import nothing under `mayNotImport` (module folders or import paths), from `go list -json`: `rules: [{ from, mayNotImport }]`.',
+  validate(spec) {
+    const rules = spec.rules;
+    if (!Array.isArray(rules) || rules.length === 0) return ['"rules" must be a non-empty array of { "from": "domain", "mayNotImport": ["infra"] }'];
+    const problems: string[] = [];
+    rules.forEach((r: unknown, i) => {
+      const rule = r as Partial<Record<string, unknown>> | null;
+      if (!rule || typeof rule.from !== 'string' || rule.from.trim() === '') problems.push(`rules[${i}].from must be a folder name such as "domain"`);
+      const deny = rule?.mayNotImport;
+      if (!Array.isArray(deny) || deny.length === 0 || deny.some((d) => typeof d !== 'string' || d.trim() === '')) {
+        problems.push(`rules[${i}].mayNotImport must be a non-empty array of folder names or import paths`);
+      }
+    });
+    return problems;
+  },
+  run: runImportRule,
+};

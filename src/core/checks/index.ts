@@ -1,0 +1,9 @@
+/** The public entry of the checks engine, for the CLI, the extension and tests. */
+export type * from './types';
+export { checkKinds, findCheckKind } from './registry';
+export { parseModuleSpec, validateModuleSpec, ModuleSpecError, type SpecProblem } from './moduleSpec';
+export { loadModule, loadAllModules, markerFileName, markerText, readMarker, type LoadedModule } from './moduleStore';
+export { runChecks, stepsCompletedBy, formatResultLine, type RunChecksOptions } from './runChecks';
+export { nodeProcessRunner } from './nodeProcessRunner';
+export { goInstallHelp, formatLocation } from './goTool';
+export { walkthroughContributions, walkthroughContribution, completionEvents, checkContextKey, taskContextKey, labelSlug, type WalkthroughContribution } from './walkthroughContributions';

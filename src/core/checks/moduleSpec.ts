@@ -1,0 +1,174 @@
+/**
+ * Reading `walkthroughs/NN-slug/module.json` (the contract between the course
+ * content and this engine) into a `ModuleSpec`, with every problem reported as
+ * `field: what is wrong` so a content author fixes them all in one pass.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { findCheckKind } from './registry';
+import type { CheckSpec, ModuleSpec, StepSpec } from './types';
+
+export interface SpecProblem {
+  /** Where in module.json, e.g. `steps[2].completion`. */
+  readonly at: string;
+  readonly message: string;
+}
+
+export class ModuleSpecError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: readonly SpecProblem[],
+  ) {
+    super(`${file} is not a valid module.json:\n${problems.map((p) => `  ${p.at}: ${p.message}`).join('\n')}`);
+    this.name = 'ModuleSpecError';
+  }
+}
+
+const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+
+function checkMediaPath(dir: string | undefined, rel: unknown, at: string, problems: SpecProblem[]): void {
+  if (!nonEmpty(rel)) {
+    problems.push({ at, message: 'must be a path relative to the module folder' });
+  } else if (dir && !fs.existsSync(path.join(dir, rel))) {
+    problems.push({ at, message: `${rel} does not exist in ${path.basename(dir)}/` });
+  }
+}
+
+function validateStep(raw: unknown, i: number, dir: string | undefined, problems: SpecProblem[]): void {
+  const at = `steps[${i}]`;
+  if (!isObject(raw)) {
+    problems.push({ at, message: 'must be an object with id, title, description, media and completion' });
+    return;
+  }
+  if (!nonEmpty(raw.id) || !kebab.test(raw.id)) problems.push({ at: `${at}.id`, message: 'must be kebab-case, e.g. "install-go"' });
+  if (!nonEmpty(raw.title)) problems.push({ at: `${at}.title`, message: 'is required' });
+  if (typeof raw.description !== 'string') problems.push({ at: `${at}.description`, message: 'is required (it may hold command links)' });
+  const media = raw.media;
+  if (!isObject(media)) {
+    problems.push({ at: `${at}.media`, message: 'must be { "markdown": "file.md" } or { "image": "media/x.svg", "altText": "..." }' });
+  } else if ('markdown' in media) {
+    checkMediaPath(dir, media.markdown, `${at}.media.markdown`, problems);
+  } else if ('image' in media || 'svg' in media) {
+    const image = media.image ?? media.svg;
+    if (isObject(image)) {
+      for (const theme of ['light', 'dark']) checkMediaPath(dir, image[theme], `${at}.media.image.${theme}`, problems);
+      for (const theme of ['hc', 'hcLight']) if (image[theme] !== undefined) checkMediaPath(dir, image[theme], `${at}.media.image.${theme}`, problems);
+    } else {
+      checkMediaPath(dir, image, `${at}.media.${'image' in media ? 'image' : 'svg'}`, problems);
+    }
+    if (!nonEmpty(media.altText)) problems.push({ at: `${at}.media.altText`, message: 'is required for images (screen readers read it)' });
+  } else {
+    problems.push({ at: `${at}.media`, message: 'needs "markdown", "image" or "svg"' });
+  }
+  const c = raw.completion;
+  if (!nonEmpty(c) || !(c === 'read' || /^(command|check|task):\S.*$/.test(c))) {
+    problems.push({ at: `${at}.completion`, message: 'must be "read", "command:<id>", "check:<checkId>" or "task:<label>"' });
+  }
+}
+
+function validateCheck(raw: unknown, i: number, problems: SpecProblem[]): void {
+  const at = `checks[${i}]`;
+  if (!isObject(raw)) {
+    problems.push({ at, message: 'must be an object with id, kind and title' });
+    return;
+  }
+  if (!nonEmpty(raw.id) || !/^[a-z0-9][a-z0-9-]*$/.test(raw.id)) problems.push({ at: `${at}.id`, message: 'must be kebab-case, e.g. "tests"' });
+  if (!nonEmpty(raw.title)) problems.push({ at: `${at}.title`, message: 'is required' });
+  if (raw.step !== undefined && !nonEmpty(raw.step)) problems.push({ at: `${at}.step`, message: 'must be a step id' });
+  if (!nonEmpty(raw.kind)) {
+    problems.push({ at: `${at}.kind`, message: 'is required' });
+    return;
+  }
+  const kind = findCheckKind(raw.kind);
+  if (!kind) {
+    problems.push({ at: `${at}.kind`, message: `"${raw.kind}" is not a check kind (see walkthroughs/README.md)` });
+    return;
+  }
+  for (const message of kind.validate(raw as unknown as CheckSpec)) problems.push({ at: `${at} (${raw.kind})`, message });
+}
+
+/** Validates parsed JSON; `dir` (the module folder) also checks that media, starter and solution exist. */
+export function validateModuleSpec(data: unknown, dir?: string): { spec?: ModuleSpec; problems: SpecProblem[] } {
+  const problems: SpecProblem[] = [];
+  if (!isObject(data)) return { problems: [{ at: '(root)', message: 'must be a JSON object' }] };
+  if (!nonEmpty(data.title)) problems.push({ at: 'title', message: 'is required' });
+  if (typeof data.description !== 'string') problems.push({ at: 'description', message: 'is required' });
+  const steps = Array.isArray(data.steps) ? data.steps : [];
+  if (!Array.isArray(data.steps) || steps.length === 0) problems.push({ at: 'steps', message: 'must be a non-empty array' });
+  steps.forEach((s, i) => validateStep(s, i, dir, problems));
+  const checks = data.checks === undefined ? [] : data.checks;
+  if (!Array.isArray(checks)) problems.push({ at: 'checks', message: 'must be an array' });
+  const checkList = Array.isArray(checks) ? checks : [];
+  checkList.forEach((c, i) => validateCheck(c, i, problems));
+
+  for (const field of ['starter', 'solution'] as const) {
+    const v = data[field];
+    if (v === undefined) continue;
+    if (!nonEmpty(v)) problems.push({ at: field, message: 'must be a folder name' });
+    else if (dir && !fs.existsSync(path.join(dir, v, 'go.mod')) && !fs.existsSync(path.join(dir, v))) problems.push({ at: field, message: `${v}/ does not exist` });
+  }
+
+  const stepIds = steps.filter(isObject).map((s) => s.id).filter(nonEmpty);
+  const checkIds = checkList.filter(isObject).map((c) => c.id).filter(nonEmpty);
+  for (const [ids, name] of [[stepIds, 'steps'], [checkIds, 'checks']] as const) {
+    const dupes = ids.filter((id, i) => ids.indexOf(id) !== i);
+    if (dupes.length > 0) problems.push({ at: name, message: `duplicate id ${[...new Set(dupes)].join(', ')}` });
+  }
+  steps.forEach((s, i) => {
+    if (!isObject(s) || !nonEmpty(s.completion)) return;
+    const ref = /^check:(.+)$/.exec(s.completion)?.[1];
+    if (ref && !checkIds.includes(ref)) problems.push({ at: `steps[${i}].completion`, message: `"check:${ref}" names no check (checks: ${checkIds.join(', ') || 'none'})` });
+  });
+  checkList.forEach((c, i) => {
+    if (isObject(c) && nonEmpty(c.step) && !stepIds.includes(c.step)) problems.push({ at: `checks[${i}].step`, message: `"${c.step}" names no step` });
+  });
+
+  const expectRaw = data.expect === undefined ? {} : data.expect;
+  let starterFails: string[] = [];
+  let starterMessages: Record<string, string> = {};
+  if (!isObject(expectRaw)) {
+    problems.push({ at: 'expect', message: 'must be an object' });
+  } else {
+    const sf = expectRaw.starterFails ?? [];
+    if (!Array.isArray(sf) || sf.some((x) => !nonEmpty(x))) problems.push({ at: 'expect.starterFails', message: 'must be an array of check ids' });
+    else starterFails = sf as string[];
+    const sm = expectRaw.starterMessages ?? {};
+    if (!isObject(sm) || Object.values(sm).some((x) => typeof x !== 'string')) problems.push({ at: 'expect.starterMessages', message: 'must map check ids to text' });
+    else starterMessages = sm as Record<string, string>;
+    for (const id of [...starterFails, ...Object.keys(starterMessages)]) {
+      if (!checkIds.includes(id)) problems.push({ at: 'expect', message: `"${id}" names no check` });
+    }
+    for (const id of Object.keys(starterMessages)) {
+      if (!starterFails.includes(id)) problems.push({ at: 'expect.starterMessages', message: `"${id}" has a message but is not in starterFails` });
+    }
+  }
+  if (starterFails.length > 0 && data.starter === undefined) problems.push({ at: 'expect.starterFails', message: 'is set but the module has no "starter"' });
+
+  if (problems.length > 0) return { problems };
+  const spec: ModuleSpec = {
+    title: data.title as string,
+    description: data.description as string,
+    steps: steps as StepSpec[],
+    ...(nonEmpty(data.starter) ? { starter: data.starter } : {}),
+    ...(nonEmpty(data.solution) ? { solution: data.solution } : {}),
+    checks: checkList as CheckSpec[],
+    expect: { starterFails, starterMessages },
+  };
+  return { spec, problems };
+}
+
+/** Parses module.json text; throws `ModuleSpecError` listing every problem. */
+export function parseModuleSpec(text: string, file: string, dir?: string): ModuleSpec {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new ModuleSpecError(file, [{ at: '(json)', message: err instanceof Error ? err.message : String(err) }]);
+  }
+  const { spec, problems } = validateModuleSpec(data, dir);
+  if (!spec) throw new ModuleSpecError(file, problems);
+  return spec;
+}

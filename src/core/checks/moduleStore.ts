@@ -1,0 +1,67 @@
+/**
+ * Finding a course module's folder and spec under `walkthroughs/`, and the
+ * `.edgo-module.json` marker the scaffolder leaves in a learner's folder so
+ * `edgo check` and "Check my work" know which module it holds.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { courseModules, findModule, type CourseModule } from '../modules';
+import { ModuleSpecError, parseModuleSpec } from './moduleSpec';
+import type { ModuleSpec } from './types';
+
+export interface LoadedModule {
+  readonly module: CourseModule;
+  /** Absolute path of `walkthroughs/NN-slug`. */
+  readonly dir: string;
+  readonly spec: ModuleSpec;
+}
+
+export const markerFileName = '.edgo-module.json';
+
+/** Loads one module by number or slug; throws with a sentence the learner can act on. */
+export function loadModule(walkthroughsRoot: string, key: string | number): LoadedModule {
+  const module = findModule(key);
+  if (!module) {
+    throw new Error(`There is no module "${key}". Use a number (1-10) or a slug: ${courseModules.map((m) => m.slug).join(', ')}.`);
+  }
+  const dir = path.join(walkthroughsRoot, module.slug);
+  const file = path.join(dir, 'module.json');
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new Error(`Module ${module.slug} has no module.json yet (looked in ${dir}).`);
+  }
+  return { module, dir, spec: parseModuleSpec(text, file, dir) };
+}
+
+/** Every module that has a module.json, each loaded or with the error that stops it loading. */
+export function loadAllModules(walkthroughsRoot: string): Array<LoadedModule | { module: CourseModule; error: Error }> {
+  return courseModules
+    .filter((m) => fs.existsSync(path.join(walkthroughsRoot, m.slug, 'module.json')))
+    .map((m) => {
+      try {
+        return loadModule(walkthroughsRoot, m.slug);
+      } catch (err) {
+        return { module: m, error: err instanceof Error ? err : new Error(String(err)) };
+      }
+    });
+}
+
+export function isModuleSpecError(err: unknown): err is ModuleSpecError {
+  return err instanceof ModuleSpecError;
+}
+
+export function markerText(module: CourseModule): string {
+  return `${JSON.stringify({ module: module.slug, walkthrough: module.walkthroughId }, null, 2)}\n`;
+}
+
+/** The module named by the folder's marker, if there is a valid one. */
+export function readMarker(folder: string): CourseModule | undefined {
+  try {
+    const data = JSON.parse(fs.readFileSync(path.join(folder, markerFileName), 'utf8')) as { module?: unknown };
+    return typeof data.module === 'string' ? findModule(data.module) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * The check kinds `module.json` may use. A kind validates its own fields and runs
+ * in a learner's folder. To add a kind (Dockerfile rules, Kubernetes schemas, Helm),
+ * write it in its own file exporting a `CheckKind` and add one entry to `checkKinds`.
+ */
+import type { CheckKind } from './types';
+import { goBuildCheck, goVetCheck } from './goBuildCheck';
+import { goTestCheck } from './goTestCheck';
+import { importRuleCheck } from './importRuleCheck';
+import { eventYamlCheck } from './eventYamlCheck';
+import { mermaidCheck } from './mermaidCheck';
+import { filesExistCheck, markdownSectionsCheck } from './fileChecks';
+
+export const checkKinds: readonly CheckKind[] = [
+  goBuildCheck,
+  goVetCheck,
+  goTestCheck,
+  importRuleCheck,
+  eventYamlCheck,
+  mermaidCheck,
+  filesExistCheck,
+  markdownSectionsCheck,
+];
+
+export function findCheckKind(kind: string): CheckKind | undefined {
+  return checkKinds.find((k) => k.kind === kind);
+}

@@ -1,0 +1,81 @@
+/**
+ * Runs a module's checks in a learner's folder, one after the other (they share
+ * the Go build cache, and the output reads in order), reporting each as it ends.
+ */
+import * as fs from 'node:fs';
+import { findCheckKind } from './registry';
+import { diagramTypeValidator, yamlSyntaxValidator } from './fallbackValidators';
+import { formatLocation } from './goTool';
+import type { CheckContext, CheckResult, EventYamlValidator, MermaidValidator, ModuleSpec, ProcessRunner } from './types';
+
+export interface RunChecksOptions {
+  readonly runner: ProcessRunner;
+  readonly eventYaml?: EventYamlValidator;
+  readonly mermaid?: MermaidValidator;
+  readonly signal?: AbortSignal;
+  /** Run only these check ids (all when absent). */
+  readonly only?: readonly string[];
+  /** Called as each check ends (for live test items and progress). */
+  readonly onResult?: (result: CheckResult) => void;
+}
+
+export async function runChecks(spec: ModuleSpec, folder: string, options: RunChecksOptions): Promise<CheckResult[]> {
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
+    throw new Error(`${folder} is not a folder: scaffold the module's starter first, or pass the folder that holds your work.`);
+  }
+  const ctx: CheckContext = {
+    folder,
+    runner: options.runner,
+    eventYaml: options.eventYaml ?? yamlSyntaxValidator,
+    mermaid: options.mermaid ?? diagramTypeValidator,
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
+  const results: CheckResult[] = [];
+  for (const check of spec.checks) {
+    if (options.only && !options.only.includes(check.id)) continue;
+    if (options.signal?.aborted) break;
+    const started = Date.now();
+    const kind = findCheckKind(check.kind);
+    let outcome;
+    try {
+      outcome = kind
+        ? await kind.run(check, ctx)
+        : { status: 'fail' as const, message: `This version of the extension does not know the check kind "${check.kind}": update it.` };
+    } catch (err) {
+      // A check that crashes reports it as its own failure; the others still run.
+      outcome = { status: 'fail' as const, message: `The check could not run: ${err instanceof Error ? err.message : String(err)}` };
+    }
+    const problems = outcome.problems ?? [];
+    const location = problems.find((p) => p.location)?.location;
+    const result: CheckResult = {
+      id: check.id,
+      kind: check.kind,
+      title: check.title,
+      ...(check.step ? { step: check.step } : {}),
+      status: outcome.status,
+      message: outcome.message,
+      ...(location ? { location } : {}),
+      problems,
+      ...(outcome.missingTool ? { missingTool: outcome.missingTool } : {}),
+      durationMs: Date.now() - started,
+    };
+    results.push(result);
+    options.onResult?.(result);
+  }
+  return results;
+}
+
+/** The step ids a check completes: its own `step`, and steps whose completion is `check:<id>`. */
+export function stepsCompletedBy(spec: ModuleSpec, checkId: string): string[] {
+  const ids = new Set<string>();
+  const check = spec.checks.find((c) => c.id === checkId);
+  if (check?.step) ids.add(check.step);
+  for (const s of spec.steps) if (s.completion === `check:${checkId}`) ids.add(s.id);
+  return [...ids];
+}
+
+/** One line per result: `✓ build  The module builds.` or `✗ tests  ... (users_test.go:25)`. */
+export function formatResultLine(r: CheckResult): string {
+  const where = r.location && !r.message.includes(formatLocation(r.location)) ? `  ${formatLocation(r.location)}` : '';
+  return `${r.status === 'pass' ? '✓' : '✗'} ${r.id}  ${r.title}: ${r.message}${where}`;
+}

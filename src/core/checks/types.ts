@@ -1,0 +1,148 @@
+/**
+ * The shapes shared by every check kind: what a module declares (`module.json`),
+ * what a check needs to run (a folder, a process runner, validators) and what it
+ * reports (pass/fail, a message a learner understands, the file and line to look at).
+ */
+import type { CoreDiagnostic } from '../diagnostic';
+
+/** One step of a module's walkthrough, as `module.json` declares it. */
+export interface StepSpec {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly media: StepMedia;
+  /** `read`, `command:<id>`, `check:<checkId>` or `task:<label>`. */
+  readonly completion: string;
+}
+
+export type StepMedia =
+  | { readonly markdown: string }
+  | { readonly image: string | ThemedImage; readonly altText: string }
+  | { readonly svg: string; readonly altText: string };
+
+export interface ThemedImage {
+  readonly light: string;
+  readonly dark: string;
+  readonly hc?: string;
+  readonly hcLight?: string;
+}
+
+/** One check as declared: `id`, `kind`, `title`, optional `step`, plus the kind's own fields. */
+export interface CheckSpec {
+  readonly id: string;
+  readonly kind: string;
+  readonly title: string;
+  /** The step this check completes (besides steps whose completion is `check:<id>`). */
+  readonly step?: string;
+  readonly [field: string]: unknown;
+}
+
+export interface ModuleExpectations {
+  /** Check ids a fresh starter must fail (the course's own tests assert it). */
+  readonly starterFails: readonly string[];
+  /** For some of those ids, a text the failure message must contain. */
+  readonly starterMessages: Readonly<Record<string, string>>;
+}
+
+export interface ModuleSpec {
+  readonly title: string;
+  readonly description: string;
+  readonly steps: readonly StepSpec[];
+  readonly starter?: string;
+  readonly solution?: string;
+  readonly checks: readonly CheckSpec[];
+  readonly expect: ModuleExpectations;
+}
+
+/** A place in the learner's folder. `file` is relative to the folder, with `/`; `line` and `column` are 1-based. */
+export interface CheckLocation {
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/** One thing that is wrong, with where to look when it is known. */
+export interface CheckProblem {
+  readonly message: string;
+  readonly location?: CheckLocation;
+}
+
+export type CheckStatus = 'pass' | 'fail';
+
+/** What one check reports. */
+export interface CheckResult {
+  readonly id: string;
+  readonly kind: string;
+  readonly title: string;
+  readonly step?: string;
+  readonly status: CheckStatus;
+  /** One or two sentences: what passed, or what is wrong and what to do. */
+  readonly message: string;
+  /** Where to look first (the first problem's location). */
+  readonly location?: CheckLocation;
+  readonly problems: readonly CheckProblem[];
+  /** Set when a tool the check needs is not installed (e.g. `go`), so a UI can offer help. */
+  readonly missingTool?: string;
+  readonly durationMs: number;
+}
+
+/** What a check kind's `run` returns; the engine adds id, title and timing. */
+export interface CheckOutcome {
+  readonly status: CheckStatus;
+  readonly message: string;
+  readonly problems?: readonly CheckProblem[];
+  readonly missingTool?: string;
+}
+
+export interface ProcessOptions {
+  readonly cwd: string;
+  readonly timeoutMs?: number;
+  readonly env?: Readonly<Record<string, string>>;
+  readonly signal?: AbortSignal;
+}
+
+export interface ProcessResult {
+  /** null when the process was killed (timeout, abort) or never started. */
+  readonly exitCode: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** The executable was not found on PATH. */
+  readonly notFound?: boolean;
+  readonly timedOut?: boolean;
+}
+
+/** Runs an external tool. Injected so unit tests can fake `go`. */
+export interface ProcessRunner {
+  run(command: string, args: readonly string[], options: ProcessOptions): Promise<ProcessResult>;
+}
+
+/** Validates one event YAML file (engineer A's validator plugs in here). */
+export interface EventYamlValidator {
+  validate(text: string, fileName: string): CoreDiagnostic[] | Promise<CoreDiagnostic[]>;
+}
+
+/** Parses one Mermaid diagram (engineer B's parser plugs in here). Ranges are relative to the diagram text. */
+export interface MermaidValidator {
+  validate(diagram: string): CoreDiagnostic[] | Promise<CoreDiagnostic[]>;
+}
+
+/** Everything a check needs besides its own spec. */
+export interface CheckContext {
+  /** Absolute path of the learner's folder. */
+  readonly folder: string;
+  readonly runner: ProcessRunner;
+  readonly eventYaml: EventYamlValidator;
+  readonly mermaid: MermaidValidator;
+  readonly signal?: AbortSignal;
+}
+
+/** A kind of check `module.json` may use; see `registry.ts`. */
+export interface CheckKind {
+  /** The `kind` value in `module.json`, e.g. `go-test`. */
+  readonly kind: string;
+  /** One line for `walkthroughs/README.md` and error messages. */
+  readonly summary: string;
+  /** Problems with the kind's own fields, one sentence each (empty when valid). */
+  validate(spec: CheckSpec): string[];
+  run(spec: CheckSpec, ctx: CheckContext): Promise<CheckOutcome>;
+}
