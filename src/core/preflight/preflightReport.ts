@@ -1,0 +1,56 @@
+import type { PreflightReport, ToolReport, ToolStatus } from './preflight';
+
+const statusText: Record<ToolStatus, string> = {
+  ok: 'ready',
+  missing: 'missing',
+  outdated: 'too old',
+  'not-live': 'not ready',
+  'unknown-version': 'found',
+  broken: 'not working',
+};
+
+const statusIcon: Record<ToolStatus, string> = {
+  ok: '✅',
+  missing: '❌',
+  outdated: '⚠️',
+  'not-live': '⚠️',
+  'unknown-version': '❔',
+  broken: '❌',
+};
+
+export function toolStatusLabel(status: ToolStatus): string {
+  return statusText[status];
+}
+
+/** Tools that need the learner's attention, most serious first. */
+export function problems(report: PreflightReport): ToolReport[] {
+  const rank: Record<ToolStatus, number> = { missing: 0, broken: 1, outdated: 2, 'not-live': 3, 'unknown-version': 4, ok: 5 };
+  return report.tools.filter((t) => t.status !== 'ok').sort((a, b) => rank[a.status] - rank[b.status]);
+}
+
+/** The preflight as a Markdown document: a summary table, then what to do for each tool that is not ready. */
+export function renderPreflightMarkdown(report: PreflightReport): string {
+  const lines: string[] = ['# Check my tools', ''];
+  const todo = problems(report);
+  lines.push(todo.length === 0 ? 'Every tool the course uses is installed and ready.' : `${report.tools.length - todo.length} of ${report.tools.length} tools are ready. What to do for the others is below.`, '');
+  lines.push('| Tool | Status | Version | Needs | Where |', '|---|---|---|---|---|');
+  for (const t of report.tools) {
+    lines.push(`| ${t.name} | ${statusIcon[t.status]} ${statusText[t.status]} | ${t.version ?? '—'} | ${t.minVersion}+ | ${t.path ? code(t.path) : '—'} |`);
+  }
+  for (const t of todo) {
+    lines.push('', `## ${t.name}: ${statusText[t.status]}`, '', t.explanation);
+    if (t.status === 'missing' || t.status === 'outdated' || t.status === 'broken') {
+      lines.push('', 'Install or update it:', '');
+      for (const o of t.install.options) {
+        lines.push(`- ${o.via}: ${code(o.command)}${o.note ? ` (${o.note})` : ''}`);
+      }
+      lines.push('', `More: ${t.install.docsUrl}`);
+    }
+  }
+  lines.push('', `Searched the PATH of the integrated terminal (${report.pathEntries} folders). Set \`edgo.tools.<tool>\` to point at a tool that lives elsewhere.`, '');
+  return lines.join('\n');
+}
+
+function code(text: string): string {
+  return text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``;
+}
