@@ -1,0 +1,3 @@
+module example.com/edgo/ordering
+
+go 1.22
