@@ -54,7 +54,7 @@ func Start(ctx context.Context, d Deps) (*Service, error) {
 		return nil, err
 	}
 	holds := adapters.NewMemorySlotHolds(d.SlotCapacity)
-	pub := eventbus.NewPublisher(d.JS, Name, d.Tracer, metrics)
+	pub := eventbus.NewPublisher(d.JS, "/services/"+Name, d.Tracer, metrics)
 	svc := app.NewService(adapters.NewMemoryRepository(), holds, pub, eventbus.NewID)
 
 	sub := eventbus.NewSubscriber(d.JS, d.Tracer, metrics, d.Inbox, d.Log.With("service", Name))

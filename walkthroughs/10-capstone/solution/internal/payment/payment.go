@@ -49,7 +49,7 @@ func Start(ctx context.Context, d Deps) (*Service, error) {
 		return nil, err
 	}
 	repo := adapters.NewMemoryRepository()
-	pub := eventbus.NewPublisher(d.JS, Name, d.Tracer, metrics)
+	pub := eventbus.NewPublisher(d.JS, "/services/"+Name, d.Tracer, metrics)
 	svc := app.NewService(repo, pub, domain.Policy{LimitCents: d.LimitCents}, eventbus.NewID)
 	sub := eventbus.NewSubscriber(d.JS, d.Tracer, metrics, d.Inbox, d.Log.With("service", Name))
 	stop, err := sub.Subscribe(ctx, adapters.BookingRequests, adapters.BookingRequestedHandler(svc))
