@@ -56,14 +56,22 @@ func connect(t *testing.T, url, name string) *natsbus.Bus {
 	return b
 }
 
-// startShop starts Order (HTTP API, outbox relay, consumer) and Inventory's
-// store and relay; Inventory's consumer is started by the test.
+// startShop starts both services' parts on an embedded NATS server.
 func startShop(t *testing.T, stock invdomain.Stock) *shop {
+	srv := natstest.Start(t)
+	s := startShopOn(t, stock, func(name string) messaging.Bus { return connect(t, srv.ClientURL(), name) })
+	s.srv = srv
+	return s
+}
+
+// startShopOn starts Order (HTTP API, outbox relay, consumer) and Inventory's
+// store and relay on buses from dial; Inventory's consumer is started by the test.
+func startShopOn(t *testing.T, stock invdomain.Stock, dial func(name string) messaging.Bus) *shop {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	t.Cleanup(cancel)
-	s := &shop{t: t, ctx: ctx, srv: natstest.Start(t)}
+	s := &shop{t: t, ctx: ctx}
 
-	orderBus := connect(t, s.srv.ClientURL(), "order")
+	orderBus := dial("order")
 	store := ordstore.New()
 	orders := ordusecase.NewOrders(store, nil, nil)
 	relay := outbox.NewRelay(store, orderBus, 50*time.Millisecond)
@@ -79,14 +87,14 @@ func startShop(t *testing.T, stock invdomain.Stock) *shop {
 	t.Cleanup(s.orderAPI.Close)
 
 	s.inventory = invstore.New(stock)
-	s.invRelay = outbox.NewRelay(s.inventory, connect(t, s.srv.ClientURL(), "inventory-outbox"), 50*time.Millisecond)
+	s.invRelay = outbox.NewRelay(s.inventory, dial("inventory-outbox"), 50*time.Millisecond)
 	go s.invRelay.Run(ctx)
 	return s
 }
 
-// startInventory subscribes Inventory on its own connection; before runs
-// ahead of the real handler's result being returned (to simulate crashes).
-func (s *shop) startInventory(bus *natsbus.Bus, after func(error) error) {
+// startInventory subscribes Inventory on its own connection; after sees the
+// real handler's result before the adapter does (to simulate crashes).
+func (s *shop) startInventory(bus messaging.Subscriber, after func(error) error) {
 	s.t.Helper()
 	stop, err := invconsumer.Start(s.ctx, bus, invusecase.NewReservations(s.inventory), func(next messaging.Handler) messaging.Handler {
 		return func(ctx context.Context, e event.Envelope) error {

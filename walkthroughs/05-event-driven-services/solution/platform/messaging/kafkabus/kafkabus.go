@@ -146,9 +146,13 @@ func (b *Bus) consume(ctx context.Context, cl *kgo.Client, group string, h messa
 			done = append(done, rec)
 		}
 		if len(done) > 0 {
-			if err := cl.CommitRecords(ctx, done...); err != nil && ctx.Err() == nil {
+			// Commit even while shutting down: the work is done, and an
+			// uncommitted record would be handled again by the next member.
+			cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+			if err := cl.CommitRecords(cctx, done...); err != nil {
 				log.Warn("commit failed; records may come again", "err", err)
 			}
+			cancel()
 		}
 	}
 }
