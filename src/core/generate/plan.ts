@@ -167,7 +167,10 @@ export async function applyPlan(fs: GenFs, plan: Plan, options: ApplyOptions = {
   const sorted = Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => a.localeCompare(b)));
   const manifestText = `${JSON.stringify({ generator: 'edgo', files: sorted }, null, 2)}\n`;
   const manifestPath = joinPath(plan.root, manifestFile);
-  if ((await fs.readFile(manifestPath)) !== manifestText) await fs.writeFile(manifestPath, manifestText);
+  const previous = await fs.readFile(manifestPath);
+  // Plans that only merge (the docs) leave no manifest behind in the learner's folder.
+  if (previous === undefined && Object.keys(sorted).length === 0) return { written, moved, skipped };
+  if (previous !== manifestText) await fs.writeFile(manifestPath, manifestText);
   return { written, moved, skipped };
 }
 
