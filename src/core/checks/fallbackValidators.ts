@@ -6,6 +6,7 @@
  */
 import { parseDocument } from 'yaml';
 import { range, type CoreDiagnostic } from '../diagnostic';
+import { mermaidBlocks } from './mermaidBlocks';
 import type { EventYamlValidator, MermaidValidator } from './types';
 
 export const yamlSyntaxValidator: EventYamlValidator = {
@@ -31,8 +32,9 @@ const diagramTypes = [
   'block-beta', 'block', 'packet-beta', 'packet', 'kanban', 'architecture-beta', 'architecture', 'radar-beta', 'treemap-beta', 'treemap',
 ];
 
-export const diagramTypeValidator: MermaidValidator = {
-  validate(diagram) {
+/** Problems with one diagram's first meaningful line; ranges relative to the diagram. */
+function diagramTypeProblems(diagram: string): CoreDiagnostic[] {
+  {
     const lines = diagram.split(/\r?\n/);
     let inFrontMatter = false;
     for (let i = 0; i < lines.length; i++) {
@@ -51,5 +53,15 @@ export const diagramTypeValidator: MermaidValidator = {
       return [{ range: range(i, 0, i, t.length), severity: 'error', code: 'mermaid/unknown-diagram', message: `"${word}" is not a Mermaid diagram type; start with e.g. sequenceDiagram or flowchart LR.`, source: 'edgo-checks' }];
     }
     return [{ range: range(0, 0, 0, 0), severity: 'error', code: 'mermaid/empty', message: 'The diagram is empty.', source: 'edgo-checks' }];
+  }
+}
+
+export const diagramTypeValidator: MermaidValidator = {
+  async validate(fileName, text) {
+    const blocks = mermaidBlocks(fileName, text);
+    const diagnostics = blocks.flatMap((b) =>
+      diagramTypeProblems(b.text).map((d) => ({ ...d, range: range(b.line + d.range.start.line, d.range.start.character, b.line + d.range.end.line, d.range.end.character) })),
+    );
+    return { diagrams: blocks.length, diagnostics };
   },
 };

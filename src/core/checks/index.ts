@@ -7,3 +7,5 @@ export { runChecks, stepsCompletedBy, formatResultLine, type RunChecksOptions } 
 export { nodeProcessRunner } from './nodeProcessRunner';
 export { goInstallHelp, formatLocation } from './goTool';
 export { walkthroughContributions, walkthroughContribution, completionEvents, checkContextKey, taskContextKey, labelSlug, type WalkthroughContribution } from './walkthroughContributions';
+export { eventsValidator, mermaidParserValidator } from './defaultValidators';
+export { yamlSyntaxValidator, diagramTypeValidator } from './fallbackValidators';

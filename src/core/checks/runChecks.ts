@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import { findCheckKind } from './registry';
-import { diagramTypeValidator, yamlSyntaxValidator } from './fallbackValidators';
+import { eventsValidator, mermaidParserValidator } from './defaultValidators';
 import { formatLocation } from './goTool';
 import type { CheckContext, CheckResult, EventYamlValidator, MermaidValidator, ModuleSpec, ProcessRunner } from './types';
 
@@ -26,8 +26,8 @@ export async function runChecks(spec: ModuleSpec, folder: string, options: RunCh
   const ctx: CheckContext = {
     folder,
     runner: options.runner,
-    eventYaml: options.eventYaml ?? yamlSyntaxValidator,
-    mermaid: options.mermaid ?? diagramTypeValidator,
+    eventYaml: options.eventYaml ?? eventsValidator(folder),
+    mermaid: options.mermaid ?? mermaidParserValidator,
     ...(options.signal ? { signal: options.signal } : {}),
   };
   const results: CheckResult[] = [];

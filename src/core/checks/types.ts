@@ -121,9 +121,9 @@ export interface EventYamlValidator {
   validate(text: string, fileName: string): CoreDiagnostic[] | Promise<CoreDiagnostic[]>;
 }
 
-/** Parses one Mermaid diagram (engineer B's parser plugs in here). Ranges are relative to the diagram text. */
+/** Finds and parses the Mermaid diagrams of one file (engineer B's parser plugs in here). Ranges are in the file's lines. */
 export interface MermaidValidator {
-  validate(diagram: string): CoreDiagnostic[] | Promise<CoreDiagnostic[]>;
+  validate(fileName: string, text: string): Promise<{ readonly diagrams: number; readonly diagnostics: CoreDiagnostic[] }>;
 }
 
 /** Everything a check needs besides its own spec. */
