@@ -1,5 +1,7 @@
 import { startServer } from '../server/server';
 import { checkCommand } from './check';
+import { validateCommand } from './validate';
+import { asyncapiCommand, catalogCommand, docsCommand } from './generate';
 
 /** One `edgo <name>` subcommand. `run` resolves with the exit code, or -1 to keep running. */
 export interface CliCommand {
@@ -24,4 +26,8 @@ export const cliCommands: CliCommand[] = [
     },
   },
   checkCommand,
+  validateCommand,
+  catalogCommand,
+  docsCommand,
+  asyncapiCommand,
 ];
