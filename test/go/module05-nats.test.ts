@@ -1,0 +1,185 @@
+/**
+ * Module 5's reference solution against a REAL nats-server process (Debian's
+ * package): the two services are built and started as processes, an order is
+ * POSTed over HTTP and Inventory's reservation is observed through both APIs.
+ * Skips with a message where `go` or `nats-server` is not installed.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const solution = path.join(repoRoot, 'walkthroughs', '05-event-driven-services', 'solution');
+
+function findNatsServer(): string | undefined {
+  const candidates = [process.env.EDGO_NATS_SERVER, '/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server'];
+  return candidates.find((p): p is string => !!p && fs.existsSync(p));
+}
+
+const natsServer = findNatsServer();
+const hasGo = spawnSync('go', ['version'], { encoding: 'utf8' }).status === 0;
+const skip = !natsServer ? 'nats-server is not installed (apt-get install nats-server)' : !hasGo ? 'go is not on PATH' : false;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** A started process whose output is kept for the failure message. */
+interface Proc {
+  readonly child: ChildProcess;
+  output: string;
+  /** Resolves with the first output line matching `pattern`; rejects if the process exits first. */
+  waitForOutput(pattern: RegExp, timeoutMs: number): Promise<void>;
+}
+
+function start(command: string, args: string[], env: Record<string, string> = {}): Proc {
+  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc: Proc = {
+    child,
+    output: '',
+    waitForOutput(pattern, timeoutMs) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`${path.basename(command)} did not print ${pattern} in ${timeoutMs} ms:\n${proc.output}`)), timeoutMs);
+        const check = (): void => {
+          if (pattern.test(proc.output)) {
+            clearTimeout(timer);
+            resolve();
+          }
+        };
+        child.stdout?.on('data', check);
+        child.stderr?.on('data', check);
+        child.once('exit', (code) => {
+          clearTimeout(timer);
+          reject(new Error(`${path.basename(command)} exited with ${code}:\n${proc.output}`));
+        });
+        check();
+      });
+    },
+  };
+  const keep = (chunk: Buffer): void => {
+    proc.output += chunk.toString();
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return proc;
+}
+
+function stop(proc: Proc | undefined): Promise<void> {
+  if (!proc || proc.child.exitCode !== null || proc.child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    proc.child.once('exit', () => resolve());
+    proc.child.kill('SIGTERM');
+  });
+}
+
+/** Polls `probe` until it returns a value (a condition, not a fixed sleep). */
+async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function getJson(url: string): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(url);
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+describe('module 5 solution on a real nats-server', { skip, timeout: 300_000 }, () => {
+  let tmp = '';
+  let nats: Proc | undefined;
+  let order: Proc | undefined;
+  let inventory: Proc | undefined;
+  let orderUrl = '';
+  let inventoryUrl = '';
+
+  before(async () => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'edgo-m5-'));
+    // One `go build` for both commands; the Go build cache makes reruns fast.
+    const build = spawnSync('go', ['build', '-o', tmp + path.sep, './order/cmd/order', './inventory/cmd/inventory'], {
+      cwd: solution,
+      encoding: 'utf8',
+      env: { ...process.env, GOFLAGS: '-mod=mod' },
+    });
+    assert.equal(build.status, 0, `go build failed:\n${build.stderr}`);
+
+    const natsPort = await freePort();
+    nats = start(natsServer!, ['-js', '-a', '127.0.0.1', '-p', String(natsPort), '-sd', path.join(tmp, 'jetstream')]);
+    await nats.waitForOutput(/Server is ready/, 20_000);
+
+    const [orderPort, inventoryPort] = [await freePort(), await freePort()];
+    orderUrl = `http://127.0.0.1:${orderPort}`;
+    inventoryUrl = `http://127.0.0.1:${inventoryPort}`;
+    const natsUrl = `nats://127.0.0.1:${natsPort}`;
+    order = start(path.join(tmp, 'order'), [], { NATS_URL: natsUrl, HTTP_ADDR: `127.0.0.1:${orderPort}` });
+    inventory = start(path.join(tmp, 'inventory'), [], { NATS_URL: natsUrl, HTTP_ADDR: `127.0.0.1:${inventoryPort}`, INVENTORY_STOCK: 'sku-1=5' });
+    await Promise.all([order.waitForOutput(/listening/, 20_000), inventory.waitForOutput(/listening/, 20_000)]);
+  });
+
+  after(async () => {
+    await Promise.all([stop(order), stop(inventory)]);
+    await stop(nats);
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('reports ready once connected to JetStream', async () => {
+    for (const url of [orderUrl, inventoryUrl]) {
+      const ready = await eventually(`${url}/readyz`, async () => ((await getJson(`${url}/readyz`)).status === 200 ? true : undefined));
+      assert.equal(ready, true);
+    }
+  });
+
+  it('confirms a POSTed order after Inventory reserves its stock', async () => {
+    const res = await fetch(`${orderUrl}/orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ customerId: 'c-1', items: [{ sku: 'sku-1', quantity: 2 }] }),
+    });
+    assert.equal(res.status, 201, await res.clone().text());
+    const created = (await res.json()) as { id: string; status: string };
+    assert.equal(created.status, 'pending');
+
+    const status = await eventually('the order to be settled', async () => {
+      const { body } = await getJson(`${orderUrl}/orders/${created.id}`);
+      return body.status === 'pending' ? undefined : body.status;
+    });
+    assert.equal(status, 'confirmed', `order output:\n${order?.output}\ninventory output:\n${inventory?.output}`);
+    const stock = await getJson(`${inventoryUrl}/stock/sku-1`);
+    assert.deepEqual([stock.body.available, stock.body.processed], [3, 1]);
+  });
+
+  it('rejects an order Inventory cannot fill, and reserves nothing for it', async () => {
+    const res = await fetch(`${orderUrl}/orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ customerId: 'c-2', items: [{ sku: 'sku-1', quantity: 50 }] }),
+    });
+    const created = (await res.json()) as { id: string };
+    const settled = await eventually('the order to be rejected', async () => {
+      const { body } = await getJson(`${orderUrl}/orders/${created.id}`);
+      return body.status === 'pending' ? undefined : body;
+    });
+    assert.equal(settled.status, 'rejected');
+    assert.match(String(settled.reason), /insufficient stock/);
+    assert.equal((await getJson(`${inventoryUrl}/stock/sku-1`)).body.available, 3);
+  });
+});
