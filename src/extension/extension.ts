@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 import { registerWelcome } from './welcome';
+import { registerTasks, type EdgoTasksApi } from './tasks';
+import { registerPreflight, type EdgoPreflightApi } from './preflight';
+import { registerGenerate } from './generate';
 
 /**
  * Each feature registers its commands, providers and listeners here and returns
@@ -8,6 +11,9 @@ import { registerWelcome } from './welcome';
  */
 const features: ReadonlyArray<(context: vscode.ExtensionContext, api: EdgoExtensionApi) => void> = [
   registerWelcome,
+  registerTasks,
+  registerPreflight,
+  registerGenerate,
 ];
 
 /**
@@ -16,6 +22,10 @@ const features: ReadonlyArray<(context: vscode.ExtensionContext, api: EdgoExtens
  */
 export interface EdgoExtensionApi {
   extendMarkdownIt?(md: unknown): unknown;
+  /** Task runner helpers (`runTaskAndAwait`, completion keys): src/extension/tasks. */
+  tasks?: EdgoTasksApi;
+  /** The tool check: src/extension/preflight. */
+  preflight?: EdgoPreflightApi;
 }
 
 export function activate(context: vscode.ExtensionContext): EdgoExtensionApi {

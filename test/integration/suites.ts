@@ -1,2 +1,3 @@
 // Every suite that runs inside VS Code. Add a line per new suite file.
 import './suites/activation.test';
+import './suites/generate.test';

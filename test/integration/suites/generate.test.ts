@@ -1,0 +1,46 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+// The generator fixture, from out/integration/index.js or from the sources.
+function fixture(): string {
+  for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'test', 'fixtures', 'generate', 'shop');
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  throw new Error('test/fixtures/generate/shop not found');
+}
+
+interface Outcome {
+  written: string[];
+  skipped: string[];
+}
+
+describe('generate commands', () => {
+  let ws: string;
+  before(() => {
+    ws = fs.mkdtempSync(path.join(os.tmpdir(), 'edgo-gen-it-'));
+    fs.cpSync(fixture(), ws, { recursive: true });
+  });
+  after(() => fs.rmSync(ws, { recursive: true, force: true }));
+
+  it('edgo.catalog.generate writes the catalog and keeps a learner-edited schema when told to', async () => {
+    const first = await vscode.commands.executeCommand<Outcome>('edgo.catalog.generate', { folder: ws, overwrite: false });
+    assert.ok(first && first.written.includes('events/order-created/index.mdx'), JSON.stringify(first));
+    const schema = path.join(ws, 'eventcatalog', 'events', 'order-created', 'schema.json');
+    fs.writeFileSync(schema, '{"mine": true}\n');
+    const yaml = path.join(ws, 'order', 'events', 'order.created.yaml');
+    fs.writeFileSync(yaml, fs.readFileSync(yaml, 'utf8').replace('minimum: 1', 'minimum: 3'));
+    const second = await vscode.commands.executeCommand<Outcome>('edgo.catalog.generate', { folder: ws, overwrite: false });
+    assert.deepEqual(second.skipped, ['events/order-created/schema.json']);
+    assert.equal(fs.readFileSync(schema, 'utf8'), '{"mine": true}\n');
+  });
+
+  it('edgo.docs.generate writes docs and README blocks', async () => {
+    const outcome = await vscode.commands.executeCommand<Outcome>('edgo.docs.generate', { folder: ws });
+    assert.ok(outcome.written.includes('docs/architecture.md'));
+    assert.match(fs.readFileSync(path.join(ws, 'README.md'), 'utf8'), /<!-- edgo:begin architecture -->/);
+  });
+});
