@@ -3,6 +3,7 @@
  * schema once, on first use, and keeps it for the life of the process.
  */
 import Ajv, { type ValidateFunction } from 'ajv';
+import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import eventSchema from '../../../schemas/event.schema.json';
 import eventCatalogSchema from '../../../schemas/event-catalog.schema.json';
@@ -38,6 +39,7 @@ export function catalogSchemaId(kind: CatalogKind): string {
 }
 
 let ajv: Ajv | undefined;
+let ajv2020: Ajv2020 | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
 /** The shared Ajv instance: all errors (several per file), verbose (for messages), formats. */
@@ -83,12 +85,26 @@ export function compileCustomSchema(text: string): ValidateFunction | string {
   return result;
 }
 
+/** Ajv for the schema's dialect: draft 2019-09/2020-12 need their own instance. */
+function ajvFor(schema: JsonObject): Ajv {
+  const dialect = typeof schema.$schema === 'string' ? schema.$schema : '';
+  if (!/20(19-09|20-12)/.test(dialect)) return getAjv();
+  if (!ajv2020) {
+    ajv2020 = new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true });
+    addFormats(ajv2020);
+  }
+  return ajv2020;
+}
+
 /** Compiles an inline schema object (e.g. an event's `payload`), without caching by identity. */
 export function compileObject(schema: JsonObject): ValidateFunction | string {
   try {
-    // A schema's own `$id` would clash when the same file is compiled twice.
+    // A schema's own `$id` would clash when the same file is compiled twice;
+    // draft-04/06 `$schema` URIs are unknown to Ajv 8 but their keywords work.
     const { $id: _id, ...rest } = schema;
-    return getAjv().compile(rest);
+    const instance = ajvFor(schema);
+    if (instance === getAjv() && typeof rest.$schema === 'string' && !/draft-07/.test(rest.$schema)) delete rest.$schema;
+    return instance.compile(rest);
   } catch (err) {
     return err instanceof Error ? err.message : String(err);
   }

@@ -8,7 +8,7 @@ import { classifyFile, type ClassifyOptions, type FileKind } from './fileKinds';
 import { extractFrontmatter } from './frontmatter';
 import { looksLikeJsonSchema } from './model';
 import { schemaErrorsToDiagnostics } from './schemaDiagnostics';
-import { bundledSchemas, catalogSchemaId, compileCustomSchema, compileObject, getAjv, validatorFor, type JsonObject } from './schemas';
+import { bundledSchemas, catalogSchemaId, compileCustomSchema, compileObject, validatorFor, type JsonObject } from './schemas';
 import { eventsSource, findPointer, nodeRange, parseYaml, whole, type ParsedYaml } from './yamlText';
 import { dirnameOf, joinPath } from './paths';
 
@@ -144,10 +144,8 @@ export function jsonSchemaProblem(text: string): string | undefined {
     return `it is not valid JSON (${err instanceof Error ? err.message : String(err)})`;
   }
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return 'a JSON Schema must be a JSON object';
-  const ajv = getAjv();
-  const { $schema: _s, ...rest } = schema as JsonObject;
-  if (!ajv.validateSchema(rest)) return ajv.errorsText(ajv.errors, { dataVar: 'schema' });
-  return undefined;
+  const compiled = compileObject(schema as JsonObject);
+  return typeof compiled === 'string' ? compiled : undefined;
 }
 
 export { bundledSchemas };

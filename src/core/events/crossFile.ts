@@ -1,0 +1,206 @@
+/**
+ * Checks that span files, over an index of every file's facts: references
+ * resolve (with version ranges), schema links resolve to valid JSON Schemas
+ * and examples match them, ids are unique, consumed events are produced, and
+ * a breaking payload change comes with a major version bump.
+ */
+import type { CoreDiagnostic } from '../diagnostic';
+import { payloadChanges } from './breakingChange';
+import type { Definition, FileFacts, Reference, ResourceKind } from './facts';
+import { dirnameOf, joinPath } from './paths';
+import { compileCustomSchema, type JsonObject } from './schemas';
+import { compareSemver, parseSemver, resolveVersion } from './semver';
+import { eventsSource } from './yamlText';
+
+/** Reads files of the workspace (the editor's open text first, then disk). */
+export interface FileReader {
+  readFile(path: string): string | undefined;
+}
+
+export class EventIndex {
+  readonly #facts = new Map<string, FileFacts>();
+  /** kind → id → definitions. */
+  readonly #byId = new Map<ResourceKind, Map<string, Definition[]>>();
+  /** Message ids somebody sends or produces. */
+  readonly #produced = new Map<string, number>();
+
+  /** Replaces the facts of one file. */
+  update(facts: FileFacts): void {
+    this.remove(facts.path);
+    this.#facts.set(facts.path, facts);
+    for (const d of facts.definitions) {
+      let ids = this.#byId.get(d.kind);
+      if (!ids) this.#byId.set(d.kind, (ids = new Map()));
+      const list = ids.get(d.id);
+      if (list) list.push(d);
+      else ids.set(d.id, [d]);
+    }
+    for (const r of facts.references) if (r.relation === 'sends' || r.relation === 'produces') this.#produced.set(r.id, (this.#produced.get(r.id) ?? 0) + 1);
+    // An event YAML with producers counts as produced.
+    for (const d of facts.definitions) if (d.kind === 'event' && facts.references.some((r) => r.relation === 'produces')) this.#produced.set(d.id, (this.#produced.get(d.id) ?? 0) + 1);
+  }
+
+  remove(path: string): void {
+    const old = this.#facts.get(path);
+    if (!old) return;
+    this.#facts.delete(path);
+    for (const d of old.definitions) {
+      const list = this.#byId.get(d.kind)?.get(d.id);
+      if (!list) continue;
+      const rest = list.filter((x) => x !== d);
+      if (rest.length) this.#byId.get(d.kind)?.set(d.id, rest);
+      else this.#byId.get(d.kind)?.delete(d.id);
+    }
+    const bump = (id: string) => {
+      const n = (this.#produced.get(id) ?? 0) - 1;
+      if (n > 0) this.#produced.set(id, n);
+      else this.#produced.delete(id);
+    };
+    for (const r of old.references) if (r.relation === 'sends' || r.relation === 'produces') bump(r.id);
+    for (const d of old.definitions) if (d.kind === 'event' && old.references.some((r) => r.relation === 'produces')) bump(d.id);
+  }
+
+  facts(path: string): FileFacts | undefined {
+    return this.#facts.get(path);
+  }
+
+  paths(): IterableIterator<string> {
+    return this.#facts.keys();
+  }
+
+  definitions(kind: ResourceKind, id: string): readonly Definition[] {
+    return this.#byId.get(kind)?.get(id) ?? [];
+  }
+
+  hasKind(kind: ResourceKind): boolean {
+    return (this.#byId.get(kind)?.size ?? 0) > 0;
+  }
+
+  /** The definition a reference points at (best version match), if any. */
+  resolve(ref: Pick<Reference, 'kinds' | 'id' | 'version'>): Definition | undefined {
+    for (const kind of ref.kinds) {
+      const defs = this.definitions(kind, ref.id);
+      if (!defs.length) continue;
+      const version = resolveVersion(defs.map((d) => d.version ?? ''), ref.version);
+      return defs.find((d) => (d.version ?? '') === version) ?? (ref.version === undefined ? defs[0] : undefined);
+    }
+    return undefined;
+  }
+
+  /** Cross-file diagnostics of one file. */
+  check(path: string, reader: FileReader): CoreDiagnostic[] {
+    const facts = this.#facts.get(path);
+    if (!facts) return [];
+    const out: CoreDiagnostic[] = [];
+    for (const r of facts.references) out.push(...this.checkReference(r));
+    for (const d of facts.definitions) out.push(...this.checkDefinition(d, reader));
+    for (const link of facts.schemaLinks) out.push(...checkSchemaLink(link, reader));
+    return out;
+  }
+
+  private checkReference(r: Reference): CoreDiagnostic[] {
+    // Owners and producers/consumers are checked only where the workspace defines such things at all.
+    if ((r.relation === 'owns' || r.relation === 'produces' || r.relation === 'consumes') && !r.kinds.some((k) => this.hasKind(k))) return [];
+    const what = r.kinds.length === 3 ? 'message (event, command or query)' : r.kinds.join(' or ');
+    const anyVersion = r.kinds.flatMap((k) => this.definitions(k, r.id));
+    if (!anyVersion.length) {
+      const known = r.kinds.flatMap((k) => [...(this.#byId.get(k)?.keys() ?? [])]);
+      const near = known.find((k) => k.toLowerCase() === r.id.toLowerCase()) ?? known.find((k) => k.includes(r.id) || r.id.includes(k));
+      return [{
+        // EventCatalog still builds with a dangling reference (it just draws nothing), so there it is a warning.
+        range: r.range, severity: r.relation === 'owns' || isCatalogPage(r.path) ? 'warning' : 'error', code: 'reference/not-found', pointer: r.pointer, source: eventsSource,
+        message: `No ${what} with id \`${r.id}\` exists in this workspace.${near ? ` Did you mean \`${near}\`?` : ''}`,
+        data: near ? { fix: 'replace-id', to: near } : undefined,
+      }];
+    }
+    const out: CoreDiagnostic[] = [];
+    if (r.version !== undefined && !this.resolve(r)) {
+      const versions = anyVersion.map((d) => d.version).filter((v): v is string => !!v);
+      out.push({
+        range: r.range, severity: 'error', code: 'reference/version-not-found', pointer: r.pointer, source: eventsSource,
+        message: `\`${r.id}\` has no version matching \`${r.version}\`; known versions: ${versions.map((v) => `\`${v}\``).join(', ') || 'none'}.`,
+      });
+    }
+    if ((r.relation === 'receives' || r.relation === 'consumes') && r.kinds.includes('event') && anyVersion.some((d) => d.kind === 'event') && !this.#produced.has(r.id)) {
+      out.push({
+        range: r.range, severity: 'warning', code: 'event/consumed-not-produced', pointer: r.pointer, source: eventsSource,
+        message: `\`${r.id}\` is consumed here but no service sends it: add it to a producer's \`sends\` (or \`producers\`).`,
+      });
+    }
+    return out;
+  }
+
+  private checkDefinition(d: Definition, reader: FileReader): CoreDiagnostic[] {
+    const out: CoreDiagnostic[] = [];
+    const same = this.definitions(d.kind, d.id).filter((o) => o !== d && (o.version ?? '') === (d.version ?? ''));
+    if (same.length) {
+      const other = same[0] as Definition;
+      out.push({
+        range: d.range, severity: 'error', code: 'reference/duplicate-id', source: eventsSource,
+        message: `The ${d.kind} id \`${d.id}\`${d.version ? ` version ${d.version}` : ''} is also defined in ${other.path}:${other.range.start.line + 1}. Ids must be unique.`,
+      });
+    }
+    if (!d.archived && d.schema) out.push(...this.checkBreaking(d, reader));
+    return out;
+  }
+
+  /** Compares the payload with the previous version's (in `versioned/`) and demands a major bump for a breaking change. */
+  private checkBreaking(d: Definition, reader: FileReader): CoreDiagnostic[] {
+    const current = parseSemver(d.version ?? '');
+    if (!current) return [];
+    const previous = this.definitions(d.kind, d.id)
+      .filter((o) => o.archived && o.schema && parseSemver(o.version ?? ''))
+      .sort((a, b) => compareSemver(parseSemver(b.version ?? '') ?? [0, 0, 0], parseSemver(a.version ?? '') ?? [0, 0, 0]))
+      .find((o) => compareSemver(parseSemver(o.version ?? '') ?? [0, 0, 0], current) < 0);
+    if (!previous) return [];
+    const prevVersion = parseSemver(previous.version ?? '') as [number, number, number];
+    if (current[0] > prevVersion[0]) return [];
+    const before = loadSchema(previous, reader);
+    const after = loadSchema(d, reader);
+    if (!before || !after) return [];
+    const changes = payloadChanges(before, after);
+    if (!changes.length) return [];
+    return [{
+      range: d.versionRange ?? d.range, severity: 'warning', code: 'event/breaking-change', source: eventsSource, pointer: '/version',
+      message: `The payload changed in a breaking way since ${previous.version} (${changes.slice(0, 3).join('; ')}) but the major version did not change. Make it \`${prevVersion[0] + 1}.0.0\` or keep the change compatible.`,
+    }];
+  }
+}
+
+function isCatalogPage(path: string): boolean {
+  return /\.mdx?$/i.test(path);
+}
+
+function loadSchema(d: Definition, reader: FileReader): JsonObject | undefined {
+  if (d.schema?.inline && typeof d.schema.inline === 'object') return d.schema.inline as JsonObject;
+  if (!d.schema?.ref) return undefined;
+  const text = reader.readFile(joinPath(dirnameOf(d.path), d.schema.ref));
+  if (text === undefined) return undefined;
+  try {
+    const v: unknown = JSON.parse(text);
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as JsonObject) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function checkSchemaLink(link: FileFacts['schemaLinks'][number], reader: FileReader): CoreDiagnostic[] {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(link.ref)) return []; // Remote schemas are not fetched (offline).
+  const target = joinPath(dirnameOf(link.path), link.ref);
+  const text = reader.readFile(target);
+  if (text === undefined) {
+    return [{ range: link.range, severity: 'error', code: 'reference/schema-not-found', pointer: link.pointer, source: eventsSource, message: `The schema file \`${link.ref}\` does not exist (looked for ${target}).` }];
+  }
+  if (!/\.json$/i.test(target)) return []; // Avro, Protobuf, YAML schemas: existence only.
+  const validate = compileCustomSchema(text);
+  if (typeof validate === 'string') {
+    return [{ range: link.range, severity: 'error', code: 'reference/invalid-schema', pointer: link.pointer, source: eventsSource, message: `\`${link.ref}\` is not a valid JSON Schema: ${validate}.` }];
+  }
+  const out: CoreDiagnostic[] = [];
+  for (const ex of link.examples) {
+    if (validate(ex.value)) continue;
+    const e = validate.errors?.[0];
+    out.push({ range: ex.range, severity: 'error', code: 'event/example-mismatch', pointer: ex.pointer, source: eventsSource, message: `This example does not match \`${link.ref}\`: \`${e?.instancePath || '(root)'}\` ${e?.message ?? 'is invalid'}.` });
+  }
+  return out;
+}

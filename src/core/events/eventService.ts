@@ -1,0 +1,82 @@
+/**
+ * The workspace-level event validator shared by the language server and the
+ * CLI: keeps each file's text and single-file result, the cross-file index,
+ * and answers "what are this file's diagnostics now". Host-free: the host
+ * feeds texts in and may give a disk reader for files it has not loaded.
+ */
+import type { CoreDiagnostic } from '../diagnostic';
+import { EventIndex, type FileReader } from './crossFile';
+import { extractFacts } from './facts';
+import type { ClassifyOptions } from './fileKinds';
+import { validateText, type ValidationResult } from './validate';
+
+export interface EventServiceOptions extends ClassifyOptions {
+  /** Reads a file the service was not given (schema files on disk). */
+  readonly readFile?: (path: string) => string | undefined;
+}
+
+export class EventService implements FileReader {
+  readonly #texts = new Map<string, string>();
+  readonly #results = new Map<string, ValidationResult>();
+  readonly index = new EventIndex();
+  #options: EventServiceOptions;
+
+  constructor(options: EventServiceOptions = {}) {
+    this.#options = options;
+  }
+
+  /** Changes the file globs; every file is re-classified. */
+  configure(options: EventServiceOptions): void {
+    this.#options = { ...this.#options, ...options };
+    for (const [path, text] of [...this.#texts]) this.setFile(path, text);
+  }
+
+  /** Sets (or replaces) a file's text and re-validates it alone. Returns whether it is one of ours. */
+  setFile(path: string, text: string): boolean {
+    this.#texts.set(path, text);
+    const result = validateText(path, text, { ...this.#options, readFile: (p) => this.readFile(p) });
+    if (!result) {
+      this.#results.delete(path);
+      this.index.remove(path);
+      return false;
+    }
+    this.#results.set(path, result);
+    this.index.update(extractFacts(result));
+    return true;
+  }
+
+  removeFile(path: string): void {
+    this.#texts.delete(path);
+    this.#results.delete(path);
+    this.index.remove(path);
+  }
+
+  readFile(path: string): string | undefined {
+    return this.#texts.get(path) ?? this.#options.readFile?.(path);
+  }
+
+  result(path: string): ValidationResult | undefined {
+    return this.#results.get(path);
+  }
+
+  /** Every validated file. */
+  paths(): string[] {
+    return [...this.#results.keys()];
+  }
+
+  /** Single-file plus cross-file diagnostics, sorted by position. */
+  diagnostics(path: string): CoreDiagnostic[] {
+    const result = this.#results.get(path);
+    if (!result) return [];
+    const all = [...result.diagnostics];
+    // Cross-file checks only make sense once the file itself parses.
+    if (!all.some((d) => d.code.startsWith('yaml/') || d.code.startsWith('file/'))) {
+      try {
+        all.push(...this.index.check(path, this));
+      } catch (err) {
+        all.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: 'warning', code: 'internal-error', message: `Cross-file checks failed: ${err instanceof Error ? err.message : String(err)}`, source: 'edgo-events' });
+      }
+    }
+    return all.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * What one validated file says about the workspace: the resources it defines,
+ * the resources it references, and the schema files it links to, each with
+ * its source range. The cross-file index is built from these facts only.
+ */
+import type { Range } from '../diagnostic';
+import type { ValidationResult } from './validate';
+import { findPointer, nodeRange, type ParsedYaml } from './yamlText';
+import type { Document } from 'yaml';
+
+export type ResourceKind =
+  | 'event' | 'command' | 'query' | 'service' | 'channel' | 'domain' | 'system' | 'entity'
+  | 'container' | 'flow' | 'team' | 'user' | 'adr';
+
+export const messageKinds: readonly ResourceKind[] = ['event', 'command', 'query'];
+
+export interface Definition {
+  readonly kind: ResourceKind;
+  readonly id: string;
+  readonly version?: string;
+  readonly path: string;
+  /** Range of the id (or name) value. */
+  readonly range: Range;
+  /** Range of the `version` value, when present. */
+  readonly versionRange?: Range;
+  /** Whether it lies in a `versioned/<semver>/` folder (an older version). */
+  readonly archived: boolean;
+  /** The payload schema: inline object, or a path relative to the file. */
+  readonly schema?: { readonly inline?: unknown; readonly ref?: string };
+}
+
+export type Relation = 'sends' | 'receives' | 'produces' | 'consumes' | 'contains' | 'owns' | 'channel';
+
+export interface Reference {
+  readonly kinds: readonly ResourceKind[];
+  readonly id: string;
+  readonly version?: string;
+  readonly relation: Relation;
+  readonly path: string;
+  readonly range: Range;
+  readonly pointer: string;
+}
+
+export interface SchemaLink {
+  /** As written: `./schema.json`, `schema.json`. */
+  readonly ref: string;
+  readonly path: string;
+  readonly range: Range;
+  readonly pointer: string;
+  /** Example payloads to check against the linked schema. */
+  readonly examples: ReadonlyArray<{ readonly value: unknown; readonly range: Range; readonly pointer: string }>;
+}
+
+export interface FileFacts {
+  readonly path: string;
+  readonly definitions: readonly Definition[];
+  readonly references: readonly Reference[];
+  readonly schemaLinks: readonly SchemaLink[];
+}
+
+type Obj = { [key: string]: unknown };
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
+
+export function extractFacts(result: ValidationResult): FileFacts {
+  const facts = { path: result.path, definitions: [] as Definition[], references: [] as Reference[], schemaLinks: [] as SchemaLink[] };
+  const parsed = result.parsed;
+  if (!parsed) return facts;
+  for (const { doc, value } of parsed.docs) {
+    if (!isObj(value)) continue;
+    const ctx = new Ctx(parsed, doc, result.path, facts);
+    switch (result.kind.type) {
+      case 'event-yaml': ctx.eventYaml(value, ''); break;
+      case 'event-catalog-yaml': ctx.catalogYaml(value); break;
+      case 'catalog-page': ctx.catalogPage(value, result.kind.kind as ResourceKind | 'doc', result.kind.versionFolder !== undefined); break;
+      default: break;
+    }
+  }
+  return facts;
+}
+
+class Ctx {
+  constructor(
+    private readonly parsed: ParsedYaml,
+    private readonly doc: Document.Parsed,
+    private readonly path: string,
+    private readonly facts: { definitions: Definition[]; references: Reference[]; schemaLinks: SchemaLink[] },
+  ) {}
+
+  range(pointer: string, key = false): Range | undefined {
+    const t = findPointer(this.doc, pointer);
+    return nodeRange(this.parsed, key ? t.key : (t.value ?? t.key));
+  }
+
+  define(kind: ResourceKind, id: unknown, version: unknown, idPointer: string, versionPointer: string, archived: boolean, schema?: Definition['schema']): void {
+    const idText = str(id);
+    const range = this.range(idPointer);
+    if (!idText || !range) return;
+    this.facts.definitions.push({ kind, id: idText, version: str(version), path: this.path, range, versionRange: this.range(versionPointer), archived, schema });
+  }
+
+  refer(kinds: readonly ResourceKind[], relation: Relation, item: unknown, pointer: string, idKey = 'id'): void {
+    const id = isObj(item) ? str(item[idKey]) : str(item);
+    const p = isObj(item) ? `${pointer}/${idKey}` : pointer;
+    const range = this.range(p);
+    if (!id || !range) return;
+    this.facts.references.push({ kinds, id, version: isObj(item) ? str(item.version) : undefined, relation, path: this.path, range, pointer: p });
+  }
+
+  referList(kinds: readonly ResourceKind[], relation: Relation, list: unknown, pointer: string, idKey = 'id'): void {
+    if (!Array.isArray(list)) return;
+    list.forEach((item, i) => this.refer(kinds, relation, item, `${pointer}/${i}`, idKey));
+  }
+
+  link(ref: unknown, pointer: string, examples: unknown, examplesPointer: string): void {
+    const r = str(ref);
+    const range = this.range(pointer);
+    if (!r || !range) return;
+    const list = Array.isArray(examples) ? examples : [];
+    this.facts.schemaLinks.push({
+      ref: r, path: this.path, range, pointer,
+      examples: list.flatMap((value, i) => {
+        const er = this.range(`${examplesPointer}/${i}`);
+        return er ? [{ value, range: er, pointer: `${examplesPointer}/${i}` }] : [];
+      }),
+    });
+  }
+
+  eventYaml(v: Obj, base: string): void {
+    const nameKey = v.name !== undefined ? 'name' : 'eventType';
+    const payload = v.payload;
+    const schema = isObj(payload) ? (typeof payload.$ref === 'string' ? { ref: payload.$ref } : { inline: payload }) : undefined;
+    this.define('event', v[nameKey], v.version, `${base}/${nameKey}`, `${base}/version`, this.path.includes('/versioned/'), schema);
+    this.referList(['service'], 'produces', v.producers, `${base}/producers`);
+    this.referList(['service'], 'consumes', v.consumers, `${base}/consumers`);
+    if (isObj(payload) && typeof payload.$ref === 'string') this.link(payload.$ref, `${base}/payload/$ref`, v.examples, `${base}/examples`);
+  }
+
+  catalogYaml(v: Obj): void {
+    if (Array.isArray(v.events)) {
+      v.events.forEach((e, i) => {
+        if (!isObj(e)) return;
+        const ref = isObj(e.schema) ? e.schema.$ref : undefined;
+        this.define('event', e.name, e.version, `/events/${i}/name`, `/events/${i}/version`, false, typeof ref === 'string' ? { ref } : undefined);
+        if (typeof ref === 'string') this.link(ref, `/events/${i}/schema/$ref`, e.examples, `/events/${i}/examples`);
+      });
+    }
+    if (Array.isArray(v.services)) {
+      v.services.forEach((s, i) => {
+        if (!isObj(s)) return;
+        this.define('service', s.name, s.version, `/services/${i}/name`, `/services/${i}/version`, false);
+        this.referList(['event'], 'sends', s.sends, `/services/${i}/sends`, 'name');
+        this.referList(['event'], 'receives', s.receives, `/services/${i}/receives`, 'name');
+      });
+    }
+  }
+
+  catalogPage(v: Obj, kind: ResourceKind | 'doc', archived: boolean): void {
+    if (kind === 'doc') return;
+    const schemaPath = str(v.schemaPath);
+    this.define(kind, v.id, v.version, '/id', '/version', archived, schemaPath ? { ref: schemaPath } : undefined);
+    if (archived) return; // Older versions keep their old references; only the current one is checked.
+    if (schemaPath) this.link(schemaPath, '/schemaPath', undefined, '/examples');
+    this.referList(messageKinds, 'sends', v.sends, '/sends');
+    this.referList(messageKinds, 'receives', v.receives, '/receives');
+    for (const [key, rel] of [['sends', 'to'], ['receives', 'from']] as const) {
+      const list = v[key];
+      if (!Array.isArray(list)) continue;
+      list.forEach((m, i) => { if (isObj(m)) this.referList(['channel'], 'channel', m[rel], `/${key}/${i}/${rel}`); });
+    }
+    this.referList(['channel'], 'channel', v.channels, '/channels');
+    this.referList(['service'], 'contains', v.services, '/services');
+    this.referList(['system'], 'contains', v.systems, '/systems');
+    this.referList(['domain'], 'contains', v.domains, '/domains');
+    this.referList(['entity'], 'contains', v.entities, '/entities');
+    this.referList(['flow'], 'contains', v.flows, '/flows');
+    this.referList(['container'], 'contains', v.containers, '/containers');
+    this.referList(['container'], 'contains', v.writesTo, '/writesTo');
+    this.referList(['container'], 'contains', v.readsFrom, '/readsFrom');
+    this.referList(['team', 'user'], 'owns', v.owners, '/owners');
+    this.referList(['service'], 'produces', v.producers, '/producers');
+    this.referList(['service'], 'consumes', v.consumers, '/consumers');
+  }
+}
