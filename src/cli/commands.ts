@@ -1,7 +1,6 @@
 import { startServer } from '../server/server';
 import { checkCommand } from './check';
 import { validateCommand } from './validate';
-import { validateCommand } from './validate';
 import { asyncapiCommand, catalogCommand, docsCommand } from './generate';
 
 /** One `edgo <name>` subcommand. `run` resolves with the exit code, or -1 to keep running. */
@@ -27,7 +26,6 @@ export const cliCommands: CliCommand[] = [
     },
   },
   checkCommand,
-  validateCommand,
   validateCommand,
   catalogCommand,
   docsCommand,
