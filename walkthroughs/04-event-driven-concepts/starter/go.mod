@@ -1,0 +1,3 @@
+module example.com/edgo/events
+
+go 1.22
