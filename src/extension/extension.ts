@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { registerWelcome } from './welcome';
+import { registerTasks, type EdgoTasksApi } from './tasks';
+import { registerPreflight, type EdgoPreflightApi } from './preflight';
 import { registerGenerate } from './generate';
 
 /**
@@ -9,6 +11,8 @@ import { registerGenerate } from './generate';
  */
 const features: ReadonlyArray<(context: vscode.ExtensionContext, api: EdgoExtensionApi) => void> = [
   registerWelcome,
+  registerTasks,
+  registerPreflight,
   registerGenerate,
 ];
 
@@ -18,6 +22,10 @@ const features: ReadonlyArray<(context: vscode.ExtensionContext, api: EdgoExtens
  */
 export interface EdgoExtensionApi {
   extendMarkdownIt?(md: unknown): unknown;
+  /** Task runner helpers (`runTaskAndAwait`, completion keys): src/extension/tasks. */
+  tasks?: EdgoTasksApi;
+  /** The tool check: src/extension/preflight. */
+  preflight?: EdgoPreflightApi;
 }
 
 export function activate(context: vscode.ExtensionContext): EdgoExtensionApi {

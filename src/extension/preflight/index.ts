@@ -1,0 +1,84 @@
+import * as vscode from 'vscode';
+import type { PreflightReport } from '../../core/preflight/preflight';
+import { problems, renderPreflightMarkdown } from '../../core/preflight/preflightReport';
+import { affectsToolLookup } from '../tasks/toolEnvironment';
+import { requireTrust } from '../tasks/workspaceTrust';
+import { runWorkspacePreflight } from './preflightService';
+import { copyInstallCommandId, PreflightTreeProvider, preflightViewId } from './preflightView';
+
+/** What the preflight adds to the extension's API (the tests and the walkthrough use it). */
+export interface EdgoPreflightApi {
+  /** Runs the check (no UI) and updates the view; undefined in an untrusted workspace. */
+  run(): Promise<PreflightReport | undefined>;
+  lastReport(): PreflightReport | undefined;
+  markdown(report: PreflightReport): string;
+}
+
+export function registerPreflight(context: vscode.ExtensionContext, api: { preflight?: EdgoPreflightApi }): void {
+  const tree = new PreflightTreeProvider();
+  const view = vscode.window.createTreeView(preflightViewId, { treeDataProvider: tree, showCollapseAll: true });
+
+  let inFlight: Promise<PreflightReport | undefined> | undefined;
+  const run = (): Promise<PreflightReport | undefined> => {
+    if (!vscode.workspace.isTrusted) {
+      tree.setState('untrusted');
+      return Promise.resolve(undefined);
+    }
+    // one check at a time: clicking twice does not start every tool twice
+    inFlight ??= (async () => {
+      tree.setState('running');
+      try {
+        const report = await runWorkspacePreflight();
+        tree.setReport(report);
+        void vscode.commands.executeCommand('setContext', 'edgo.preflight.done', true);
+        return report;
+      } catch (err) {
+        tree.setState('idle');
+        throw err;
+      } finally {
+        inFlight = undefined;
+      }
+    })();
+    return inFlight;
+  };
+
+  api.preflight = { run, lastReport: () => tree.report, markdown: renderPreflightMarkdown };
+
+  context.subscriptions.push(
+    tree,
+    view,
+    vscode.commands.registerCommand('edgo.preflight', async () => {
+      if (!(await requireTrust('Checking your tools'))) {
+        tree.setState('untrusted');
+        return undefined;
+      }
+      const report = await vscode.window.withProgress({ location: { viewId: preflightViewId }, title: 'Checking your tools' }, run);
+      if (!report) return undefined;
+      await vscode.commands.executeCommand(`${preflightViewId}.focus`);
+      const todo = problems(report);
+      const openReport = 'Open Report';
+      const message = todo.length === 0 ? 'Every tool the course uses is ready.' : `Needs attention: ${todo.map((t) => `${t.name} (${t.summary.replace(`${t.name} `, '')})`).join(', ')}.`;
+      const show = todo.length === 0 ? vscode.window.showInformationMessage(message, openReport) : vscode.window.showWarningMessage(message, openReport);
+      void show.then((choice) => (choice === openReport ? vscode.commands.executeCommand('edgo.preflightReport') : undefined));
+      return report;
+    }),
+    vscode.commands.registerCommand('edgo.preflightReport', async () => {
+      if (!(await requireTrust('Checking your tools'))) return undefined;
+      const report = tree.report ?? (await run());
+      if (!report) return undefined;
+      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: renderPreflightMarkdown(report) });
+      await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
+      return doc;
+    }),
+    vscode.commands.registerCommand(copyInstallCommandId, async (command: unknown) => {
+      if (typeof command !== 'string') return;
+      await vscode.env.clipboard.writeText(command);
+      void vscode.window.showInformationMessage(`Copied "${command}". Paste it into a terminal to install.`);
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      // a changed tool path or terminal PATH makes the shown result stale
+      if (affectsToolLookup(e) && tree.report) void run();
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => tree.setState('idle')),
+  );
+}
