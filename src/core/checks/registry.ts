@@ -10,6 +10,7 @@ import { importRuleCheck } from './importRuleCheck';
 import { eventYamlCheck } from './eventYamlCheck';
 import { mermaidCheck } from './mermaidCheck';
 import { filesExistCheck, markdownSectionsCheck } from './fileChecks';
+import { workflowCheck } from './kinds/workflow';
 
 export const checkKinds: readonly CheckKind[] = [
   goBuildCheck,
@@ -20,6 +21,7 @@ export const checkKinds: readonly CheckKind[] = [
   mermaidCheck,
   filesExistCheck,
   markdownSectionsCheck,
+  workflowCheck,
 ];
 
 export function findCheckKind(kind: string): CheckKind | undefined {
