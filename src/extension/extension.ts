@@ -3,6 +3,7 @@ import { registerWelcome } from './welcome';
 import { registerTasks, type EdgoTasksApi } from './tasks';
 import { registerPreflight, type EdgoPreflightApi } from './preflight';
 import { registerGenerate } from './generate';
+import { registerMermaid } from './mermaid/feature';
 
 /**
  * Each feature registers its commands, providers and listeners here and returns
@@ -14,6 +15,7 @@ const features: ReadonlyArray<(context: vscode.ExtensionContext, api: EdgoExtens
   registerTasks,
   registerPreflight,
   registerGenerate,
+  registerMermaid,
 ];
 
 /**

@@ -1,6 +1,15 @@
-// Browser side of the preview panel. It is bundled on its own (with Mermaid)
-// and talks to the extension only through postMessage.
-declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
+// Browser side of the Mermaid previews, bundled on its own with Mermaid (no CDN).
+// It runs in two places: the Mermaid preview panel (whose page has
+// #edgo-mermaid-preview) and VS Code's Markdown preview (as a preview script).
+// It talks to the extension only through postMessage.
+import { startMarkdownPreview } from './markdownPreview';
+import { startPreviewApp } from './previewApp';
 
-const vscodeApi = acquireVsCodeApi();
-vscodeApi.postMessage({ type: 'ready' });
+declare function acquireVsCodeApi(): { postMessage(message: unknown): void; setState(state: unknown): void };
+
+const panelRoot = document.getElementById('edgo-mermaid-preview');
+if (panelRoot) {
+  startPreviewApp(panelRoot, acquireVsCodeApi());
+} else {
+  startMarkdownPreview();
+}

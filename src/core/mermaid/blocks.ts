@@ -145,7 +145,7 @@ function makeBlock(
 }
 
 /** Maps a zero-based line/character inside a block's text to the file. */
-export function blockToFile(block: MermaidBlock, line: number, character: number): { line: number; character: number } {
+export function blockToFile(block: Pick<MermaidBlock, 'contentLine' | 'removedIndent'>, line: number, character: number): { line: number; character: number } {
   const lineCount = block.removedIndent.length;
   const clamped = Math.max(0, Math.min(line, Math.max(0, lineCount - 1)));
   return { line: block.contentLine + clamped, character: character + (block.removedIndent[clamped] ?? 0) };
