@@ -71,12 +71,19 @@ export async function loadWorkspace(fs: GenFs, root: string, options: LoadOption
   const scanned = await scan(fs, root, options.exclude ?? []);
   const rel = (p: string): string => relativePath(root, p);
 
-  // Service folders: each go.mod folder; a go.mod at the root with no other is one service named after the root.
-  const serviceDirs = scanned.goModDirs.length > 1 ? scanned.goModDirs.filter((d) => d !== root) : scanned.goModDirs;
+  // Service folders: where a `main` package lives (`order/cmd/order/main.go` → `order`), else each go.mod folder.
+  const mainDirs: string[] = [];
+  const goSources = new Map<string, string>();
+  for (const file of scanned.goFiles) {
+    const src = (await fs.readFile(file)) ?? '';
+    goSources.set(file, src);
+    if (/^\s*package\s+main\b/m.test(src) && /\bfunc\s+main\s*\(/.test(src)) mainDirs.push(dirName(file));
+  }
+  const serviceDirs = mainDirs.length > 0 ? [...new Set(mainDirs.map((d) => serviceFolderOfMain(d, root)))] : scanned.goModDirs.length > 1 ? scanned.goModDirs.filter((d) => d !== root) : scanned.goModDirs;
   const services = new Map<string, { folder?: string; routes: HttpRoute[]; literals: Set<string> }>();
   for (const dir of serviceDirs) {
-    const id = serviceId(baseName(dir === root ? root : dir) || 'app');
-    services.set(id, { folder: dir, routes: [], literals: new Set() });
+    const id = serviceId(baseName(dir) || 'app');
+    if (!services.has(id)) services.set(id, { folder: dir, routes: [], literals: new Set() });
   }
   const serviceOfPath = (p: string): string | undefined => {
     let best: string | undefined;
@@ -92,7 +99,7 @@ export async function loadWorkspace(fs: GenFs, root: string, options: LoadOption
   for (const file of scanned.goFiles) {
     const owner = serviceOfPath(file);
     if (owner === undefined) continue;
-    const src = (await fs.readFile(file)) ?? '';
+    const src = goSources.get(file) ?? '';
     const svc = services.get(owner)!;
     svc.routes.push(...readRoutes(src, rel(file)));
     for (const lit of stringLiterals(src)) svc.literals.add(lit);
@@ -167,12 +174,14 @@ export async function loadWorkspace(fs: GenFs, root: string, options: LoadOption
   const genServices: GenService[] = [...services]
     .map(([id, s]) => {
       const domain = domainIdOf(id);
+      const produced = events.filter((e) => e.producers.includes(id));
+      const owners = [...new Set(produced.flatMap((e) => e.owners))];
       return {
         id,
         name: titleCase(id),
         ...(s.folder !== undefined ? { folder: rel(s.folder) } : {}),
         domain,
-        owners: [defaultOwner(domain)],
+        owners: owners.length > 0 ? owners : [defaultOwner(domain)],
         routes: s.routes,
         sends: events.filter((e) => e.producers.includes(id)).map((e) => e.id),
         receives: events.filter((e) => e.consumers.includes(id)).map((e) => e.id),
@@ -183,12 +192,20 @@ export async function loadWorkspace(fs: GenFs, root: string, options: LoadOption
   const domainMap = new Map<string, GenDomain>();
   for (const s of genServices) {
     const d = domainMap.get(s.domain);
-    domainMap.set(s.domain, { id: s.domain, name: titleCase(s.domain), services: [...(d?.services ?? []), s.id], owners: [defaultOwner(s.domain)] });
+    domainMap.set(s.domain, { id: s.domain, name: titleCase(s.domain), services: [...(d?.services ?? []), s.id], owners: [...new Set([...(d?.owners ?? []), ...s.owners])] });
   }
   const domains = [...domainMap.values()].sort((a, b) => a.id.localeCompare(b.id));
   const teamIds = new Set<string>([...events.flatMap((e) => e.owners), ...genServices.flatMap((s) => s.owners), ...domains.flatMap((d) => d.owners)]);
   const teams: GenTeam[] = [...teamIds].sort().map((id) => ({ id, name: titleCase(id) }));
   return { events, services: genServices, domains, teams, warnings };
+}
+
+/** `x/cmd/name` → `x` (or `cmd/name` itself when `x` is the root); any other main folder is the service. */
+function serviceFolderOfMain(dir: string, root: string): string {
+  const parent = dirName(dir);
+  if (baseName(parent) !== 'cmd') return dir;
+  const owner = dirName(parent);
+  return owner === root || owner.length < root.length ? dir : owner;
 }
 
 /** The NATS subject: `metadata.subject`/`channel` when given, else the event name. */

@@ -10,6 +10,7 @@ import { applyPlan, needsConfirmation } from '../../../src/core/generate/plan';
 import { loadWorkspace } from '../../../src/core/generate/workspace';
 import { dumpToDir, memoryFromDir, repoRoot, shopFixture } from './helpers';
 import { runEventCatalogLinter } from './linter';
+import { edgoValidatedCount, edgoValidatorErrors } from './edgoValidator';
 
 const out = '/ws/eventcatalog';
 
@@ -164,6 +165,21 @@ describe('catalog generator', () => {
     assert.equal(result.warnings, 0, result.output);
     assert.equal(result.code, 0, result.output);
     assert.match(result.output, /No problems found/);
+  });
+
+  it("passes the extension's own validator with zero errors, after a version bump too", async () => {
+    const fs = await freshCatalog();
+    assert.equal(edgoValidatedCount(fs, out), 12, 'every page is one the validator knows');
+    assert.deepEqual(edgoValidatorErrors(fs, out), []);
+    const yaml = '/ws/order/events/order.created.yaml';
+    await fs.writeFile(yaml, fs.files.get(yaml)!.replace('version: 1.0.0', 'version: 1.1.0'));
+    await generate(fs);
+    assert.ok(fs.files.has(`${out}/events/order-created/versioned/1.0.0/index.mdx`));
+    assert.deepEqual(edgoValidatorErrors(fs, out), []);
+    if (linterInstalled) {
+      const result = await lint(fs);
+      assert.equal(result.errors, 0, result.output);
+    }
   });
 
   it('the linter run can fail: a planted type error is reported', { skip: !linterInstalled && 'linter not installed' }, async () => {
