@@ -78,15 +78,28 @@ export async function openWorkbench(url: string, opts: OpenOptions = {}): Promis
   };
 }
 
-/** Opens the command palette, types the command's title, waits for its row, runs it. */
-export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.locator('.monaco-workbench').click({ position: { x: 960, y: 5 } }).catch(() => undefined);
-  await page.keyboard.press('Control+Shift+P');
+/**
+ * Opens the command palette, types the command's title, waits for its row, runs it.
+ * The palette lists an extension's commands only once the extension host has
+ * scanned it, so while the row is missing the palette is closed and asked again.
+ */
+export async function runCommand(page: Page, title: string, timeoutMs = 90_000): Promise<void> {
   const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
   const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
-  await row.waitFor({ state: 'visible' });
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await page.keyboard.press('Control+Shift+P');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    try {
+      await row.waitFor({ state: 'visible', timeout: 3000 });
+      break;
+    } catch (err) {
+      if (Date.now() > deadline) throw new Error(`command '${title}' never appeared in the palette`, { cause: err });
+      await page.keyboard.press('Escape');
+      await input.waitFor({ state: 'hidden' });
+    }
+  }
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden' });
 }

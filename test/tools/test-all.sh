@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# `npm test`: everything a fresh machine needs, then every test stage, then one
+# closing line "N passed, N failed, N skipped". Safe to run again: each set-up step
+# is skipped when already done.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+mkdir -p test-results/logs
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else return 1; fi; }
+
+# Machine packages: Chromium for the UI and webview tests, nats-server for the
+# broker test, Kerberos headers for one of code-server's native modules.
+missing=()
+command -v chromium >/dev/null || [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v nats-server >/dev/null || [ -x /usr/sbin/nats-server ] || missing+=(nats-server)
+[ -f /usr/include/krb5.h ] || [ -f /usr/include/gssapi/gssapi.h ] || missing+=(libkrb5-dev)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing machine packages: ${missing[*]}"
+  { as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"; } \
+    > test-results/logs/apt.log 2>&1 || { tail -20 test-results/logs/apt.log; echo "Could not install ${missing[*]}: install them with apt-get and run again." >&2; exit 1; }
+fi
+command -v go >/dev/null || { echo "Go is needed for the Go tests: install Go 1.22+ (https://go.dev/doc/install)." >&2; exit 1; }
+
+# The extension's own dependencies, when absent or older than the lock file.
+lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ ! -f node_modules/.edgo-lock-hash ] || [ "$(cat node_modules/.edgo-lock-hash)" != "$lock_hash" ]; then
+  echo "Installing npm dependencies (npm ci)"
+  npm ci --no-audit --no-fund > test-results/logs/npm-ci.log 2>&1 || { tail -30 test-results/logs/npm-ci.log; exit 1; }
+  echo "$lock_hash" > node_modules/.edgo-lock-hash
+fi
+
+# A real VS Code for the integration and UI tests.
+bash test/tools/ensure-code-server.sh > test-results/logs/code-server-install.log 2>&1 \
+  || { tail -40 test-results/logs/code-server-install.log; exit 1; }
+
+exec node test/tools/test-all.mjs "$@"
