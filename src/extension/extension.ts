@@ -4,6 +4,7 @@ import { registerTasks, type EdgoTasksApi } from './tasks';
 import { registerPreflight, type EdgoPreflightApi } from './preflight';
 import { registerGenerate } from './generate';
 import { registerMermaid } from './mermaid/feature';
+import { registerWalkthroughs, type WalkthroughsApi } from './walkthroughs';
 
 /**
  * Each feature registers its commands, providers and listeners here and returns
@@ -16,6 +17,7 @@ const features: ReadonlyArray<(context: vscode.ExtensionContext, api: EdgoExtens
   registerPreflight,
   registerGenerate,
   registerMermaid,
+  registerWalkthroughs,
 ];
 
 /**
@@ -28,6 +30,8 @@ export interface EdgoExtensionApi {
   tasks?: EdgoTasksApi;
   /** The tool check: src/extension/preflight. */
   preflight?: EdgoPreflightApi;
+  /** Test hooks of the walkthrough engine: src/extension/walkthroughs. */
+  walkthroughs?: WalkthroughsApi;
 }
 
 export function activate(context: vscode.ExtensionContext): EdgoExtensionApi {

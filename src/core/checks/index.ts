@@ -9,3 +9,4 @@ export { goInstallHelp, formatLocation } from './goTool';
 export { walkthroughContributions, walkthroughContribution, completionEvents, checkContextKey, taskContextKey, labelSlug, type WalkthroughContribution } from './walkthroughContributions';
 export { eventsValidator, mermaidParserValidator } from './defaultValidators';
 export { yamlSyntaxValidator, diagramTypeValidator } from './fallbackValidators';
+export { planScaffold, applyScaffold, type ScaffoldPlan } from './scaffold';

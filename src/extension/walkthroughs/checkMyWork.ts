@@ -1,0 +1,222 @@
+/**
+ * "Check my work" (`edgo.check [module] [folderUri]`): runs a module's checks in
+ * the learner's folder through VS Code's Testing API (one test item per check, so
+ * they sit in the Test Explorer with their file and line), shows a summary, and
+ * completes the steps of passing checks.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  checkContextKey,
+  formatLocation,
+  nodeProcessRunner,
+  readMarker,
+  runChecks,
+  stepsCompletedBy,
+  type CheckResult,
+  type LoadedModule,
+  type ProcessRunner,
+} from '../../core/checks';
+import type { ModuleCatalog } from './catalog';
+import type { StepContextKeys } from './contextKeys';
+import type { ProgressStore } from './progress';
+import { toUri } from './scaffold';
+
+export interface CheckRunSummary {
+  readonly module: string;
+  readonly folder: string;
+  readonly results: readonly CheckResult[];
+  readonly passed: boolean;
+}
+
+export class CheckMyWork implements vscode.Disposable {
+  readonly controller: vscode.TestController;
+  /** Replaced by tests; the real `go` otherwise. */
+  runner: ProcessRunner = nodeProcessRunner;
+  /** The folder each module was last checked in, for re-runs from the Test Explorer. */
+  readonly #folders = new Map<string, string>();
+
+  constructor(
+    private readonly catalog: ModuleCatalog,
+    private readonly progress: ProgressStore,
+    private readonly keys: StepContextKeys,
+  ) {
+    this.controller = vscode.tests.createTestController('edgo.checks', 'Event-Driven Go checks');
+    this.controller.createRunProfile('Check my work', vscode.TestRunProfileKind.Run, (request, token) => this.#runRequest(request, token), true);
+  }
+
+  dispose(): void {
+    this.controller.dispose();
+  }
+
+  /** The command: resolves the module and folder, then runs. */
+  async command(moduleArg?: unknown, folderArg?: unknown): Promise<CheckRunSummary | undefined> {
+    if (!vscode.workspace.isTrusted) {
+      const manage = 'Manage Workspace Trust';
+      const answer = await vscode.window.showWarningMessage(
+        'Check my work runs go (build, vet, test) in your folder, so it needs a trusted workspace. Trust this folder if it is yours, then check again.',
+        manage,
+      );
+      if (answer === manage) await vscode.commands.executeCommand('workbench.trust.manage');
+      return undefined;
+    }
+    const explicitFolder = toUri(folderArg);
+    const loaded = this.#moduleFor(moduleArg, explicitFolder) ?? (await this.catalog.pick('Check your work for which module?', (m) => m.spec.checks.length > 0));
+    if (!loaded) return undefined;
+    if (loaded.spec.checks.length === 0) {
+      void vscode.window.showInformationMessage(`Module ${loaded.module.number} has nothing to check yet: its steps complete as you read them.`);
+      return undefined;
+    }
+    const folder = explicitFolder?.fsPath ?? (await this.#folderFor(loaded));
+    if (!folder) return undefined;
+    const summary = await this.run(loaded, folder);
+    if (summary) void this.#notify(summary, loaded);
+    return summary;
+  }
+
+  #moduleFor(arg: unknown, folder: vscode.Uri | undefined): LoadedModule | undefined {
+    if (typeof arg === 'string' || typeof arg === 'number') return this.catalog.find(arg);
+    const fromMarker = (dir: string) => this.catalog.find(readMarker(dir)?.slug);
+    if (folder) return fromMarker(folder.fsPath);
+    for (const f of vscode.workspace.workspaceFolders ?? []) {
+      const m = fromMarker(f.uri.fsPath);
+      if (m) return m;
+    }
+    return undefined;
+  }
+
+  /** The workspace folder scaffolded for this module, else the only one, else ask. */
+  async #folderFor(loaded: LoadedModule): Promise<string | undefined> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const marked = folders.find((f) => readMarker(f.uri.fsPath)?.slug === loaded.module.slug);
+    if (marked) return marked.uri.fsPath;
+    const remembered = this.#folders.get(loaded.module.slug);
+    if (remembered && fs.existsSync(remembered)) return remembered;
+    if (folders.length === 1 && folders[0]) return folders[0].uri.fsPath;
+    const chosen = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: `Check Module ${loaded.module.number} Here` });
+    return chosen?.[0]?.fsPath;
+  }
+
+  #moduleItem(loaded: LoadedModule): vscode.TestItem {
+    const id = loaded.module.slug;
+    let item = this.controller.items.get(id);
+    if (!item) {
+      item = this.controller.createTestItem(id, `${String(loaded.module.number).padStart(2, '0')} ${loaded.spec.title}`);
+      this.controller.items.add(item);
+    }
+    for (const check of loaded.spec.checks) {
+      if (!item.children.get(`${id}/${check.id}`)) item.children.add(this.controller.createTestItem(`${id}/${check.id}`, check.title));
+    }
+    return item;
+  }
+
+  /** Runs the checks (all, or `only`) of a module in `folder` as one test run. */
+  async run(loaded: LoadedModule, folder: string, only?: readonly string[], token?: vscode.CancellationToken, request?: vscode.TestRunRequest): Promise<CheckRunSummary | undefined> {
+    const moduleItem = this.#moduleItem(loaded);
+    this.#folders.set(loaded.module.slug, folder);
+    const run = this.controller.createTestRun(request ?? new vscode.TestRunRequest([moduleItem]), `Module ${loaded.module.number} in ${path.basename(folder)}`, false);
+    const abort = new AbortController();
+    token?.onCancellationRequested(() => abort.abort());
+    const itemFor = (checkId: string) => moduleItem.children.get(`${loaded.module.slug}/${checkId}`);
+    for (const c of loaded.spec.checks) {
+      const item = itemFor(c.id);
+      if (item && (!only || only.includes(c.id))) run.enqueued(item);
+    }
+    let results: CheckResult[];
+    try {
+      results = await runChecks(loaded.spec, folder, {
+        runner: this.runner,
+        signal: abort.signal,
+        ...(only ? { only } : {}),
+        onResult: (r) => this.#report(run, itemFor(r.id), r, folder),
+      });
+    } catch (err) {
+      run.end();
+      void vscode.window.showErrorMessage(`Check my work: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    }
+    run.end();
+    for (const r of results) {
+      await this.keys.set(checkContextKey(loaded.module, r.id), r.status === 'pass');
+      if (r.status === 'pass') await this.progress.markDone(loaded.module.walkthroughId, stepsCompletedBy(loaded.spec, r.id));
+    }
+    return { module: loaded.module.slug, folder, results, passed: results.every((r) => r.status === 'pass') };
+  }
+
+  #report(run: vscode.TestRun, item: vscode.TestItem | undefined, r: CheckResult, folder: string): void {
+    run.appendOutput(`${r.status === 'pass' ? '✓' : '✗'} ${r.title}: ${r.message}\r\n`.replace(/(?<!\r)\n/g, '\r\n'), undefined, item);
+    if (!item) return;
+    if (r.status === 'pass') {
+      run.passed(item, r.durationMs);
+      return;
+    }
+    const problems = r.problems.length > 0 ? r.problems : [{ message: r.message }];
+    const messages = problems.slice(0, 20).map((p) => {
+      const m = new vscode.TestMessage(p.message);
+      if (p.location) {
+        const line = Math.max(0, (p.location.line ?? 1) - 1);
+        const col = Math.max(0, (p.location.column ?? 1) - 1);
+        m.location = new vscode.Location(vscode.Uri.file(path.join(folder, p.location.file)), new vscode.Position(line, col));
+      }
+      return m;
+    });
+    run.failed(item, messages, r.durationMs);
+  }
+
+  async #runRequest(request: vscode.TestRunRequest, token: vscode.CancellationToken): Promise<void> {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage('Checks run go in your folder: trust the workspace first.');
+      return;
+    }
+    // Group the requested items by module: a module item runs all its checks, a check item just itself.
+    const wanted = new Map<string, Set<string> | 'all'>();
+    const items = request.include ?? [...gather(this.controller.items)];
+    for (const item of items) {
+      const [slug = '', checkId] = item.id.split('/');
+      if (!checkId) wanted.set(slug, 'all');
+      else if (wanted.get(slug) !== 'all') wanted.set(slug, new Set([...((wanted.get(slug) as Set<string> | undefined) ?? []), checkId]));
+    }
+    for (const [slug, checks] of wanted) {
+      const loaded = this.catalog.find(slug);
+      if (!loaded || token.isCancellationRequested) continue;
+      const folder = await this.#folderFor(loaded);
+      if (!folder) continue;
+      await this.run(loaded, folder, checks === 'all' ? undefined : [...checks], token, request);
+    }
+  }
+
+  async #notify(summary: CheckRunSummary, loaded: LoadedModule): Promise<void> {
+    const { results } = summary;
+    const passing = results.filter((r) => r.status === 'pass').length;
+    const nn = String(loaded.module.number).padStart(2, '0');
+    if (summary.passed) {
+      void vscode.window.showInformationMessage(`Module ${nn}: all ${results.length} checks pass. Well done!`);
+      return;
+    }
+    const missing = results.find((r) => r.missingTool === 'go');
+    if (missing) {
+      const install = 'Download Go';
+      if ((await vscode.window.showErrorMessage(missing.message, install)) === install) await vscode.env.openExternal(vscode.Uri.parse('https://go.dev/dl/'));
+      return;
+    }
+    const first = results.find((r) => r.status === 'fail');
+    if (!first) return;
+    const openFile = first.location ? `Open ${formatLocation(first.location)}` : undefined;
+    const showTests = 'Show Test Explorer';
+    const answer = await vscode.window.showWarningMessage(
+      `Module ${nn}: ${passing} of ${results.length} checks pass. ${first.title}: ${first.message}`,
+      ...(openFile ? [openFile] : []),
+      showTests,
+    );
+    if (answer === showTests) await vscode.commands.executeCommand('workbench.view.testing.focus');
+    if (answer && answer === openFile && first.location) {
+      const line = Math.max(0, (first.location.line ?? 1) - 1);
+      await vscode.window.showTextDocument(vscode.Uri.file(path.join(summary.folder, first.location.file)), { selection: new vscode.Range(line, 0, line, 0) });
+    }
+  }
+}
+
+function* gather(collection: vscode.TestItemCollection): Iterable<vscode.TestItem> {
+  for (const [, item] of collection) yield item;
+}
