@@ -1,0 +1,155 @@
+/**
+ * Event YAML and EventCatalog validation in the language server: thin glue
+ * between the LSP and `EventService` (src/core/events). The workspace is
+ * indexed once at start so cross-file checks see files that are not open.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  CodeActionKind, CompletionItemKind, InsertTextFormat, MarkupKind, SymbolKind,
+  type CodeAction, type CompletionItem, type Diagnostic, type DocumentSymbol,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { EventService } from '../core/events/eventService';
+import { classifyFile } from '../core/events/fileKinds';
+import { complete, definition, hover, quickFixes, symbols, type SymbolEntry } from '../core/events/languageFeatures';
+import { fromLspDiagnostic, pathToUri, toLspDiagnostic, uriToPath } from './convert';
+import type { FeatureContext, ServerFeature, ServerSettings } from './feature';
+
+const skipDirs = new Set(['node_modules', '.git', 'dist', 'out', '.astro', '.eventcatalog-core', 'vendor']);
+const maxIndexedFiles = 20_000;
+
+const readDisk = (path: string): string | undefined => {
+  try {
+    return path.startsWith('/') || /^[a-z]:\//i.test(path) ? readFileSync(path, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+export function createEventsFeature(): ServerFeature {
+  const service = new EventService({ readFile: readDisk });
+  let ctx: FeatureContext | undefined;
+  let enabled = true;
+
+  /** Path → fingerprint of the facts, to notice when other files need re-checking. */
+  const factPrints = new Map<string, string>();
+
+  function applySettings(s: ServerSettings): void {
+    enabled = s.enable !== false;
+    service.configure({ eventGlobs: s.eventFiles?.length ? s.eventFiles : undefined, catalogGlobs: s.catalogFiles?.length ? s.catalogFiles : undefined });
+  }
+
+  /** Updates one file; when what it defines or references changed, the other open files are re-checked. */
+  function update(path: string, text: string | undefined, except?: string): void {
+    if (text === undefined) service.removeFile(path);
+    else service.setFile(path, text);
+    const facts = service.index.facts(path);
+    const print = facts ? JSON.stringify([facts.definitions.map((d) => [d.kind, d.id, d.version]), facts.references.map((r) => [r.id, r.version, r.relation])]) : '';
+    if (print === (factPrints.get(path) ?? '')) return;
+    factPrints.set(path, print);
+    for (const doc of ctx?.openDocuments() ?? []) {
+      if (doc.uri !== except && service.result(uriToPath(doc.uri))) ctx?.revalidate(doc.uri);
+    }
+  }
+
+  function indexFolder(root: string): number {
+    let count = 0;
+    const stack = [root];
+    while (stack.length && count < maxIndexedFiles) {
+      const dir = stack.pop() as string;
+      let entries;
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const e of entries) {
+        const p = `${dir}/${e.name}`;
+        if (e.isDirectory()) {
+          if (!skipDirs.has(e.name) && !e.name.startsWith('.')) stack.push(p);
+        } else if (e.isFile() && /\.(ya?ml|mdx?)$/i.test(e.name) && classifyFile(p, undefined) !== undefined) {
+          try {
+            if (statSync(p).size > 5 * 1024 * 1024) continue;
+            service.setFile(p, readFileSync(p, 'utf8'));
+            count++;
+          } catch {
+            // Unreadable files are skipped; they get diagnostics when opened.
+          }
+        }
+      }
+    }
+    return count;
+  }
+
+  return {
+    name: 'events',
+    activate(context) {
+      ctx = context;
+      applySettings(context.settings());
+      const started = Date.now();
+      let n = 0;
+      for (const folder of context.workspaceFolders()) n += indexFolder(folder);
+      context.log(`events: indexed ${n} file(s) in ${Date.now() - started} ms`);
+      for (const path of service.paths()) factPrints.set(path, '');
+    },
+    onSettingsChanged: applySettings,
+    validate(doc) {
+      if (!enabled) return [];
+      const path = uriToPath(doc.uri);
+      update(path, doc.getText(), doc.uri);
+      return service.diagnostics(path).map(toLspDiagnostic);
+    },
+    onClose(doc) {
+      // Back to the disk version, which other files' checks should see.
+      const path = uriToPath(doc.uri);
+      const disk = readDisk(path);
+      update(path, disk);
+    },
+    onFileChanged(path, text) {
+      update(path, text);
+    },
+    complete(doc, pos) {
+      return complete(service, uriToPath(doc.uri), pos).map((c): CompletionItem => ({
+        label: c.label,
+        kind: c.kind === 'property' ? CompletionItemKind.Property : c.kind === 'reference' ? CompletionItemKind.Reference : CompletionItemKind.Value,
+        detail: c.detail,
+        documentation: c.documentation ? { kind: MarkupKind.Markdown, value: c.documentation } : undefined,
+        insertText: c.insertText,
+        insertTextFormat: InsertTextFormat.PlainText,
+      }));
+    },
+    hover(doc, pos) {
+      const h = hover(service, uriToPath(doc.uri), pos);
+      return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: h.range } : undefined;
+    },
+    symbols(doc) {
+      return symbols(service, uriToPath(doc.uri)).map(toDocumentSymbol);
+    },
+    definition(doc, pos) {
+      const loc = definition(service, uriToPath(doc.uri), pos);
+      return loc ? { uri: pathToUri(loc.path), range: loc.range } : undefined;
+    },
+    codeActions(doc, params) {
+      const ours = params.context.diagnostics.filter((d: Diagnostic) => d.source === 'edgo-events');
+      return quickFixes(service, uriToPath(doc.uri), ours.map(fromLspDiagnostic)).map((f, i): CodeAction => ({
+        title: f.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [ours.find((d) => d.range.start.line === f.diagnostic.range.start.line && d.code === f.diagnostic.code) ?? (ours[i] as Diagnostic)],
+        isPreferred: f.preferred,
+        edit: { changes: { [doc.uri]: f.edits.map((e) => ({ range: e.range, newText: e.newText })) } },
+      }));
+    },
+  };
+}
+
+const symbolKinds: Record<SymbolEntry['kind'], SymbolKind> = {
+  object: SymbolKind.Object, array: SymbolKind.Array, property: SymbolKind.Property,
+  string: SymbolKind.String, number: SymbolKind.Number, boolean: SymbolKind.Boolean,
+};
+
+function toDocumentSymbol(s: SymbolEntry): DocumentSymbol {
+  return { name: s.name || ' ', detail: s.detail, kind: symbolKinds[s.kind], range: s.range, selectionRange: s.selectionRange, children: s.children.map(toDocumentSymbol) };
+}
+
+/** For tests and the bench: the document's text type is all the feature needs. */
+export type { TextDocument };
