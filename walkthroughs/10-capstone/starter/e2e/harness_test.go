@@ -1,0 +1,225 @@
+// Package e2e runs the three services in one process against an embedded
+// NATS JetStream server, each with its own metrics registry and in-memory
+// span exporter, and drives bookings through the HTTP API.
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats-server/v2/server"
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/sdk/resource"
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+	"go.opentelemetry.io/otel/sdk/trace/tracetest"
+
+	"example.com/capstone/internal/booking"
+	"example.com/capstone/internal/notification"
+	"example.com/capstone/internal/payment"
+)
+
+type system struct {
+	js           jetstream.JetStream
+	nc           *nats.Conn
+	booking      *booking.Service
+	payment      *payment.Service
+	notification *notification.Service
+	api          *httptest.Server
+	spans        map[string]*tracetest.InMemoryExporter // by service name
+}
+
+type options struct {
+	slotCapacity int
+	limitCents   int64
+}
+
+func startSystem(t *testing.T, o options) *system {
+	t.Helper()
+	ns, err := server.NewServer(&server.Options{
+		Host: "127.0.0.1", Port: server.RANDOM_PORT, JetStream: true,
+		StoreDir: t.TempDir(), NoLog: true, NoSigs: true,
+	})
+	if err != nil {
+		t.Fatalf("embedded NATS: %v", err)
+	}
+	go ns.Start()
+	if !ns.ReadyForConnections(10 * time.Second) {
+		t.Fatal("embedded NATS did not become ready")
+	}
+	nc, err := nats.Connect(ns.ClientURL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	js, err := jetstream.New(nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		nc.Close()
+		ns.Shutdown()
+		ns.WaitForShutdown()
+	})
+
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	s := &system{js: js, nc: nc, spans: map[string]*tracetest.InMemoryExporter{}}
+	tracer := func(name string) *sdktrace.TracerProvider {
+		exp := tracetest.NewInMemoryExporter()
+		s.spans[name] = exp
+		tp := sdktrace.NewTracerProvider(sdktrace.WithSyncer(exp),
+			sdktrace.WithResource(resource.NewSchemaless(attribute.String("service.name", name))))
+		t.Cleanup(func() { _ = tp.Shutdown(context.Background()) })
+		return tp
+	}
+	ctx := context.Background()
+	if s.booking, err = booking.Start(ctx, booking.Deps{JS: js, Tracer: tracer(booking.Name), Log: log, SlotCapacity: o.slotCapacity}); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.booking.Stop)
+	if s.payment, err = payment.Start(ctx, payment.Deps{JS: js, Tracer: tracer(payment.Name), Log: log, LimitCents: o.limitCents}); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.payment.Stop)
+	if s.notification, err = notification.Start(ctx, notification.Deps{JS: js, Tracer: tracer(notification.Name), Log: log}); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.notification.Stop)
+	s.api = httptest.NewServer(s.booking.Handler)
+	t.Cleanup(s.api.Close)
+	return s
+}
+
+type bookingView struct {
+	ID           string `json:"id"`
+	SlotID       string `json:"slotId"`
+	Status       string `json:"status"`
+	PaymentID    string `json:"paymentId"`
+	CancelReason string `json:"cancelReason"`
+}
+
+// book posts a booking and returns the HTTP status and the decoded body.
+func (s *system) book(t *testing.T, slot, method string, amountCents int64) (int, bookingView) {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{
+		"slotId": slot, "customerEmail": "ada@example.com", "amountCents": amountCents,
+		"currency": "EUR", "paymentMethod": method,
+	})
+	resp, err := http.Post(s.api.URL+"/bookings", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var v bookingView
+	_ = json.NewDecoder(resp.Body).Decode(&v)
+	return resp.StatusCode, v
+}
+
+func (s *system) get(t *testing.T, id string) bookingView {
+	t.Helper()
+	resp, err := http.Get(s.api.URL + "/bookings/" + id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var v bookingView
+	_ = json.NewDecoder(resp.Body).Decode(&v)
+	return v
+}
+
+// waitStatus polls the API until the booking reaches want.
+func (s *system) waitStatus(t *testing.T, id, want string) bookingView {
+	t.Helper()
+	var last bookingView
+	eventually(t, func() (bool, string) {
+		last = s.get(t, id)
+		return last.Status == want, fmt.Sprintf("booking %s is %q, want %q", id, last.Status, want)
+	})
+	return last
+}
+
+// settled waits until every consumer has acknowledged everything in its stream.
+func (s *system) settled(t *testing.T) {
+	t.Helper()
+	consumers := map[string]string{
+		"booking-payment-results":       "PAYMENT",
+		"payment-booking-requests":      "BOOKING",
+		"notification-booking-outcomes": "BOOKING",
+	}
+	eventually(t, func() (bool, string) {
+		for name, stream := range consumers {
+			info, err := s.js.Consumer(context.Background(), stream, name)
+			if err != nil {
+				return false, err.Error()
+			}
+			ci, err := info.Info(context.Background())
+			if err != nil {
+				return false, err.Error()
+			}
+			if ci.NumPending > 0 || ci.NumAckPending > 0 || ci.NumRedelivered > 0 {
+				return false, fmt.Sprintf("consumer %s: %d pending, %d unacked", name, ci.NumPending, ci.NumAckPending)
+			}
+		}
+		return true, ""
+	})
+}
+
+// eventually retries cond until it holds or 10 s pass (a deadline, not a sleep).
+func eventually(t *testing.T, cond func() (bool, string)) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		ok, why := cond()
+		if ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out: %s", why)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// scrape GETs /metrics from a service handler.
+func scrape(t *testing.T, h http.Handler) string {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/metrics", nil))
+	if rec.Code != http.StatusOK {
+		t.Fatalf("/metrics: %d", rec.Code)
+	}
+	return rec.Body.String()
+}
+
+// sample finds name{...} with all the given labels in an exposition and returns its value.
+func sample(body, name string, labels map[string]string) (float64, bool) {
+	for _, line := range strings.Split(body, "\n") {
+		if !strings.HasPrefix(line, name+"{") {
+			continue
+		}
+		match := true
+		for k, v := range labels {
+			if !strings.Contains(line, k+`="`+v+`"`) {
+				match = false
+				break
+			}
+		}
+		if !match {
+			continue
+		}
+		fields := strings.Fields(line)
+		f, err := strconv.ParseFloat(fields[len(fields)-1], 64)
+		return f, err == nil
+	}
+	return 0, false
+}
