@@ -40,3 +40,20 @@ export function upsertBlocks(text: string, blocks: readonly { name: string; cont
   }
   return out.endsWith('\n') ? out : `${out}\n`;
 }
+
+/**
+ * Adds each section whose heading line is not in `text` yet, right after the
+ * block `afterBlock` (or at the end). Sections are the learner's from then on:
+ * an existing heading is never touched, so what was written under it stays.
+ */
+export function ensureSections(text: string, sections: readonly { heading: string; body: string }[], afterBlock?: string): string {
+  const lines = new Set(text.split(/\r?\n/).map((l) => l.trim()));
+  const missing = sections.filter((s) => !lines.has(s.heading.trim()));
+  if (missing.length === 0) return text;
+  const addition = missing.map((s) => `${s.heading}\n\n${s.body.trim()}\n`).join('\n');
+  const endMarker = afterBlock !== undefined ? `<!-- edgo:end ${afterBlock} -->` : undefined;
+  const at = endMarker !== undefined ? text.indexOf(endMarker) : -1;
+  if (at < 0) return `${text.trimEnd()}\n\n${addition}`;
+  const cut = at + endMarker!.length;
+  return `${text.slice(0, cut)}\n\n${addition.trimEnd()}${text.slice(cut).startsWith('\n') ? '' : '\n'}${text.slice(cut)}`;
+}

@@ -38,8 +38,10 @@ describe('docs generator', () => {
     const fs = await fresh();
     const page = fs.files.get('/ws/docs/services/order-service.md')!;
     assert.match(page, /^# Order Service API/);
-    assert.match(page, /## POST \/orders\n\nHandler `h.createOrder` in `order\/internal\/httpapi\/routes.go:8`/);
-    assert.match(page, /## GET \/orders\/\{id\}\n\nHandler `withLog\(h.getOrder\)`/);
+    assert.match(page, /\| POST \| `\/orders` \| `h.createOrder` in `order\/internal\/httpapi\/routes.go:8` \|/);
+    assert.match(page, /\| GET \| `\/orders\/\{id\}` \| `withLog\(h.getOrder\)`/);
+    // A section per route, outside the generated blocks, for the learner's request and response examples.
+    assert.match(page, /<!-- edgo:end api -->\n\n## POST \/orders\n\n[^\n]*\n\n\*\*Request\*\*\n\n\*\*Response\*\*\n\n## GET \/orders\/\{id\}\n/);
     assert.doesNotMatch(page, /DELETE/, 'a commented-out route is not listed');
     assert.match(page, /\| \[order.created\]\(\.\.\/events\/order-created\.md\) \| `order.created` \| 1\.0\.0 \|/);
   });
@@ -64,7 +66,7 @@ describe('docs generator', () => {
       .get(readmePath)!
       .replace('## Architecture\n', '## Architecture\n\nThe learner explains the architecture here.\n')
       .concat('\n## Troubleshooting\n\nRestart nats-server with -js.\n');
-    const service = fs.files.get(servicePath)!.replace('# Order Service API\n', '# Order Service API\n\n**Request** for POST /orders:\n\n```json\n{ "items": [] }\n```\n');
+    const service = fs.files.get(servicePath)!.replace('**Request**\n', '**Request**\n\n```json\n{ "items": [] }\n```\n');
     await fs.writeFile(readmePath, readme);
     await fs.writeFile(servicePath, service);
 
@@ -81,12 +83,16 @@ describe('docs generator', () => {
     assert.ok(readmeAfter.includes('The learner explains the architecture here.'));
     assert.ok(readmeAfter.includes('## Troubleshooting\n\nRestart nats-server with -js.\n'));
     assert.ok(readmeAfter.includes('`DELETE /orders/{id}`'), 'the API block was regenerated');
-    assert.ok(serviceAfter.includes('**Request** for POST /orders:\n\n```json\n{ "items": [] }\n```'));
-    assert.match(serviceAfter, /## DELETE \/orders\/\{id\}/);
+    assert.ok(serviceAfter.includes('## POST /orders\n\n_What it does'));
+    assert.ok(serviceAfter.includes('**Request**\n\n```json\n{ "items": [] }\n```'));
+    assert.match(serviceAfter, /\| DELETE \| `\/orders\/\{id\}` \|/);
+    // The new route gets its own section; the learner's sections are untouched.
+    assert.equal((serviceAfter.match(/^## DELETE \/orders\/\{id\}$/gm) ?? []).length, 1);
     // Outside the blocks, the texts are identical.
     const strip = (t: string): string => t.replace(/<!-- edgo:begin ([\w.-]+) -->[\s\S]*?<!-- edgo:end \1 -->/g, '<block $1>');
     assert.equal(strip(readmeAfter), strip(readme));
-    assert.equal(strip(serviceAfter), strip(service));
+    const deleteSection = /\n## DELETE \/orders\/\{id\}\n\n[^\n]*\n\n\*\*Request\*\*\n\n\*\*Response\*\*\n/;
+    assert.equal(strip(serviceAfter).replace(deleteSection, ''), strip(service));
     assert.ok(!fs.files.has('/ws/.edgo-generated.json'), 'docs leave no manifest in the workspace');
   });
 

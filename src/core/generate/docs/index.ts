@@ -8,9 +8,9 @@
  */
 import type { GenFs } from '../fs';
 import type { GenerationInput } from '../input';
-import { upsertBlocks } from '../markers';
+import { ensureSections, upsertBlocks } from '../markers';
 import { PlanBuilder, type Plan } from '../plan';
-import { architecturePage, eventPage, readmeBlocks, servicePage, type Block } from './pages';
+import { architecturePage, eventPage, readmeBlocks, servicePage, type Block, type Section } from './pages';
 
 export interface DocsOptions {
   /** Docs folder relative to the workspace root (default `docs`). */
@@ -24,9 +24,10 @@ export async function planDocs(input: GenerationInput, fs: GenFs, root: string, 
   const docsDir = options.docsDir ?? 'docs';
   const plan = await PlanBuilder.start(fs, root);
   plan.warnings.push(...input.warnings);
-  const write = async (rel: string, page: { title: string; blocks: Block[] }): Promise<void> => {
+  const write = async (rel: string, page: { title: string; blocks: Block[]; sections?: Section[] }): Promise<void> => {
     const existing = await plan.read(rel);
-    await plan.merged(rel, upsertBlocks(existing ?? page.title, page.blocks));
+    const withBlocks = upsertBlocks(existing ?? page.title, page.blocks);
+    await plan.merged(rel, page.sections ? ensureSections(withBlocks, page.sections, page.blocks[0]?.name) : withBlocks);
   };
   for (const e of input.events) await write(`${docsDir}/events/${e.id}.md`, eventPage(e, input));
   for (const s of input.services) await write(`${docsDir}/services/${s.id}.md`, servicePage(s, input));

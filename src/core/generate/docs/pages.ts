@@ -53,12 +53,21 @@ export function eventPage(e: GenEvent, input: GenerationInput): { title: string;
   };
 }
 
-export function servicePage(s: GenService, input: GenerationInput): { title: string; blocks: Block[] } {
+/** A route's section, added once and then the learner's: request and response examples go here. */
+export interface Section {
+  readonly heading: string;
+  readonly body: string;
+}
+
+export function servicePage(s: GenService, input: GenerationInput): { title: string; blocks: Block[]; sections: Section[] } {
+  const handlerOf = (h: string): string => (h.startsWith('func(') ? 'inline func' : h);
   const api = s.routes.length
-    ? s.routes
-        .map((r) => `## ${r.method === 'ANY' ? '' : `${r.method} `}${r.path}\n\nHandler \`${r.handler.startsWith('func(') ? 'inline func' : r.handler}\` in \`${r.file}:${r.line}\`.`)
-        .join('\n\n')
+    ? `| Method | Path | Handler |\n| --- | --- | --- |\n${s.routes.map((r) => `| ${r.method} | \`${r.path}\` | \`${handlerOf(r.handler)}\` in \`${r.file}:${r.line}\` |`).join('\n')}`
     : '_No HTTP routes found (the generator reads `HandleFunc("METHOD /path", ...)` calls)._';
+  const sections = s.routes.map((r) => ({
+    heading: `## ${r.method === 'ANY' ? '' : `${r.method} `}${r.path}`,
+    body: `_What it does, the request body and each response with its status code (handler \`${handlerOf(r.handler)}\`)._\n\n**Request**\n\n**Response**`,
+  }));
   const byId = new Map(input.events.map((e) => [e.id, e]));
   const rows = (ids: readonly string[]): string =>
     ids.length
@@ -76,6 +85,7 @@ export function servicePage(s: GenService, input: GenerationInput): { title: str
       { name: 'events', heading: '## Events', content: events },
       { name: 'components', heading: '## Components', content: mermaidFence(componentDiagram(input, s)) },
     ],
+    sections,
   };
 }
 
