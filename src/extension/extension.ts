@@ -5,6 +5,7 @@ import { registerPreflight, type EdgoPreflightApi } from './preflight';
 import { registerGenerate } from './generate';
 import { registerMermaid } from './mermaid/feature';
 import { registerWalkthroughs, type WalkthroughsApi } from './walkthroughs';
+import { registerLanguageClient, type EdgoLanguageClientApi } from './languageClient';
 
 /**
  * Each feature registers its commands, providers and listeners here and returns
@@ -18,6 +19,7 @@ const features: ReadonlyArray<(context: vscode.ExtensionContext, api: EdgoExtens
   registerGenerate,
   registerMermaid,
   registerWalkthroughs,
+  registerLanguageClient,
 ];
 
 /**
@@ -32,6 +34,8 @@ export interface EdgoExtensionApi {
   preflight?: EdgoPreflightApi;
   /** Test hooks of the walkthrough engine: src/extension/walkthroughs. */
   walkthroughs?: WalkthroughsApi;
+  /** The event language server client: src/extension/languageClient. */
+  languageClient?: EdgoLanguageClientApi;
 }
 
 export function activate(context: vscode.ExtensionContext): EdgoExtensionApi {
