@@ -103,6 +103,9 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     'update.mode': 'none',
     'security.workspace.trust.enabled': false,
     'git.enabled': false,
+    // Room for the extension's own views: no chat side bar.
+    'chat.disableAIFeatures': true,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
     ...opts.settings,
   };
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));

@@ -12,6 +12,7 @@ const stage = (args.find((a) => a.startsWith('--stage=')) ?? `--stage=${path.bas
 /** @param {string} dir @returns {string[]} */
 function findTests(dir) {
   if (!fs.existsSync(dir)) return [];
+  if (fs.statSync(dir).isFile()) return [dir];
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) return e.name === 'node_modules' || e.name === 'fixtures' ? [] : findTests(p);

@@ -104,6 +104,13 @@ export async function runCommand(page: Page, title: string, timeoutMs = 90_000):
   await input.waitFor({ state: 'hidden' });
 }
 
+/** Resolves once no CSS transition or animation runs (slides of the walkthrough page move in). */
+export async function settle(bench: Workbench): Promise<void> {
+  await bench.page.waitForFunction(() => document.getAnimations().filter((a) => a.playState === 'running').length === 0, undefined, {
+    timeout: 30_000,
+  });
+}
+
 /** Saves a full-page screenshot under test-results/screenshots/<name>.png and returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(screenshotDir, { recursive: true });
