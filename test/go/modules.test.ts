@@ -1,0 +1,62 @@
+// The course's own CI for the hands-on modules, with the real Go toolchain:
+// every solution/ passes all of its module's checks, and every starter/ fails
+// exactly the checks module.json's `expect.starterFails` names, with the
+// expected messages (so the checks can fail), and passes the others (it builds).
+// Run: node test/tools/run-node-tests.mjs test/go --stage=go
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { loadAllModules, nodeProcessRunner, runChecks, type CheckResult, type LoadedModule } from '../../src/core/checks';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const roots = [path.join(repoRoot, 'walkthroughs'), path.join(repoRoot, 'test', 'fixtures', 'modules')];
+const hasGo = spawnSync('go', ['version'], { encoding: 'utf8' }).status === 0;
+const temps: string[] = [];
+after(() => temps.forEach((t) => fs.rmSync(t, { recursive: true, force: true })));
+
+/** A fresh copy, so checks never write into the repository (go test caches, go.sum). */
+function copyOf(dir: string, label: string): string {
+  const target = fs.mkdtempSync(path.join(os.tmpdir(), `edgo-go-${label}-`));
+  temps.push(target);
+  fs.cpSync(dir, target, { recursive: true });
+  return target;
+}
+
+const describeResults = (results: readonly CheckResult[]) => results.map((r) => `${r.status} ${r.id}: ${r.message}`).join('\n');
+
+for (const root of roots) {
+  const modules = fs.existsSync(root) ? loadAllModules(root) : [];
+  describe(`modules under ${path.relative(repoRoot, root)}`, () => {
+    it('load without errors', () => {
+      assert.deepEqual(modules.flatMap((m) => ('error' in m ? [m.error.message] : [])), []);
+    });
+
+    for (const m of modules.filter((x): x is LoadedModule => !('error' in x) && x.spec.checks.length > 0)) {
+      const { spec, dir, module } = m;
+      if (spec.solution) {
+        it(`${module.slug}: the solution passes every check`, { skip: !hasGo && 'go is not on PATH', timeout: 600_000 }, async () => {
+          const results = await runChecks(spec, copyOf(path.join(dir, spec.solution!), `${module.number}-solution`), { runner: nodeProcessRunner });
+          assert.deepEqual(results.filter((r) => r.status === 'fail').map((r) => r.id), [], describeResults(results));
+        });
+      }
+      if (spec.starter) {
+        it(`${module.slug}: the starter fails exactly ${spec.expect.starterFails.join(', ') || 'nothing'}, with the expected messages`, { skip: !hasGo && 'go is not on PATH', timeout: 600_000 }, async () => {
+          const results = await runChecks(spec, copyOf(path.join(dir, spec.starter!), `${module.number}-starter`), { runner: nodeProcessRunner });
+          const failed = results.filter((r) => r.status === 'fail').map((r) => r.id).sort();
+          assert.deepEqual(failed, [...spec.expect.starterFails].sort(), describeResults(results));
+          for (const [id, text] of Object.entries(spec.expect.starterMessages)) {
+            const r = results.find((x) => x.id === id);
+            const all = [r?.message ?? '', ...(r?.problems ?? []).map((p) => p.message)].join('\n');
+            assert.ok(all.includes(text), `check ${id} should mention "${text}", but said:\n${all}`);
+          }
+          for (const r of results.filter((x) => x.status === 'fail')) {
+            assert.ok(r.message.length > 0 && !r.missingTool, `${r.id} failed for a reason the learner can act on: ${r.message}`);
+          }
+        });
+      }
+    }
+  });
+}
