@@ -11,6 +11,7 @@ import { eventYamlCheck } from './eventYamlCheck';
 import { mermaidCheck } from './mermaidCheck';
 import { filesExistCheck, markdownSectionsCheck } from './fileChecks';
 import { workflowCheck } from './kinds/workflow';
+import { eventCatalogCheck } from './kinds/catalog';
 
 export const checkKinds: readonly CheckKind[] = [
   goBuildCheck,
@@ -22,6 +23,7 @@ export const checkKinds: readonly CheckKind[] = [
   filesExistCheck,
   markdownSectionsCheck,
   workflowCheck,
+  eventCatalogCheck,
 ];
 
 export function findCheckKind(kind: string): CheckKind | undefined {
