@@ -49,10 +49,10 @@ describe('event-catalog check kind', () => {
       writeFileSync(page, readFileSync(page, 'utf8').replace('version: 1.0.0', 'version: 1.0'));
       const result = await eventCatalogCheck.run(spec, ctx(dir));
       assert.equal(result.status, 'fail');
-      const missing = result.problems.find((p) => p.message.startsWith('inventory.rejected has no page'));
+      const missing = (result.problems ?? []).find((p) => p.message.startsWith('inventory.rejected has no page'));
       assert.deepEqual(missing?.location, { file: 'events/inventory.rejected.yaml', line: 2 });
-      const version = result.problems.find((p) => p.location?.file === 'eventcatalog/events/order-created/index.mdx');
-      assert.equal(version?.location?.line, 4, JSON.stringify(result.problems));
+      const version = (result.problems ?? []).find((p) => p.location?.file === 'eventcatalog/events/order-created/index.mdx');
+      assert.equal(version?.location?.line, 4, JSON.stringify(result.problems ?? []));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -65,9 +65,9 @@ describe('event-catalog check kind', () => {
       rmSync(path.join(dir, 'eventcatalog', 'domains', 'inventory'), { recursive: true });
       const result = await eventCatalogCheck.run(owners, ctx(dir));
       assert.equal(result.status, 'fail');
-      assert.ok(result.problems.some((p) => /add yourself as a user/.test(p.message)));
-      assert.equal(result.problems.filter((p) => /has no person/.test(p.message)).length, 3);
-      assert.ok(result.problems.some((p) => /service inventory-service is in no domain/.test(p.message)));
+      assert.ok((result.problems ?? []).some((p) => /add yourself as a user/.test(p.message)));
+      assert.equal((result.problems ?? []).filter((p) => /has no person/.test(p.message)).length, 3);
+      assert.ok((result.problems ?? []).some((p) => /service inventory-service is in no domain/.test(p.message)));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
