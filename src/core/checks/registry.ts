@@ -11,6 +11,9 @@ import { eventYamlCheck } from './eventYamlCheck';
 import { mermaidCheck } from './mermaidCheck';
 import { filesExistCheck, markdownSectionsCheck } from './fileChecks';
 import { workflowCheck } from './kinds/workflow';
+import { dockerfileCheck } from './kinds/dockerfile';
+import { kubernetesManifestsCheck } from './kinds/kubernetes';
+import { helmChartCheck } from './kinds/helm';
 import { eventCatalogCheck } from './kinds/catalog';
 
 export const checkKinds: readonly CheckKind[] = [
@@ -23,6 +26,9 @@ export const checkKinds: readonly CheckKind[] = [
   filesExistCheck,
   markdownSectionsCheck,
   workflowCheck,
+  dockerfileCheck,
+  kubernetesManifestsCheck,
+  helmChartCheck,
   eventCatalogCheck,
 ];
 
