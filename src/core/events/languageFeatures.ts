@@ -84,15 +84,15 @@ export function complete(service: EventService, path: string, pos: Position): Co
       });
   }
   const pointer = toPointer([...cursor.parent, cursor.key]);
-  const out: CompletionEntry[] = [];
+  // Existing ids first: they beat the schema's generic examples.
+  const out: CompletionEntry[] = referenceIds(service, cursor.parent, cursor.key);
   const s = schemaAt(ctx.schemaId, pointer);
   if (s) {
     const items = s.type === 'array' && s.items && typeof s.items === 'object' ? deref(root, s.items as JsonObject) : s;
-    for (const v of (items.enum as unknown[] | undefined) ?? []) out.push({ label: String(v), kind: 'value', insertText: String(v), documentation: describe(items) });
+    for (const v of (items.enum as unknown[] | undefined) ?? []) if (!out.some((o) => o.label === String(v))) out.push({ label: String(v), kind: 'value', insertText: String(v), documentation: describe(items) });
     if (items.type === 'boolean') for (const v of ['true', 'false']) out.push({ label: v, kind: 'value', insertText: v });
     for (const ex of (items.examples as unknown[] | undefined) ?? []) if (typeof ex === 'string' && !out.some((o) => o.label === ex)) out.push({ label: ex, kind: 'value', insertText: cursor.key === 'version' ? `"${ex}"` : ex, detail: 'example' });
   }
-  for (const id of referenceIds(service, cursor.parent, cursor.key)) if (!out.some((o) => o.label === id.label)) out.push(id);
   return out;
 }
 
