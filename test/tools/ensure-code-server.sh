@@ -11,6 +11,10 @@ if [ -f "$marker" ] && [ "$(cat "$marker")" = "$want" ] && [ -f node_modules/cod
   exit 0
 fi
 
+# When run from `npm test`, the outer npm's settings (its user agent names Node 20,
+# which code-server's postinstall reads) must not leak into the inner npm.
+for var in $(env | grep -o '^npm_[A-Za-z0-9_]*' || true); do unset "$var"; done
+
 echo "Installing code-server 4.139.1 (VS Code 1.139.1) into test/vscode; this takes a few minutes once."
 if ! [ -f /usr/include/gssapi/gssapi.h ] && ! [ -f /usr/include/krb5.h ]; then
   echo "code-server's kerberos module needs Kerberos headers: apt-get install -y libkrb5-dev" >&2
