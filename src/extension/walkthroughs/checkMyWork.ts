@@ -10,7 +10,6 @@ import * as vscode from 'vscode';
 import {
   checkContextKey,
   formatLocation,
-  nodeProcessRunner,
   readMarker,
   runChecks,
   stepsCompletedBy,
@@ -22,6 +21,7 @@ import type { ModuleCatalog } from './catalog';
 import type { StepContextKeys } from './contextKeys';
 import type { ProgressStore } from './progress';
 import { toUri } from './scaffold';
+import { terminalToolRunner } from './toolRunner';
 
 export interface CheckRunSummary {
   readonly module: string;
@@ -33,7 +33,7 @@ export interface CheckRunSummary {
 export class CheckMyWork implements vscode.Disposable {
   readonly controller: vscode.TestController;
   /** Replaced by tests; the real `go` otherwise. */
-  runner: ProcessRunner = nodeProcessRunner;
+  runner: ProcessRunner = terminalToolRunner;
   /** The folder each module was last checked in, for re-runs from the Test Explorer. */
   readonly #folders = new Map<string, string>();
 

@@ -4,7 +4,7 @@
  * Step completion itself is VS Code's: `onContext:` keys set here, `onCommand:`.
  */
 import * as vscode from 'vscode';
-import { labelSlug, nodeProcessRunner, taskContextKey, type ProcessRunner } from '../../core/checks';
+import { labelSlug, taskContextKey, type ProcessRunner } from '../../core/checks';
 import type { EdgoExtensionApi } from '../extension';
 import { ModuleCatalog } from './catalog';
 import { CheckMyWork, type CheckRunSummary } from './checkMyWork';
@@ -14,6 +14,7 @@ import { ProgressStore } from './progress';
 import { vscodePrompts, type WalkthroughPrompts } from './prompts';
 import { resetAll, resetFallbackMessage, resetModule } from './reset';
 import { scaffold, type ScaffoldOptions } from './scaffold';
+import { terminalToolRunner } from './toolRunner';
 
 export const learningPathViewId = 'edgo.learningPath';
 
@@ -136,7 +137,7 @@ export function registerWalkthroughs(context: vscode.ExtensionContext, api: Edgo
         return { label: String(item.label), ...(typeof item.description === 'string' ? { description: item.description } : {}), state: n.state, ...(item.id ? { id: item.id } : {}), node: n };
       }),
     setPrompts: (p) => (prompts = p ?? vscodePrompts),
-    setRunner: (r) => (checker.runner = r ?? nodeProcessRunner),
+    setRunner: (r) => (checker.runner = r ?? terminalToolRunner),
     lastCheck: () => lastCheck,
   };
   api.walkthroughs = hooks;

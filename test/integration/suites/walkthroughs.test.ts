@@ -1,0 +1,136 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { EdgoExtensionApi } from '../../../src/extension/extension';
+
+const extensionId = 'edgo-lab.event-driven-go-lab';
+const slug = '01-go-foundations';
+
+interface ScaffoldResult {
+  target: string;
+  written: string[];
+  kept: string[];
+  declined: boolean;
+}
+interface CheckSummary {
+  passed: boolean;
+  results: { id: string; status: 'pass' | 'fail'; message: string; location?: { file: string; line?: number } }[];
+}
+
+/**
+ * The extension host of code-server gets the login shell's PATH, which may lack the
+ * Go the test runner uses (e.g. /usr/local/go/bin): point `edgo.tools.go` at it then,
+ * as a learner would. Returns the previous setting to restore.
+ */
+async function ensureGo(): Promise<string | undefined> {
+  const config = vscode.workspace.getConfiguration('edgo.tools');
+  const previous = config.inspect<string>('go')?.globalValue;
+  const onPath = (process.env.PATH ?? '').split(path.delimiter).some((d) => fs.existsSync(path.join(d, 'go')));
+  if (onPath || previous) return previous;
+  const candidates = [process.env.EDGO_GO, '/usr/local/go/bin/go', path.join(os.homedir(), 'go', 'bin', 'go'), '/usr/lib/go/bin/go'];
+  const found = candidates.find((c): c is string => !!c && fs.existsSync(c));
+  if (found) await config.update('go', found, vscode.ConfigurationTarget.Global);
+  return previous;
+}
+
+function scratch(name: string): string {
+  const base = process.env.EDGO_TEST_TMP ?? os.tmpdir();
+  fs.mkdirSync(base, { recursive: true });
+  return fs.mkdtempSync(path.join(base, `${name}-`));
+}
+
+describe('walkthroughs', function () {
+  // The first go build of the starter compiles the standard library packages it uses.
+  this.timeout(240_000);
+  let hooks: NonNullable<EdgoExtensionApi['walkthroughs']>;
+  let moduleDir: string;
+  let previousGo: string | undefined;
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension<EdgoExtensionApi>(extensionId);
+    assert.ok(ext, `${extensionId} is not loaded`);
+    const api = await ext.activate();
+    assert.ok(api.walkthroughs, 'the extension API has no walkthroughs member');
+    hooks = api.walkthroughs;
+    moduleDir = path.join(ext.extensionPath, 'walkthroughs', slug);
+    await vscode.commands.executeCommand('edgo.resetAllProgress', true);
+    previousGo = await ensureGo();
+  });
+
+  after(async () => {
+    hooks?.setPrompts(undefined);
+    await vscode.workspace.getConfiguration('edgo.tools').update('go', previousGo, vscode.ConfigurationTarget.Global);
+  });
+
+  it('scaffolds module 1, fails the check on the starter, passes it on the solution and completes the step', async () => {
+    const target = path.join(scratch('edgo-wt'), slug);
+    const scaffolded = await vscode.commands.executeCommand<ScaffoldResult>('edgo.scaffold', slug, vscode.Uri.file(target), { open: false });
+    assert.ok(scaffolded, 'edgo.scaffold returned nothing');
+    assert.ok(scaffolded.written.includes('go.mod') && scaffolded.written.includes('.edgo-module.json'), `written: ${scaffolded.written.join(', ')}`);
+    assert.ok(hooks.progress()['edgo.module01']?.includes('scaffold'), 'the scaffold step is done');
+
+    const first = await vscode.commands.executeCommand<CheckSummary>('edgo.check', slug, vscode.Uri.file(target));
+    assert.ok(first, 'edgo.check returned nothing (untrusted workspace?)');
+    assert.equal(first.passed, false, 'the starter must fail');
+    const users = first.results.find((r) => r.id === 'users');
+    assert.equal(users?.status, 'fail', JSON.stringify(first.results, null, 1));
+    assert.ok(users?.location?.file.endsWith('.go'), `the failure points at a Go file: ${JSON.stringify(users)} (PATH=${process.env.PATH})`);
+    assert.equal(first.results.find((r) => r.id === 'build')?.status, 'pass', 'the starter builds');
+    assert.equal(hooks.contextKeys()['edgo.check.01.users'], false);
+    assert.ok(!hooks.progress()['edgo.module01']?.includes('users-endpoint'), 'the step stays open');
+
+    fs.cpSync(path.join(moduleDir, 'solution'), target, { recursive: true, force: true });
+    const second = await vscode.commands.executeCommand<CheckSummary>('edgo.check', slug, vscode.Uri.file(target));
+    assert.ok(second);
+    assert.deepEqual(second.results.filter((r) => r.status === 'fail').map((r) => `${r.id}: ${r.message}`), []);
+    assert.equal(hooks.contextKeys()['edgo.check.01.users'], true, 'the context key that completes the step is set');
+    const done = hooks.progress()['edgo.module01'] ?? [];
+    for (const step of ['users-endpoint', 'user-by-id', 'check-all']) assert.ok(done.includes(step), `${step} is done: ${done.join(', ')}`);
+
+    const module1 = hooks.learningPath().find((n) => n.id === slug);
+    assert.ok(module1, 'module 1 is in the learning path');
+    assert.match(module1.description ?? '', /^\d+\/\d+$/);
+    assert.ok(Number(module1.description?.split('/')[0]) >= done.length);
+    const steps = hooks.learningPath(module1.node);
+    assert.equal(steps.find((s) => s.id === `${slug}#users-endpoint`)?.state, 'done');
+    assert.equal(steps.filter((s) => s.state === 'current').length <= 1, true, 'at most one current step');
+  });
+
+  it('asks before scaffolding over an existing file, writes nothing when declined and never overwrites', async () => {
+    const target = scratch('edgo-wt-conflict');
+    const mine = 'module example.com/mine\n\ngo 1.22\n';
+    fs.writeFileSync(path.join(target, 'go.mod'), mine);
+    const asked: string[][] = [];
+    let answer = false;
+    hooks.setPrompts({
+      confirmKeepExisting: async (_t, conflicts) => {
+        asked.push([...conflicts]);
+        return answer;
+      },
+      pickTarget: async () => undefined,
+    });
+
+    const declined = await vscode.commands.executeCommand<ScaffoldResult>('edgo.scaffold', slug, vscode.Uri.file(target), { open: false });
+    assert.deepEqual(asked, [['go.mod']], 'the learner was asked about go.mod');
+    assert.equal(declined?.declined, true);
+    assert.deepEqual(fs.readdirSync(target), ['go.mod'], 'nothing was written');
+    assert.equal(fs.readFileSync(path.join(target, 'go.mod'), 'utf8'), mine);
+
+    answer = true;
+    const accepted = await vscode.commands.executeCommand<ScaffoldResult>('edgo.scaffold', slug, vscode.Uri.file(target), { open: false });
+    assert.equal(accepted?.declined, false);
+    assert.ok(!accepted?.written.includes('go.mod'));
+    assert.ok(fs.existsSync(path.join(target, '.edgo-module.json')), 'the other files were copied');
+    assert.equal(fs.readFileSync(path.join(target, 'go.mod'), 'utf8'), mine, 'go.mod is kept');
+  });
+
+  it('resets one module: the progress and its context keys', async () => {
+    await vscode.commands.executeCommand('edgo.resetModuleProgress', slug);
+    assert.equal(hooks.progress()['edgo.module01'], undefined);
+    assert.equal(hooks.contextKeys()['edgo.check.01.users'], false);
+    const module1 = hooks.learningPath().find((n) => n.id === slug);
+    assert.equal(module1?.description, `0/${hooks.learningPath(module1?.node).length}`);
+  });
+});
