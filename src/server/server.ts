@@ -40,9 +40,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   const log = (message: string) => connection.console.log(message);
 
+  // Validation waits until the features are activated (the workspace is indexed).
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+
   /** Runs every feature's validation of one document and publishes the merged result. */
   async function validateNow(uri: string): Promise<void> {
     timers.delete(uri);
+    await ready;
     const doc = documents.get(uri);
     if (!doc) return;
     const version = doc.version;
@@ -120,7 +125,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         log(`${f.name}: failed to start: ${String(err)}`);
       }
     }
-    for (const doc of documents.all()) schedule(doc.uri, 0);
+    markReady();
   });
 
   connection.onDidChangeConfiguration(async (change) => {

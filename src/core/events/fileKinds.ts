@@ -40,14 +40,15 @@ export function readModeline(text: string): string | undefined {
 export function classifyFile(path: string, text: string | undefined, options: ClassifyOptions = {}): FileKind | undefined {
   const p = path.replace(/\\/g, '/');
   const lower = p.toLowerCase();
+  // A modeline wins everywhere but in Markdown (so untitled YAML buffers work too).
+  const modeline = text !== undefined && !/\.mdx?$/.test(lower) ? readModeline(text) : undefined;
+  if (modeline) {
+    const base = modeline.split('/').pop() ?? '';
+    if (base === 'event.schema.json') return { type: 'event-yaml' };
+    if (base === 'event-catalog.schema.json') return { type: 'event-catalog-yaml' };
+    return { type: 'custom-schema', schemaPath: modeline };
+  }
   if (/\.(ya?ml)$/.test(lower)) {
-    const modeline = text !== undefined ? readModeline(text) : undefined;
-    if (modeline) {
-      const base = modeline.split('/').pop() ?? '';
-      if (base === 'event.schema.json') return { type: 'event-yaml' };
-      if (base === 'event-catalog.schema.json') return { type: 'event-catalog-yaml' };
-      return { type: 'custom-schema', schemaPath: modeline };
-    }
     if ((options.catalogGlobs ?? defaultCatalogGlobs).some((g) => globMatch(g, p))) return { type: 'event-catalog-yaml' };
     if ((options.eventGlobs ?? defaultEventGlobs).some((g) => globMatch(g, p))) return { type: 'event-yaml' };
     return undefined;
