@@ -1,7 +1,7 @@
 import type { ToolId } from '../tasks/taskKinds';
 import { installHint, type InstallHint } from './installHints';
 import type { ProcessRunner } from './processRunner';
-import { locateTool, pathOf, type Env, type PathApi } from './toolLocation';
+import { findInstalledElsewhere, locateTool, pathOf, type Env, type PathApi } from './toolLocation';
 import { toolSpecs, type Liveness, type ToolSpec } from './toolSpecs';
 import { isAtLeast } from './version';
 
@@ -19,6 +19,8 @@ export interface ToolReport {
   /** Where the minimum comes from: `the course` or a go.mod file. */
   readonly minVersionSource: string;
   readonly live?: Liveness;
+  /** A missing tool that is installed in a common folder outside the PATH. */
+  readonly installedAt?: string;
   /** One line: what was found. */
   readonly summary: string;
   /** What it means and what to do, in plain words. */
@@ -65,10 +67,21 @@ async function checkTool(spec: ToolSpec, input: PreflightInput): Promise<ToolRep
   // On Windows the PATH search adds PATHEXT (go.exe); the executable name is the tool id everywhere.
   const located = await locateTool(spec.id, configured, input.env, input.platform, input.fs);
   if (!located.found) {
-    const explanation =
-      located.reason === 'setting-missing'
-        ? `The setting edgo.tools.${spec.id} says "${located.configured}", but there is no program there. Fix or clear the setting, or install ${spec.name}.`
-        : `${spec.name} is not on the PATH your terminal uses. ${spec.purpose} Install it, then open a new terminal and check again. If it is installed somewhere else, set edgo.tools.${spec.id} to its full path.`;
+    if (located.reason === 'setting-missing') {
+      const explanation = `The setting edgo.tools.${spec.id} says "${located.configured}", but there is no program there. Fix or clear the setting, or install ${spec.name}.`;
+      return { ...base, status: 'missing', summary: `${spec.name} not found`, explanation };
+    }
+    // "installed but not found": the most common preflight failure, so say where it is
+    const elsewhere = await findInstalledElsewhere(spec.id, input.env, input.platform, input.fs);
+    if (elsewhere) {
+      const dir = elsewhere.slice(0, Math.max(elsewhere.lastIndexOf('/'), elsewhere.lastIndexOf('\\')));
+      const fix = input.platform === 'win32' ? `add ${dir} to your user Path (Settings > System > About > Advanced system settings > Environment Variables)` : `add it to PATH in your shell profile (export PATH="$PATH:${dir}" in ~/.profile or ~/.zshrc) and open a new terminal`;
+      return {
+        ...base, status: 'missing', installedAt: elsewhere, summary: `${spec.name} installed, but not on PATH`,
+        explanation: `${spec.name} is installed at ${elsewhere}, but that folder is not on the PATH your terminal uses. Either ${fix}, or set edgo.tools.${spec.id} to ${elsewhere}.`,
+      };
+    }
+    const explanation = `${spec.name} is not on the PATH your terminal uses. ${spec.purpose} Install it, then open a new terminal and check again. If it is installed somewhere else, set edgo.tools.${spec.id} to its full path.`;
     return { ...base, status: 'missing', summary: `${spec.name} not found`, explanation };
   }
   const options = { env: input.env, timeoutMs: 15_000, ...(input.cwd ? { cwd: input.cwd } : {}) };

@@ -39,8 +39,8 @@ export function renderPreflightMarkdown(report: PreflightReport): string {
   }
   for (const t of todo) {
     lines.push('', `## ${t.name}: ${statusText[t.status]}`, '', t.explanation);
-    if (t.status === 'missing' || t.status === 'outdated' || t.status === 'broken') {
-      lines.push('', 'Install or update it:', '');
+    if (needsInstall(t)) {
+      lines.push('', t.installedAt ? 'Or install it where your terminal finds it:' : 'Install or update it:', '');
       for (const o of t.install.options) {
         lines.push(`- ${o.via}: ${code(o.command)}${o.note ? ` (${o.note})` : ''}`);
       }
@@ -49,6 +49,11 @@ export function renderPreflightMarkdown(report: PreflightReport): string {
   }
   lines.push('', `Searched the PATH of the integrated terminal (${report.pathEntries} folders). Set \`edgo.tools.<tool>\` to point at a tool that lives elsewhere.`, '');
   return lines.join('\n');
+}
+
+/** Missing, too old or broken: show install commands (after the PATH fix, for a tool merely off the PATH). */
+export function needsInstall(t: ToolReport): boolean {
+  return t.status === 'missing' || t.status === 'outdated' || t.status === 'broken';
 }
 
 function code(text: string): string {

@@ -78,3 +78,31 @@ export async function locateTool(executable: string, configured: string | undefi
   const onPath = await findOnPath(executable, env, platform, fs);
   return onPath ? { found: true, path: onPath, from: 'path' } : { found: false, reason: 'not-on-path' };
 }
+
+/**
+ * Folders where installers put tools without always adding them to PATH (the Go
+ * tarball, `go install`, snap, Homebrew, winget links). Used only to tell the learner
+ * "it is installed, but your terminal cannot see it" — never to run a tool from there.
+ */
+export function commonInstallDirs(platform: string, env: Readonly<Env>): string[] {
+  const home = env.HOME ?? env.USERPROFILE ?? '';
+  if (platform === 'win32') {
+    const local = env.LOCALAPPDATA ?? (home ? `${home}\\AppData\\Local` : '');
+    return [
+      'C:\\Program Files\\Go\\bin',
+      home && `${home}\\go\\bin`,
+      'C:\\Program Files\\Docker\\Docker\\resources\\bin',
+      'C:\\Program Files\\Git\\cmd',
+      local && `${local}\\Microsoft\\WinGet\\Links`,
+    ].filter(Boolean);
+  }
+  const shared = ['/usr/local/go/bin', home && `${home}/go/bin`, home && `${home}/.local/bin`, '/usr/local/bin'];
+  const extra = platform === 'darwin' ? ['/opt/homebrew/bin', '/Applications/Docker.app/Contents/Resources/bin'] : ['/snap/bin', '/home/linuxbrew/.linuxbrew/bin', '/usr/sbin'];
+  return [...shared, ...extra].filter(Boolean);
+}
+
+/** Where `name` is installed outside the PATH, if in one of the common folders. */
+export async function findInstalledElsewhere(name: string, env: Readonly<Env>, platform: string, fs: PathApi): Promise<string | undefined> {
+  const dirs = commonInstallDirs(platform, env).join(platform === 'win32' ? ';' : ':');
+  return findOnPath(name, platform === 'win32' ? { PATH: dirs, PATHEXT: env.PATHEXT ?? '.EXE;.CMD' } : { PATH: dirs }, platform, fs);
+}

@@ -18,28 +18,35 @@ export function registerPreflight(context: vscode.ExtensionContext, api: { prefl
   const tree = new PreflightTreeProvider();
   const view = vscode.window.createTreeView(preflightViewId, { treeDataProvider: tree, showCollapseAll: true });
 
-  let inFlight: Promise<PreflightReport | undefined> | undefined;
+  // One check at a time: clicking twice does not start every tool twice. A settings
+  // change while a check runs makes its result stale, so the next call starts anew.
+  let inFlight: { promise: Promise<PreflightReport | undefined>; generation: number } | undefined;
+  let generation = 0;
+  const checkNow = async (): Promise<PreflightReport | undefined> => {
+    tree.setState('running');
+    try {
+      const report = await runWorkspacePreflight();
+      tree.setReport(report);
+      void vscode.commands.executeCommand('setContext', 'edgo.preflight.done', true);
+      return report;
+    } catch (err) {
+      tree.setState('idle');
+      throw err;
+    }
+  };
   const run = (): Promise<PreflightReport | undefined> => {
     if (!vscode.workspace.isTrusted) {
       tree.setState('untrusted');
       return Promise.resolve(undefined);
     }
-    // one check at a time: clicking twice does not start every tool twice
-    inFlight ??= (async () => {
-      tree.setState('running');
-      try {
-        const report = await runWorkspacePreflight();
-        tree.setReport(report);
-        void vscode.commands.executeCommand('setContext', 'edgo.preflight.done', true);
-        return report;
-      } catch (err) {
-        tree.setState('idle');
-        throw err;
-      } finally {
-        inFlight = undefined;
-      }
-    })();
-    return inFlight;
+    if (inFlight && inFlight.generation === generation) return inFlight.promise;
+    const previous = inFlight?.promise.catch(() => undefined) ?? Promise.resolve(undefined);
+    const current = { generation, promise: previous.then(checkNow) };
+    inFlight = current;
+    void current.promise.finally(() => {
+      if (inFlight === current) inFlight = undefined;
+    }).catch(() => undefined);
+    return current.promise;
   };
 
   api.preflight = { run, lastReport: () => tree.report, markdown: renderPreflightMarkdown };
@@ -76,8 +83,10 @@ export function registerPreflight(context: vscode.ExtensionContext, api: { prefl
       void vscode.window.showInformationMessage(`Copied "${command}". Paste it into a terminal to install.`);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!affectsToolLookup(e)) return;
       // a changed tool path or terminal PATH makes the shown result stale
-      if (affectsToolLookup(e) && tree.report) void run();
+      generation++;
+      if (tree.report) void run();
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => tree.setState('idle')),
   );

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { PreflightReport, ToolReport, ToolStatus } from '../../core/preflight/preflight';
-import { toolStatusLabel } from '../../core/preflight/preflightReport';
+import { needsInstall, toolStatusLabel } from '../../core/preflight/preflightReport';
 
 export const preflightViewId = 'edgo.tools';
 export const copyInstallCommandId = 'edgo.preflight.copyInstallCommand';
@@ -53,8 +53,8 @@ export class PreflightTreeProvider implements vscode.TreeDataProvider<Node>, vsc
     if (node.kind !== 'tool') return [];
     const t = node.tool;
     const rows: Node[] = [{ kind: 'detail', icon: 'info', text: t.explanation, tooltip: t.explanation }];
-    if (t.path) rows.push({ kind: 'detail', icon: 'file-binary', text: t.path });
-    if (t.status === 'missing' || t.status === 'outdated' || t.status === 'broken') {
+    if (t.path ?? t.installedAt) rows.push({ kind: 'detail', icon: 'file-binary', text: t.path ?? t.installedAt ?? '' });
+    if (needsInstall(t)) {
       for (const o of t.install.options) {
         rows.push({
           kind: 'detail', icon: 'clippy', text: `${o.via}: ${o.command}`, tooltip: `Click to copy.${o.note ? `\n${o.note}` : ''}`,

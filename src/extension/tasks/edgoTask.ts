@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { missingToolLines } from '../../core/preflight/missingTool';
 import type { Located } from '../../core/preflight/toolLocation';
 import { isTaskKind, type TaskKind, type TaskSpec } from '../../core/tasks/taskKinds';
+import { terminalEnvironment } from './toolEnvironment';
 
 export const edgoTaskType = 'edgo';
 
@@ -38,7 +39,8 @@ export function toVscodeTask(folder: vscode.WorkspaceFolder, spec: TaskSpec, too
   };
   const cwd = spec.cwd ? vscode.Uri.joinPath(folder.uri, ...spec.cwd.split('/')).fsPath : folder.uri.fsPath;
   const execution = tool.found
-    ? new vscode.ProcessExecution(tool.path, [...spec.args], { cwd })
+    ? // the PATH the preflight searched, so go finds the same git, and docker the same credential helpers
+      new vscode.ProcessExecution(tool.path, [...spec.args], { cwd, env: terminalEnvironment() })
     : new vscode.CustomExecution(async () => messageTerminal(missingToolLines(spec.tool, tool, process.platform), toolMissingExitCode));
   const task = new vscode.Task(definition, folder, spec.label, edgoTaskType, execution, spec.problemMatchers.map((m) => `$${m}`));
   task.detail = spec.detail;

@@ -103,6 +103,14 @@ export class EdgoTaskProvider implements vscode.TaskProvider, vscode.Disposable 
   /** The offered task labelled `label`, in `folder` or else the first folder that offers it. */
   async findByLabel(label: string, folder?: vscode.WorkspaceFolder, extra: { module?: number; step?: string } = {}): Promise<vscode.Task | undefined> {
     const candidates = folder ? [this.#folders.get(folder.uri.toString())].filter((f): f is FolderTasks => f !== undefined) : [...this.#folders.values()];
+    const found = await this.#findIn(candidates, label, extra);
+    if (found) return found;
+    // A starter scaffolded a moment ago may not have reached the file watcher yet: look again.
+    for (const f of candidates) f.invalidate();
+    return this.#findIn(candidates, label, extra);
+  }
+
+  async #findIn(candidates: readonly FolderTasks[], label: string, extra: { module?: number; step?: string }): Promise<vscode.Task | undefined> {
     for (const f of candidates) {
       const spec = (await f.specs()).find((s) => s.label === label);
       if (!spec) continue;

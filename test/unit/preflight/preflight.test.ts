@@ -44,6 +44,19 @@ describe('runPreflight', () => {
     assert.deepEqual(tool(win, 'go').install.options.map((o) => o.command), ['winget install --id GoLang.Go -e']);
   });
 
+  it('says where Go is when it is installed but not on the terminal\'s PATH', async () => {
+    const runner = fakeRunner({});
+    const report = await runPreflight({ runner, fs: fakeFs(['/usr/local/go/bin/go']), env, platform: 'linux', only: ['go'] });
+    const go = tool(report, 'go');
+    assert.equal(go.status, 'missing');
+    assert.equal(go.installedAt, '/usr/local/go/bin/go');
+    assert.match(go.explanation, /installed at \/usr\/local\/go\/bin\/go, but that folder is not on the PATH/);
+    assert.match(go.explanation, /export PATH="\$PATH:\/usr\/local\/go\/bin"/);
+    assert.deepEqual(runner.calls, [], 'a tool off the PATH is not run');
+    const md = renderPreflightMarkdown(report);
+    assert.match(md, /not on the PATH[\s\S]*Or install it where your terminal finds it:[\s\S]*snap install go/, 'the PATH fix first, installing second');
+  });
+
   it('names the setting when edgo.tools.go points at nothing', async () => {
     const report = await runPreflight({ runner: fakeRunner({}), fs: fakeFs(allTools), env, platform: 'linux', only: ['go'], toolPaths: { go: '/opt/go/bin/go' } });
     assert.equal(tool(report, 'go').status, 'missing');

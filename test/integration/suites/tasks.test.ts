@@ -1,0 +1,126 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { EdgoExtensionApi } from '../../../src/extension/extension';
+
+const extensionId = 'edgo-lab.event-driven-go-lab';
+// Copied into the open workspace folder; the task provider finds both modules there.
+const scratchDir = 'edgo-tasks-it';
+
+function fixtures(): string {
+  for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'test', 'fixtures', 'tasks');
+    if (fs.existsSync(path.join(candidate, 'go-pass', 'go.mod'))) return candidate;
+  }
+  throw new Error('test/fixtures/tasks not found');
+}
+
+async function extensionApi(): Promise<EdgoExtensionApi> {
+  const ext = vscode.extensions.getExtension<EdgoExtensionApi>(extensionId);
+  assert.ok(ext, `${extensionId} is not loaded`);
+  return ext.activate();
+}
+
+const envKey = `terminal.integrated.env.${process.platform === 'win32' ? 'windows' : process.platform === 'darwin' ? 'osx' : 'linux'}`;
+
+/** Updates a user setting and resolves once the extension host has seen the change. */
+async function setUserSetting(key: string, value: unknown): Promise<void> {
+  const config = vscode.workspace.getConfiguration();
+  if (JSON.stringify(config.inspect(key)?.globalValue) === JSON.stringify(value)) return;
+  const seen = new Promise<void>((resolve) => {
+    const sub = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(key)) {
+        sub.dispose();
+        resolve();
+      }
+    });
+  });
+  await config.update(key, value, vscode.ConfigurationTarget.Global);
+  await seen;
+}
+
+describe('tasks', function () {
+  // go test compiles the fixture the first time
+  this.timeout(180_000);
+  let api: NonNullable<EdgoExtensionApi['tasks']>;
+  let folder: vscode.WorkspaceFolder;
+  let scratch: string;
+
+  before(async () => {
+    const exported = await extensionApi();
+    assert.ok(exported.tasks, 'the extension API has no tasks member');
+    api = exported.tasks;
+    // Go may be installed off the extension host's PATH (code-server takes it from a
+    // login shell): put its folder on the terminal's PATH, as a learner would.
+    const goReport = (await exported.preflight?.run())?.tools.find((t) => t.id === 'go');
+    const goPath = goReport?.status === 'ok' ? goReport.path : goReport?.installedAt;
+    assert.ok(goPath, `these tests need Go: ${goReport?.explanation}`);
+    if (goReport?.status !== 'ok') await setUserSetting(envKey, { PATH: `${path.dirname(goPath)}${path.delimiter}\${env:PATH}` });
+    const first = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(first, 'the integration workspace has no folder');
+    folder = first;
+    scratch = path.join(folder.uri.fsPath, scratchDir);
+    fs.rmSync(scratch, { recursive: true, force: true });
+    fs.cpSync(path.join(fixtures(), 'go-pass'), path.join(scratch, 'pass'), { recursive: true });
+    fs.cpSync(path.join(fixtures(), 'go-fail'), path.join(scratch, 'fail'), { recursive: true });
+  });
+
+  after(async () => {
+    fs.rmSync(scratch, { recursive: true, force: true });
+    await setUserSetting(envKey, undefined);
+  });
+
+  it('offers go tasks per module of the folder through the task API', async () => {
+    // the provider may have scanned before the copy: findTask rescans on a miss
+    assert.ok(await api.findTask(`go test (${scratchDir}/pass)`, { folder }));
+    const tasks = await vscode.tasks.fetchTasks({ type: 'edgo' });
+    const labels = tasks.filter((t) => t.scope === folder || (typeof t.scope === 'object' && t.scope.uri.toString() === folder.uri.toString())).map((t) => t.name);
+    for (const label of [`go build (${scratchDir}/pass)`, `go test (${scratchDir}/pass)`, `go vet (${scratchDir}/fail)`]) {
+      assert.ok(labels.includes(label), `${label} not in ${JSON.stringify(labels)}`);
+    }
+    const test = tasks.find((t) => t.name === `go test (${scratchDir}/pass)`);
+    assert.ok(test?.execution instanceof vscode.ProcessExecution, 'go test should run as a process, not through a shell');
+    assert.deepEqual(test.execution.args, ['test', './...']);
+    assert.equal(test.execution.options?.cwd, path.join(scratch, 'pass'));
+  });
+
+  it('go test on a passing module exits 0 (runTaskAndAwait)', async () => {
+    const task = await api.findTask(`go test (${scratchDir}/pass)`, { folder });
+    assert.ok(task);
+    assert.equal(await api.runTaskAndAwait(task), 0);
+  });
+
+  it('go test on a failing module exits non-zero (runTaskAndAwait)', async () => {
+    const task = await api.findTask(`go test (${scratchDir}/fail)`, { folder });
+    assert.ok(task);
+    const code = await api.runTaskAndAwait(task);
+    assert.equal(typeof code, 'number');
+    assert.notEqual(code, 0);
+  });
+
+  it('sets edgo.task.<NN>.<label-slug> when a walkthrough step\'s task exits 0', async () => {
+    const label = `go test (${scratchDir}/pass)`;
+    const key = 'edgo.task.01.go-test-edgo-tasks-it-pass';
+    const completed = new Promise<string>((resolve) => {
+      const sub = api.onDidComplete((e) => {
+        if (e.key === key) {
+          sub.dispose();
+          resolve(e.key);
+        }
+      });
+    });
+    // the way a walkthrough step's command link runs it
+    const code = await vscode.commands.executeCommand<number | undefined>('edgo.runTask', { label, module: 1, step: 'run-tests', folder: folder.name });
+    assert.equal(code, 0);
+    assert.equal(await completed, key);
+    assert.ok(api.completedKeys().includes(key));
+  });
+
+  it('a failing task completes no step', async () => {
+    const task = await api.findTask(`go test (${scratchDir}/fail)`, { folder, module: 1 });
+    assert.ok(task);
+    assert.notEqual(await api.runTaskAndAwait(task), 0);
+    assert.equal(api.completedKeys().includes('edgo.task.01.go-test-edgo-tasks-it-fail'), false);
+  });
+});
