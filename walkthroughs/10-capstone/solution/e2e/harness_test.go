@@ -26,8 +26,12 @@ import (
 	"go.opentelemetry.io/otel/sdk/trace/tracetest"
 
 	"example.com/capstone/internal/booking"
+	bookingadapters "example.com/capstone/internal/booking/adapters"
 	"example.com/capstone/internal/notification"
+	notificationadapters "example.com/capstone/internal/notification/adapters"
 	"example.com/capstone/internal/payment"
+	paymentadapters "example.com/capstone/internal/payment/adapters"
+	"example.com/capstone/internal/platform/eventbus"
 )
 
 type system struct {
@@ -151,18 +155,19 @@ func (s *system) waitStatus(t *testing.T, id, want string) bookingView {
 // settled waits until every consumer has acknowledged everything in its stream.
 func (s *system) settled(t *testing.T) {
 	t.Helper()
-	consumers := map[string]string{
-		"booking-payment-results":       "PAYMENT",
-		"payment-booking-requests":      "BOOKING",
-		"notification-booking-outcomes": "BOOKING",
+	consumers := map[string]eventbus.ConsumerConfig{}
+	for _, cfg := range []eventbus.ConsumerConfig{bookingadapters.PaymentResults, paymentadapters.BookingRequests, notificationadapters.BookingOutcomes} {
+		for _, subject := range cfg.Subjects {
+			consumers[eventbus.DurableName(cfg, subject)] = cfg
+		}
 	}
 	eventually(t, func() (bool, string) {
-		for name, stream := range consumers {
-			info, err := s.js.Consumer(context.Background(), stream, name)
+		for name, cfg := range consumers {
+			cons, err := s.js.Consumer(context.Background(), cfg.Stream, name)
 			if err != nil {
 				return false, err.Error()
 			}
-			ci, err := info.Info(context.Background())
+			ci, err := cons.Info(context.Background())
 			if err != nil {
 				return false, err.Error()
 			}
@@ -174,10 +179,10 @@ func (s *system) settled(t *testing.T) {
 	})
 }
 
-// eventually retries cond until it holds or 10 s pass (a deadline, not a sleep).
+// eventually retries cond until it holds or 20 s pass (a deadline, not a sleep).
 func eventually(t *testing.T, cond func() (bool, string)) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(20 * time.Second)
 	for {
 		ok, why := cond()
 		if ok {

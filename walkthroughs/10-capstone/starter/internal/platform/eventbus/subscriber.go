@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -72,19 +73,14 @@ func NewSubscriber(js jetstream.JetStream, tp trace.TracerProvider, m *observabi
 }
 
 // Subscribe starts consuming; call the returned stop function on shutdown.
+// Each subject gets its own durable consumer (cfg.Name, or cfg.Name-<subject>
+// when there are several): one filter subject per consumer works on every
+// nats-server 2.x, while several filters on one consumer need 2.10.
+// The idempotency scope stays cfg.Name.
 func (s *Subscriber) Subscribe(ctx context.Context, cfg ConsumerConfig, h Handler) (stop func(), err error) {
 	cfg.defaults()
-	cons, err := s.js.CreateOrUpdateConsumer(ctx, cfg.Stream, jetstream.ConsumerConfig{
-		Durable:        cfg.Name,
-		FilterSubjects: cfg.Subjects,
-		AckPolicy:      jetstream.AckExplicitPolicy,
-		DeliverPolicy:  jetstream.DeliverAllPolicy,
-		AckWait:        cfg.AckWait,
-		// One more than ours, so our last attempt can still dead-letter it.
-		MaxDeliver: cfg.MaxDeliver + 1,
-	})
-	if err != nil {
-		return nil, fmt.Errorf("consumer %s: %w", cfg.Name, err)
+	if len(cfg.Subjects) == 0 {
+		return nil, fmt.Errorf("consumer %s: no subjects", cfg.Name)
 	}
 	// Zero-valued series from the start, so rate() and alerts see them before the first failure.
 	for _, typ := range cfg.Subjects {
@@ -93,11 +89,43 @@ func (s *Subscriber) Subscribe(ctx context.Context, cfg ConsumerConfig, h Handle
 		s.metrics.EventsFailed.WithLabelValues(typ, "retry")
 		s.metrics.EventsFailed.WithLabelValues(typ, "dead_letter")
 	}
-	cc, err := cons.Consume(func(msg jetstream.Msg) { s.handle(msg, cfg, h) })
-	if err != nil {
-		return nil, fmt.Errorf("consume %s: %w", cfg.Name, err)
+	var running []jetstream.ConsumeContext
+	stopAll := func() {
+		for _, cc := range running {
+			cc.Stop()
+		}
 	}
-	return cc.Stop, nil
+	for _, subject := range cfg.Subjects {
+		durable := DurableName(cfg, subject)
+		cons, err := s.js.CreateOrUpdateConsumer(ctx, cfg.Stream, jetstream.ConsumerConfig{
+			Durable:       durable,
+			FilterSubject: subject,
+			AckPolicy:     jetstream.AckExplicitPolicy,
+			DeliverPolicy: jetstream.DeliverAllPolicy,
+			AckWait:       cfg.AckWait,
+			// One more than ours, so our last attempt can still dead-letter it.
+			MaxDeliver: cfg.MaxDeliver + 1,
+		})
+		if err != nil {
+			stopAll()
+			return nil, fmt.Errorf("consumer %s: %w", durable, err)
+		}
+		cc, err := cons.Consume(func(msg jetstream.Msg) { s.handle(msg, cfg, h) })
+		if err != nil {
+			stopAll()
+			return nil, fmt.Errorf("consume %s: %w", durable, err)
+		}
+		running = append(running, cc)
+	}
+	return stopAll, nil
+}
+
+// DurableName is the JetStream consumer that receives subject for cfg.
+func DurableName(cfg ConsumerConfig, subject string) string {
+	if len(cfg.Subjects) == 1 {
+		return cfg.Name
+	}
+	return cfg.Name + "-" + strings.ReplaceAll(subject, ".", "-")
 }
 
 func (s *Subscriber) handle(msg jetstream.Msg, cfg ConsumerConfig, h Handler) {
