@@ -144,7 +144,7 @@ func (s *shop) getOrder(id string) httpapi.OrderView {
 // waitFor polls cond (a condition, not a fixed sleep) until the deadline.
 func waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(15 * time.Second)
 	for !cond() {
 		if time.Now().After(deadline) {
 			t.Fatalf("timed out waiting for %s", what)

@@ -18,7 +18,7 @@ func TestOrderFlowsEndToEndOverKafka(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer cluster.Close()
+	t.Cleanup(cluster.Close) // registered first, so it runs after the consumers have stopped
 	vars := map[string]string{"EDGO_BROKER": "kafka", "KAFKA_BROKERS": strings.Join(cluster.ListenAddrs(), ",")}
 	dial := func(name string) messaging.Bus {
 		b, err := busenv.Connect(func(k string) string { return vars[k] }, name, nil)
