@@ -64,6 +64,7 @@ describe('tasks', function () {
     fs.rmSync(scratch, { recursive: true, force: true });
     fs.cpSync(path.join(fixtures(), 'go-pass'), path.join(scratch, 'pass'), { recursive: true });
     fs.cpSync(path.join(fixtures(), 'go-fail'), path.join(scratch, 'fail'), { recursive: true });
+    fs.cpSync(path.join(fixtures(), 'go-server'), path.join(scratch, 'server'), { recursive: true });
   });
 
   after(async () => {
@@ -122,5 +123,34 @@ describe('tasks', function () {
     assert.ok(task);
     assert.notEqual(await api.runTaskAndAwait(task), 0);
     assert.equal(api.completedKeys().includes('edgo.task.01.go-test-edgo-tasks-it-fail'), false);
+  });
+
+  it('starting a running background task focuses it instead of starting a second one', async () => {
+    const label = `go run cmd/server (${scratchDir}/server)`;
+    const task = await api.findTask(label, { folder });
+    assert.ok(task, `no task "${label}"`);
+    assert.equal(task.isBackground, true);
+    const started = new Promise<vscode.TaskExecution>((resolve) => {
+      const sub = vscode.tasks.onDidStartTaskProcess((e) => {
+        if (e.execution.task.name === label) {
+          sub.dispose();
+          resolve(e.execution);
+        }
+      });
+    });
+    const firstRun = api.runTaskAndAwait(task);
+    const execution = await started;
+    try {
+      // the second start resolves at once (nothing new started) and shows the running one
+      assert.equal(await api.runTaskAndAwait(task), undefined);
+      const running = vscode.tasks.taskExecutions.filter((e) => e.task.name === label);
+      assert.equal(running.length, 1, 'a second copy was started');
+      assert.ok(vscode.window.activeTerminal?.name.includes('go run'), `active terminal: ${vscode.window.activeTerminal?.name}`);
+    } finally {
+      execution.terminate();
+    }
+    // stopping it ends the first run with the process's exit status
+    const code = await firstRun;
+    assert.notEqual(code, 0);
   });
 });
