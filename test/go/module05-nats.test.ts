@@ -111,6 +111,7 @@ describe('module 5 solution on a real nats-server', { skip, timeout: 300_000 }, 
   let inventory: Proc | undefined;
   let orderUrl = '';
   let inventoryUrl = '';
+  const beforeNats: number[][] = [];
 
   before(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'edgo-m5-'));
@@ -122,10 +123,8 @@ describe('module 5 solution on a real nats-server', { skip, timeout: 300_000 }, 
     });
     assert.equal(build.status, 0, `go build failed:\n${build.stderr}`);
 
+    // The services start first, on a NATS URL nobody listens on yet: alive, not ready.
     const natsPort = await freePort();
-    nats = start(natsServer!, ['-js', '-a', '127.0.0.1', '-p', String(natsPort), '-sd', path.join(tmp, 'jetstream')]);
-    await nats.waitForOutput(/Server is ready/, 20_000);
-
     const [orderPort, inventoryPort] = [await freePort(), await freePort()];
     orderUrl = `http://127.0.0.1:${orderPort}`;
     inventoryUrl = `http://127.0.0.1:${inventoryPort}`;
@@ -133,12 +132,22 @@ describe('module 5 solution on a real nats-server', { skip, timeout: 300_000 }, 
     order = start(path.join(tmp, 'order'), [], { NATS_URL: natsUrl, HTTP_ADDR: `127.0.0.1:${orderPort}` });
     inventory = start(path.join(tmp, 'inventory'), [], { NATS_URL: natsUrl, HTTP_ADDR: `127.0.0.1:${inventoryPort}`, INVENTORY_STOCK: 'sku-1=5' });
     await Promise.all([order.waitForOutput(/listening/, 20_000), inventory.waitForOutput(/listening/, 20_000)]);
+    for (const url of [orderUrl, inventoryUrl]) {
+      beforeNats.push(await eventually(`${url}/healthz`, async () => [(await getJson(`${url}/healthz`)).status, (await getJson(`${url}/readyz`)).status]));
+    }
+
+    nats = start(natsServer!, ['-js', '-a', '127.0.0.1', '-p', String(natsPort), '-sd', path.join(tmp, 'jetstream')]);
+    await nats.waitForOutput(/Server is ready/, 20_000);
   });
 
   after(async () => {
     await Promise.all([stop(order), stop(inventory)]);
     await stop(nats);
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('is alive but not ready while NATS is down', () => {
+    assert.deepEqual(beforeNats, [[200, 503], [200, 503]]);
   });
 
   it('reports ready once connected to JetStream', async () => {
