@@ -29,8 +29,11 @@ export class LspClient {
   readonly latest = new Map<string, PublishDiagnosticsParams>();
   #versions = new Map<string, number>();
   stderr = '';
+  /** How long `open`/`change` wait for diagnostics. */
+  timeoutMs = 20_000;
 
-  constructor(command: string, args: string[], public settings: Record<string, unknown> = {}) {
+  /** `settings` answers workspace/configuration: one object for every section, or a function of the section. */
+  constructor(command: string, args: string[], public settings: Record<string, unknown> | ((section: string | undefined) => unknown) = {}) {
     this.child = spawn(command, args, { stdio: 'pipe' });
     this.child.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
@@ -40,13 +43,14 @@ export class LspClient {
       const next = list?.shift();
       next?.(p);
     });
-    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
+    this.connection.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) =>
+      p.items.map((item) => (typeof this.settings === 'function' ? this.settings(item.section) : this.settings)));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.listen();
   }
 
-  static server(settings: Record<string, unknown> = {}): LspClient {
+  static server(settings: LspClient['settings'] = {}): LspClient {
     return new LspClient(process.execPath, [serverJs, '--stdio'], settings);
   }
 
@@ -63,7 +67,7 @@ export class LspClient {
   }
 
   /** Resolves with the next diagnostics published for `uri`. */
-  nextDiagnostics(uri: string, timeoutMs = 20_000): Promise<PublishDiagnosticsParams> {
+  nextDiagnostics(uri: string, timeoutMs = this.timeoutMs): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms${this.stderr ? `; stderr: ${this.stderr}` : ''}`)), timeoutMs);
       const list = this.#waiters.get(uri) ?? [];
