@@ -55,11 +55,20 @@ export function registerWalkthroughs(context: vscode.ExtensionContext, api: Edgo
     }
   };
 
+  /** Other features' commands that complete steps, read from their APIs (VS Code reports no command runs). */
+  const syncFromFeatures = async () => {
+    if (api.preflight?.lastReport()) await commandDone('edgo.preflight', undefined);
+  };
+  const treeView = vscode.window.createTreeView(learningPathViewId, { treeDataProvider: learningPath, showCollapseAll: true });
+
   context.subscriptions.push(
     progress,
     checker,
     learningPath,
-    vscode.window.createTreeView(learningPathViewId, { treeDataProvider: learningPath, showCollapseAll: true }),
+    treeView,
+    treeView.onDidChangeVisibility((e) => {
+      if (e.visible) void syncFromFeatures();
+    }),
 
     vscode.commands.registerCommand('edgo.scaffold', async (moduleKey?: unknown, target?: unknown, options?: ScaffoldOptions) => {
       try {
@@ -82,6 +91,7 @@ export function registerWalkthroughs(context: vscode.ExtensionContext, api: Edgo
     vscode.commands.registerCommand(openStepCommand, async (slug: string, stepId?: string) => {
       const loaded = catalog.find(slug);
       if (!loaded) return;
+      await syncFromFeatures();
       const category = `${extensionId}#${loaded.module.walkthroughId}`;
       await vscode.commands.executeCommand('workbench.action.openWalkthrough', stepId ? { category, step: stepId } : category, false);
       // A reading step is done once it is opened (VS Code marks it too: onStepSelected).

@@ -33,10 +33,23 @@ export class LearningPathProvider implements vscode.TreeDataProvider<PathNode>, 
     this.#changed.dispose();
   }
 
+  /**
+   * Done: recorded in the progress, or a reading step the learner has moved past
+   * (a later step of the module is done). VS Code ticks reading steps when they are
+   * opened on the walkthrough page but tells no extension, so this view infers them.
+   */
+  isDone(loaded: LoadedModule, stepId: string): boolean {
+    const id = loaded.module.walkthroughId;
+    if (this.progress.isDone(id, stepId)) return true;
+    const steps = loaded.spec.steps;
+    const index = steps.findIndex((s) => s.id === stepId);
+    return steps[index]?.completion === 'read' && steps.slice(index + 1).some((s) => this.progress.isDone(id, s.id));
+  }
+
   /** The one step to do next: the first step not done, in course order. */
   currentStep(): { slug: string; stepId: string } | undefined {
     for (const m of this.catalog.modules) {
-      const next = m.spec.steps.find((s) => !this.progress.isDone(m.module.walkthroughId, s.id));
+      const next = m.spec.steps.find((s) => !this.isDone(m, s.id));
       if (next) return { slug: m.module.slug, stepId: next.id };
     }
     return undefined;
@@ -46,7 +59,7 @@ export class LearningPathProvider implements vscode.TreeDataProvider<PathNode>, 
     const current = this.currentStep();
     if (!node) {
       return this.catalog.modules.map((loaded) => {
-        const done = loaded.spec.steps.filter((s) => this.progress.isDone(loaded.module.walkthroughId, s.id)).length;
+        const done = loaded.spec.steps.filter((s) => this.isDone(loaded, s.id)).length;
         const state: StepState = done === loaded.spec.steps.length ? 'done' : current?.slug === loaded.module.slug || done > 0 ? 'current' : 'not-started';
         return { type: 'module', loaded, done, state };
       });
@@ -58,7 +71,7 @@ export class LearningPathProvider implements vscode.TreeDataProvider<PathNode>, 
       loaded,
       stepId: s.id,
       title: s.title,
-      state: this.progress.isDone(loaded.module.walkthroughId, s.id) ? 'done' : current?.slug === loaded.module.slug && current.stepId === s.id ? 'current' : 'not-started',
+      state: this.isDone(loaded, s.id) ? 'done' : current?.slug === loaded.module.slug && current.stepId === s.id ? 'current' : 'not-started',
     }));
   }
 
