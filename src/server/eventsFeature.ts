@@ -31,24 +31,43 @@ export function createEventsFeature(): ServerFeature {
   let ctx: FeatureContext | undefined;
   let enabled = true;
 
-  /** Path → fingerprint of the facts, to notice when other files need re-checking. */
-  const factPrints = new Map<string, string>();
-
   function applySettings(s: ServerSettings): void {
     enabled = s.enable !== false;
     service.configure({ eventGlobs: s.eventFiles?.length ? s.eventFiles : undefined, catalogGlobs: s.catalogFiles?.length ? s.catalogFiles : undefined });
   }
 
-  /** Updates one file; when what it defines or references changed, the other open files are re-checked. */
+  /** Path → the ids a file defines or references, to re-check only the open files that share one. */
+  const idsOf = new Map<string, Set<string>>();
+
+  function ids(path: string): Set<string> {
+    const facts = service.index.facts(path);
+    const out = new Set<string>();
+    for (const d of facts?.definitions ?? []) out.add(`${d.id}@${d.version ?? ''}`);
+    for (const r of facts?.references ?? []) out.add(`ref:${r.id}@${r.version ?? ''}`);
+    return out;
+  }
+
+  /**
+   * Updates one file. When what it defines or references changed, the open
+   * files that mention one of the changed ids are re-checked (their text is
+   * unchanged, so only their cross-file checks run again).
+   */
   function update(path: string, text: string | undefined, except?: string): void {
     if (text === undefined) service.removeFile(path);
     else service.setFile(path, text);
-    const facts = service.index.facts(path);
-    const print = facts ? JSON.stringify([facts.definitions.map((d) => [d.kind, d.id, d.version]), facts.references.map((r) => [r.id, r.version, r.relation])]) : '';
-    if (print === (factPrints.get(path) ?? '')) return;
-    factPrints.set(path, print);
+    const before = idsOf.get(path) ?? new Set<string>();
+    const after = ids(path);
+    idsOf.set(path, after);
+    const changed = new Set<string>();
+    for (const k of before) if (!after.has(k)) changed.add(k.replace(/^ref:/, '').split('@')[0] as string);
+    for (const k of after) if (!before.has(k)) changed.add(k.replace(/^ref:/, '').split('@')[0] as string);
+    if (!changed.size) return;
     for (const doc of ctx?.openDocuments() ?? []) {
-      if (doc.uri !== except && service.result(uriToPath(doc.uri))) ctx?.revalidate(doc.uri);
+      if (doc.uri === except) continue;
+      const other = uriToPath(doc.uri);
+      if (other === path) continue;
+      const mentions = idsOf.get(other);
+      if (mentions && [...mentions].some((k) => changed.has(k.replace(/^ref:/, '').split('@')[0] as string))) ctx?.revalidate(doc.uri);
     }
   }
 
@@ -90,7 +109,7 @@ export function createEventsFeature(): ServerFeature {
       let n = 0;
       for (const folder of context.workspaceFolders()) n += indexFolder(folder);
       context.log(`events: indexed ${n} file(s) in ${Date.now() - started} ms`);
-      for (const path of service.paths()) factPrints.set(path, '');
+      for (const path of service.paths()) idsOf.set(path, ids(path));
     },
     onSettingsChanged: applySettings,
     validate(doc) {

@@ -4,3 +4,4 @@ import './suites/generate.test';
 import './suites/tasks.test';
 import './suites/preflight.test';
 import './suites/walkthroughs.test';
+import './suites/eventValidation.test';

@@ -27,12 +27,19 @@ export class EventService implements FileReader {
 
   /** Changes the file globs; every file is re-classified. */
   configure(options: EventServiceOptions): void {
+    const before = JSON.stringify([this.#options.eventGlobs, this.#options.catalogGlobs]);
     this.#options = { ...this.#options, ...options };
-    for (const [path, text] of [...this.#texts]) this.setFile(path, text);
+    if (JSON.stringify([this.#options.eventGlobs, this.#options.catalogGlobs]) === before) return;
+    for (const [path, text] of [...this.#texts]) {
+      this.#results.delete(path);
+      this.setFile(path, text);
+    }
   }
 
   /** Sets (or replaces) a file's text and re-validates it alone. Returns whether it is one of ours. */
   setFile(path: string, text: string): boolean {
+    // Unchanged text (a re-check after another file changed): nothing to redo here.
+    if (this.#texts.get(path) === text && this.#results.has(path)) return true;
     this.#texts.set(path, text);
     const result = validateText(path, text, { ...this.#options, readFile: (p) => this.readFile(p) });
     if (!result) {
