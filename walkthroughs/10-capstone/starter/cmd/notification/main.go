@@ -5,7 +5,6 @@ import (
 	"context"
 	"os"
 	"os/signal"
-	"strconv"
 	"syscall"
 
 	"example.com/capstone/internal/notification"
@@ -30,14 +29,6 @@ func main() {
 		h.Log.Error("server stopped", "error", err)
 		os.Exit(1)
 	}
-}
-
-func atoi(s string) int {
-	n, err := strconv.Atoi(s)
-	if err != nil {
-		fatal(err)
-	}
-	return n
 }
 
 func fatal(err error) {
