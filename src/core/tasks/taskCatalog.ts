@@ -95,14 +95,21 @@ export function tasksForFolder(facts: FolderFacts, options: CatalogOptions = {})
   return tasks;
 }
 
+/**
+ * `-fullpath` (Go 1.21+) prints failures as absolute `file:line`, so the go-test problem
+ * matcher finds the file in nested packages and in remote workspaces, where VS Code's
+ * "search" file location cannot look.
+ */
+export const goTestFlags: readonly string[] = ['-fullpath'];
+
 function goTasks(project: GoProject, qualify: boolean, options: CatalogOptions): TaskSpec[] {
   const cwd = project.dir;
   const where = qualify ? ` (${project.dir || '.'})` : '';
   const t = project.dir || undefined;
   const tasks: TaskSpec[] = [
     spec('go-build', `go build${where}`, 'go', ['build', './...'], cwd, { target: t, group: 'build', matchers: [pm.go], detail: 'Compiles every package of the module' }),
-    spec('go-test', `go test${where}`, 'go', ['test', './...'], cwd, { target: t, group: 'test', matchers: [pm.goTest, pm.go], detail: 'Runs the tests of every package' }),
-    spec('go-test-package', `go test (current package)${where}`, 'go', ['test', currentPackage(project.dir, options.activeFile)], cwd, {
+    spec('go-test', `go test${where}`, 'go', ['test', ...goTestFlags, './...'], cwd, { target: t, group: 'test', matchers: [pm.goTest, pm.go], detail: 'Runs the tests of every package' }),
+    spec('go-test-package', `go test (current package)${where}`, 'go', ['test', ...goTestFlags, currentPackage(project.dir, options.activeFile)], cwd, {
       target: t, group: 'test', matchers: [pm.goTest, pm.go], detail: 'Runs the tests of the package of the open file',
     }),
     spec('go-vet', `go vet${where}`, 'go', ['vet', './...'], cwd, { target: t, matchers: [pm.go], detail: 'Reports suspicious constructs' }),

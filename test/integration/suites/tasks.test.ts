@@ -82,7 +82,7 @@ describe('tasks', function () {
     }
     const test = tasks.find((t) => t.name === `go test (${scratchDir}/pass)`);
     assert.ok(test?.execution instanceof vscode.ProcessExecution, 'go test should run as a process, not through a shell');
-    assert.deepEqual(test.execution.args, ['test', './...']);
+    assert.deepEqual(test.execution.args, ['test', '-fullpath', './...']);
     assert.equal(test.execution.options?.cwd, path.join(scratch, 'pass'));
   });
 
@@ -92,12 +92,25 @@ describe('tasks', function () {
     assert.equal(await api.runTaskAndAwait(task), 0);
   });
 
-  it('go test on a failing module exits non-zero (runTaskAndAwait)', async () => {
+  it('go test on a failing module exits non-zero (runTaskAndAwait) and marks the failing line', async () => {
     const task = await api.findTask(`go test (${scratchDir}/fail)`, { folder });
     assert.ok(task);
+    const testFile = vscode.Uri.file(path.join(scratch, 'fail', 'calc_test.go'));
+    const onTestLine = () => vscode.languages.getDiagnostics(testFile).some((d) => d.range.start.line === 9 && /want 5/.test(d.message));
+    // the $go-test problem matcher reports while the task runs: listen before starting it
+    const marked = new Promise<void>((resolve) => {
+      const sub = vscode.languages.onDidChangeDiagnostics(() => {
+        if (onTestLine()) {
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
     const code = await api.runTaskAndAwait(task);
     assert.equal(typeof code, 'number');
     assert.notEqual(code, 0);
+    if (!onTestLine()) await marked;
+    assert.ok(onTestLine(), 'calc_test.go line 10 carries the failure');
   });
 
   it('sets edgo.task.<NN>.<label-slug> when a walkthrough step\'s task exits 0', async () => {

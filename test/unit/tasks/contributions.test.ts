@@ -36,26 +36,32 @@ describe('package.json task contributions', () => {
     for (const name of Object.values(problemMatchers)) if (name !== 'go') matcher(name);
   });
 
-  it('go-test maps a real go test failure to its file and line', () => {
+  it('go-test maps a real go test -fullpath failure to its file and line', () => {
     const fixture = path.join(repoRoot, 'test', 'fixtures', 'tasks', 'go-fail');
     let output: string;
     try {
-      execFileSync('go', ['test', './...'], { cwd: fixture, encoding: 'utf8', stdio: 'pipe' });
+      execFileSync('go', ['test', '-fullpath', './...'], { cwd: fixture, encoding: 'utf8', stdio: 'pipe' });
       assert.fail('go test should fail on the go-fail fixture');
     } catch (err) {
       const e = err as { code?: string; stdout?: string };
       // no Go here: fall back to the output recorded with Go 1.26
-      output = e.code === 'ENOENT' ? '--- FAIL: TestAdd (0.00s)\n    calc_test.go:10: Add(2, 3) = -1, want 5\nFAIL\n' : (e.stdout ?? '');
+      output = e.code === 'ENOENT' ? `--- FAIL: TestAdd (0.00s)\n    ${fixture}/calc_test.go:10: Add(2, 3) = -1, want 5\nFAIL\n` : (e.stdout ?? '');
     }
     const m = matcher('go-test');
     const hits = output.split('\n').map((l) => regex(m.pattern.regexp).exec(l)).filter((x): x is RegExpExecArray => x !== null);
     assert.equal(hits.length, 1, output);
     const hit = hits[0];
     assert.ok(hit);
-    assert.equal(hit[m.pattern.file], 'calc_test.go');
+    assert.equal(hit[m.pattern.file], path.join(fixture, 'calc_test.go'));
     assert.equal(hit[m.pattern.line], '10');
     // the package summary line is not a problem
     assert.equal(regex(m.pattern.regexp).test('FAIL\texample.com/edgo/fail\t0.003s'), false);
+  });
+
+  it('go-test also reads Windows paths and the short form of older test output', () => {
+    const re = regex(matcher('go-test').pattern.regexp);
+    assert.equal(re.exec('    C:\\Users\\me\\order\\order_test.go:42: boom')?.[1], 'C:\\Users\\me\\order\\order_test.go');
+    assert.equal(re.exec('        order_test.go:7: nested subtest')?.[1], 'order_test.go');
   });
 
   it('edgo-nats-server begins and ends on nats-server\'s real start-up log', () => {

@@ -36,10 +36,10 @@ describe('tasksForFolder', () => {
     assert.deepEqual(labels(tasks), ['go build', 'go test', 'go test (current package)', 'go vet', 'go run cmd/migrate', 'go run cmd/order']);
     assert.deepEqual(byLabel(tasks, 'go build').args, ['build', './...']);
     assert.deepEqual(byLabel(tasks, 'go build').problemMatchers, ['go']);
-    assert.deepEqual(byLabel(tasks, 'go test').args, ['test', './...']);
+    assert.deepEqual(byLabel(tasks, 'go test').args, ['test', '-fullpath', './...']);
     assert.deepEqual(byLabel(tasks, 'go test').problemMatchers, ['go-test', 'go']);
     assert.equal(byLabel(tasks, 'go test').group, 'test');
-    assert.deepEqual(byLabel(tasks, 'go test (current package)').args, ['test', './internal/order']);
+    assert.deepEqual(byLabel(tasks, 'go test (current package)').args, ['test', '-fullpath', './internal/order']);
     assert.deepEqual(byLabel(tasks, 'go vet').args, ['vet', './...']);
     const run = byLabel(tasks, 'go run cmd/order');
     assert.deepEqual(run.args, ['run', './cmd/order']);
@@ -50,7 +50,7 @@ describe('tasksForFolder', () => {
   it('runs a root main package with go run . and tests "." when no Go file is open', async () => {
     const tasks = await offered('hello', { 'go.mod': goMod, 'main.go': mainGo });
     assert.deepEqual(byLabel(tasks, 'go run').args, ['run', '.']);
-    assert.deepEqual(byLabel(tasks, 'go test (current package)').args, ['test', '.']);
+    assert.deepEqual(byLabel(tasks, 'go test (current package)').args, ['test', '-fullpath', '.']);
   });
 
   it('qualifies labels and sets cwd when a folder holds several Go modules', async () => {
@@ -58,8 +58,8 @@ describe('tasksForFolder', () => {
     const orderTest = byLabel(tasks, 'go test (order)');
     assert.equal(orderTest.cwd, 'order');
     assert.equal(orderTest.target, 'order');
-    assert.deepEqual(byLabel(tasks, 'go test (current package) (order)').args, ['test', './internal']);
-    assert.deepEqual(byLabel(tasks, 'go test (current package) (inventory)').args, ['test', '.']);
+    assert.deepEqual(byLabel(tasks, 'go test (current package) (order)').args, ['test', '-fullpath', './internal']);
+    assert.deepEqual(byLabel(tasks, 'go test (current package) (inventory)').args, ['test', '-fullpath', '.']);
   });
 
   it('offers docker build tagged from the folder name and docker run publishing the EXPOSEd ports', async () => {
