@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import type { CoreDiagnostic } from '../core/diagnostic';
 import { EventService } from '../core/events/eventService';
 import { classifyFile } from '../core/events/fileKinds';
+import { workflowValidator } from './validateWorkflow';
 
 export interface SourceFile {
   /** Absolute path with `/` separators. */
@@ -49,4 +50,5 @@ export const eventValidator: FileValidator = {
 
 export const fileValidators: FileValidator[] = [
   eventValidator,
+  workflowValidator,
 ];

@@ -154,3 +154,17 @@ jobs:
     }
   });
 });
+
+describe('edgo validate on workflows', () => {
+  it('reports schema errors in .github/workflows files and accepts the solution workflow', async () => {
+    const { validatePaths } = await import('../../../src/cli/validate');
+    const f = tempFolder({ '.github/workflows/ci.yml': minimal.replace('  push:', '  pushh:'), '.github/workflows/ok.yml': minimal, 'notes.yml': 'on: 1\n' });
+    try {
+      const findings = await validatePaths([path.join(f.dir, '.github', 'workflows'), path.join(f.dir, 'notes.yml')]);
+      assert.deepEqual(findings.map((x) => [path.basename(x.file), x.code, x.range.start.line]), [['ci.yml', 'workflow/unknown-key', 2]]);
+    } finally {
+      f.dispose();
+    }
+    assert.deepEqual(await validatePaths([path.join(capstone, 'solution', '.github', 'workflows')]), []);
+  });
+});
