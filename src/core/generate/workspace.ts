@@ -119,6 +119,10 @@ export async function loadWorkspace(fs: GenFs, root: string, options: LoadOption
   const seen = new Set<string>();
   for (const { def, file } of defs) {
     const id = kebab(def.name);
+    if (id === '') {
+      warnings.push(`${rel(file)}: event name ${JSON.stringify(def.name)} has no letters or digits; skipped`);
+      continue;
+    }
     if (seen.has(id)) {
       warnings.push(`${rel(file)}: event ${def.name} is defined twice; the first definition is used`);
       continue;
@@ -135,6 +139,8 @@ export async function loadWorkspace(fs: GenFs, root: string, options: LoadOption
       }
     };
     const { schema, warning } = await payloadSchema(def.payload, readRef);
+    const version = toSemver(def.version);
+    if (!/^\d+\.\d+\.\d+(-[\w.-]+)?(\+[\w.-]+)?$/.test(version)) warnings.push(`${rel(file)}: ${def.name} has version ${JSON.stringify(def.version)}, not semver; 1.0.0 is used`);
     if (warning) warnings.push(`${rel(file)}: ${def.name} ${warning}`);
 
     // Producers: as declared, else the service whose folder holds the file.
@@ -153,7 +159,7 @@ export async function loadWorkspace(fs: GenFs, root: string, options: LoadOption
       id,
       name: def.name,
       title: def.title ?? titleCase(def.name),
-      version: toSemver(def.version),
+      version: /^\d+\.\d+\.\d+(-[\w.-]+)?(\+[\w.-]+)?$/.test(version) ? version : '1.0.0',
       summary,
       owners: def.owners.length > 0 ? def.owners.map(kebab) : [defaultOwner(domain)],
       producers,
@@ -208,11 +214,24 @@ function serviceFolderOfMain(dir: string, root: string): string {
   return owner === root || owner.length < root.length ? dir : owner;
 }
 
-/** The NATS subject: `metadata.subject`/`channel` when given, else the event name. */
-function subjectOf(def: EventDefinition): string {
+/**
+ * The NATS subject: `metadata.subject`/`channel` when given, else the event name.
+ * It names a folder (`channels/<subject>/`), so only subject characters survive:
+ * no `/`, no `..`, nothing that could leave the catalog folder.
+ */
+export function subjectOf(def: Pick<EventDefinition, 'name' | 'metadata'>): string {
   for (const key of ['subject', 'channel', 'topic']) {
     const v = def.metadata[key];
-    if (typeof v === 'string' && v.trim() !== '' && !/\s/.test(v)) return v;
+    if (typeof v === 'string' && v.trim() !== '' && !/\s/.test(v)) return safeSubject(v);
   }
-  return def.name;
+  return safeSubject(def.name);
+}
+
+function safeSubject(subject: string): string {
+  const cleaned = subject
+    .replace(/[^A-Za-z0-9._*>-]+/g, '-')
+    .split('.')
+    .filter((t) => t !== '' && t !== '-')
+    .join('.');
+  return cleaned === '' ? 'events' : cleaned;
 }
