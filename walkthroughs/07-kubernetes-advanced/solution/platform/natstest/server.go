@@ -21,14 +21,22 @@ func Start(t testing.TB) *server.Server {
 // client already retries).
 func StartOnPort(t testing.TB, port int) *server.Server {
 	t.Helper()
-	s, err := server.NewServer(&server.Options{
+	return StartWith(t, func(o *server.Options) { o.Port = port })
+}
+
+// StartWith is Start with options changed by configure (e.g. a user and password).
+func StartWith(t testing.TB, configure func(*server.Options)) *server.Server {
+	t.Helper()
+	opts := &server.Options{
 		Host:      "127.0.0.1",
-		Port:      port,
+		Port:      server.RANDOM_PORT,
 		JetStream: true,
 		StoreDir:  t.TempDir(),
 		NoLog:     true,
 		NoSigs:    true,
-	})
+	}
+	configure(opts)
+	s, err := server.NewServer(opts)
 	if err != nil {
 		t.Fatalf("embedded NATS: %v", err)
 	}

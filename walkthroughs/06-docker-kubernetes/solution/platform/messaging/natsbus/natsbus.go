@@ -153,15 +153,18 @@ func (b *Bus) createStreams() error {
 
 // Ready is nil once connected and the streams exist: the /readyz probe.
 func (b *Bus) Ready() error {
+	if !b.nc.IsConnected() {
+		if err := b.nc.LastError(); err != nil {
+			return fmt.Errorf("not connected to NATS at %s: %w", b.cfg.URL, err)
+		}
+		return fmt.Errorf("not connected to NATS at %s (%s)", b.cfg.URL, b.nc.Status())
+	}
 	select {
 	case <-b.ready:
+		return nil
 	default:
 		return errors.New("JetStream streams not set up yet")
 	}
-	if !b.nc.IsConnected() {
-		return fmt.Errorf("not connected to NATS (%s)", b.nc.Status())
-	}
-	return nil
 }
 
 func (b *Bus) waitReady(ctx context.Context) error {
