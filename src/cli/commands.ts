@@ -1,5 +1,6 @@
 import { startServer } from '../server/server';
 import { checkCommand } from './check';
+import { preflightCommand } from './preflight';
 import { validateCommand } from './validate';
 import { asyncapiCommand, catalogCommand, docsCommand } from './generate';
 
@@ -26,6 +27,7 @@ export const cliCommands: CliCommand[] = [
     },
   },
   checkCommand,
+  preflightCommand,
   validateCommand,
   catalogCommand,
   docsCommand,

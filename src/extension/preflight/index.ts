@@ -27,7 +27,9 @@ export function registerPreflight(context: vscode.ExtensionContext, api: { prefl
     try {
       const report = await runWorkspacePreflight();
       tree.setReport(report);
+      // walkthrough steps can complete on e.g. onContext:edgo.preflight.go.ok
       void vscode.commands.executeCommand('setContext', 'edgo.preflight.done', true);
+      for (const t of report.tools) void vscode.commands.executeCommand('setContext', `edgo.preflight.${t.id}.ok`, t.status === 'ok');
       return report;
     } catch (err) {
       tree.setState('idle');

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { missingToolLines } from '../../core/preflight/missingTool';
 import type { Located } from '../../core/preflight/toolLocation';
 import { isTaskKind, type TaskKind, type TaskSpec } from '../../core/tasks/taskKinds';
-import { terminalEnvironment } from './toolEnvironment';
+import { terminalEnvOverrides } from './toolEnvironment';
 
 export const edgoTaskType = 'edgo';
 
@@ -40,7 +40,7 @@ export function toVscodeTask(folder: vscode.WorkspaceFolder, spec: TaskSpec, too
   const cwd = spec.cwd ? vscode.Uri.joinPath(folder.uri, ...spec.cwd.split('/')).fsPath : folder.uri.fsPath;
   const execution = tool.found
     ? // the PATH the preflight searched, so go finds the same git, and docker the same credential helpers
-      new vscode.ProcessExecution(tool.path, [...spec.args], { cwd, env: terminalEnvironment() })
+      new vscode.ProcessExecution(tool.path, [...spec.args], { cwd, env: terminalEnvOverrides() })
     : new vscode.CustomExecution(async () => messageTerminal(missingToolLines(spec.tool, tool, process.platform), toolMissingExitCode));
   const task = new vscode.Task(definition, folder, spec.label, edgoTaskType, execution, spec.problemMatchers.map((m) => `$${m}`));
   task.detail = spec.detail;

@@ -9,9 +9,27 @@ import type { ToolId } from '../../core/tasks/taskKinds';
  * preflight and the tasks see what the learner's terminal sees.
  */
 export function terminalEnvironment(): Env {
+  return mergeTerminalEnv(process.env, terminalEnvSetting(), process.platform);
+}
+
+/**
+ * Only the variables `terminal.integrated.env.<os>` sets, resolved: what a task adds to
+ * the environment VS Code gives it (the extension host's own variables stay out).
+ */
+export function terminalEnvOverrides(): Env {
+  const overrides = terminalEnvSetting() ?? {};
+  const merged = terminalEnvironment();
+  const out: Env = {};
+  for (const name of Object.keys(overrides)) {
+    const key = Object.keys(merged).find((k) => (process.platform === 'win32' ? k.toLowerCase() === name.toLowerCase() : k === name));
+    if (key !== undefined && merged[key] !== undefined) out[key] = merged[key];
+  }
+  return out;
+}
+
+function terminalEnvSetting(): Record<string, unknown> | undefined {
   const os = process.platform === 'win32' ? 'windows' : process.platform === 'darwin' ? 'osx' : 'linux';
-  const overrides = vscode.workspace.getConfiguration('terminal.integrated.env').get<Record<string, unknown>>(os);
-  return mergeTerminalEnv(process.env, overrides, process.platform);
+  return vscode.workspace.getConfiguration('terminal.integrated.env').get<Record<string, unknown>>(os);
 }
 
 /** The `edgo.tools.<id>` settings (empty strings mean "find it on PATH"). */

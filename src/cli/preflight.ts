@@ -1,0 +1,97 @@
+/**
+ * `edgo preflight [folder] [--format text|markdown|json] [--require go,git]`: the
+ * "Check my tools" report in a terminal or CI. Exit code 0 when every required tool
+ * (go and git unless --require says otherwise) is ready, 1 when one is not, 2 for usage.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { nodeProcessRunner } from '../core/preflight/nodeProcessRunner';
+import { runPreflight, type PreflightReport } from '../core/preflight/preflight';
+import { renderPreflightMarkdown, toolStatusLabel } from '../core/preflight/preflightReport';
+import type { PathApi } from '../core/preflight/toolLocation';
+import { scanFolder, type DirEntry, type FolderReader } from '../core/tasks/folderScan';
+import type { ToolId } from '../core/tasks/taskKinds';
+import type { CliCommand } from './commands';
+
+const usage = 'preflight [folder] [--format text|markdown|json] [--require go,git,...]';
+const toolIds: readonly ToolId[] = ['go', 'git', 'docker', 'kubectl', 'helm', 'kind', 'minikube', 'nats-server'];
+
+const nodeFs: PathApi = {
+  async isExecutable(p: string): Promise<boolean> {
+    try {
+      if (!(await fs.promises.stat(p)).isFile()) return false;
+      if (process.platform !== 'win32') await fs.promises.access(p, fs.constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+};
+
+function folderReader(root: string): FolderReader {
+  return {
+    async list(rel: string): Promise<DirEntry[]> {
+      try {
+        return (await fs.promises.readdir(path.join(root, rel), { withFileTypes: true })).map((d) => ({ name: d.name, isDirectory: d.isDirectory() }));
+      } catch {
+        return [];
+      }
+    },
+    async readText(rel: string): Promise<string | undefined> {
+      try {
+        return await fs.promises.readFile(path.join(root, rel), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+function formatText(report: PreflightReport): string {
+  const width = Math.max(...report.tools.map((t) => t.name.length));
+  const lines: string[] = [];
+  for (const t of report.tools) {
+    lines.push(`${t.status === 'ok' ? '✓' : '✗'} ${t.name.padEnd(width)}  ${toolStatusLabel(t.status).padEnd(9)}  ${t.version ?? '-'}  ${t.path ?? ''}`.trimEnd());
+    if (t.status === 'ok') continue;
+    lines.push(`    ${t.explanation}`);
+    if (t.status !== 'not-live' && t.status !== 'unknown-version') for (const o of t.install.options) lines.push(`    ${o.via}: ${o.command}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export const preflightCommand: CliCommand = {
+  name: 'preflight',
+  usage,
+  summary: 'Check go, git, docker, kubectl, helm, kind, minikube and nats-server: found, version, running, how to install.',
+  async run(args) {
+    let format = 'text';
+    let required: ToolId[] = ['go', 'git'];
+    const positional: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i] ?? '';
+      if (a === '--format') format = args[++i] ?? '';
+      else if (a === '--require') required = (args[++i] ?? '').split(',').map((s) => s.trim()).filter(Boolean) as ToolId[];
+      else if (a.startsWith('-')) positional.push('\0');
+      else positional.push(a);
+    }
+    const unknown = required.filter((r) => !toolIds.includes(r));
+    if (!['text', 'markdown', 'json'].includes(format) || unknown.length > 0 || positional.length > 1 || positional.includes('\0')) {
+      process.stderr.write(`Usage: edgo ${usage}\n${unknown.length ? `Unknown tool(s): ${unknown.join(', ')}. Known: ${toolIds.join(', ')}.\n` : ''}`);
+      return 2;
+    }
+    const folder = path.resolve(positional[0] ?? '.');
+    const facts = await scanFolder(path.basename(folder), folderReader(folder));
+    const goProject = facts.go.find((g) => g.goMod.goVersion);
+    const report = await runPreflight({
+      runner: nodeProcessRunner,
+      fs: nodeFs,
+      env: Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => typeof e[1] === 'string')),
+      platform: process.platform,
+      cwd: folder,
+      ...(goProject?.goMod.goVersion ? { goMod: { goVersion: goProject.goMod.goVersion, file: path.join(goProject.dir, 'go.mod') } } : {}),
+    });
+    const out = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'markdown' ? renderPreflightMarkdown(report) : formatText(report);
+    process.stdout.write(out);
+    return report.tools.some((t) => required.includes(t.id) && t.status !== 'ok') ? 1 : 0;
+  },
+};
