@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import type { CoreDiagnostic } from '../core/diagnostic';
 import { EventService } from '../core/events/eventService';
 import { classifyFile } from '../core/events/fileKinds';
+import { mermaidValidator } from './validateMermaid';
 import { workflowValidator } from './validateWorkflow';
 
 export interface SourceFile {
@@ -50,5 +51,6 @@ export const eventValidator: FileValidator = {
 
 export const fileValidators: FileValidator[] = [
   eventValidator,
+  mermaidValidator,
   workflowValidator,
 ];

@@ -20,11 +20,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readFileSync } from 'node:fs';
 import { uriToPath } from './convert';
 import { createEventsFeature } from './eventsFeature';
+import { createMermaidFeature } from './mermaidFeature';
 import type { FeatureContext, ServerFeature, ServerSettings } from './feature';
 
 /** Every feature of the server, in the order their answers are merged. */
 const FEATURES: ReadonlyArray<() => ServerFeature> = [
   createEventsFeature,
+  createMermaidFeature,
 ];
 
 /** Creates the connection, declares capabilities and wires the features. */
