@@ -58,8 +58,40 @@ export async function validateBlocks(blocks: readonly MermaidBlock[], parser: Me
     try {
       await parser.parse(block.text);
     } catch (error) {
+      if (error instanceof MermaidUnavailableError) throw error;
       diagnostics.push(blockDiagnostic(block, error));
     }
   }
   return diagnostics;
+}
+
+/**
+ * Remembers the outcome per diagram text, so typing in one diagram of a long
+ * Markdown file re-parses only that diagram.
+ */
+export function cachingParser(parser: MermaidParser, limit = 500): MermaidParser {
+  const outcomes = new Map<string, { ok: { diagramType: string } } | { error: unknown }>();
+  return {
+    async parse(diagram: string) {
+      let outcome = outcomes.get(diagram);
+      if (!outcome) {
+        try {
+          outcome = { ok: await parser.parse(diagram) };
+        } catch (error) {
+          // A failure to load Mermaid itself is not the diagram's fault: do not remember it.
+          if (error instanceof MermaidUnavailableError) throw error;
+          outcome = { error };
+        }
+        if (outcomes.size >= limit) outcomes.delete(outcomes.keys().next().value ?? '');
+        outcomes.set(diagram, outcome);
+      }
+      if ('error' in outcome) throw outcome.error;
+      return outcome.ok;
+    },
+  };
+}
+
+/** Thrown when Mermaid could not be loaded at all (reported once, not per diagram). */
+export class MermaidUnavailableError extends Error {
+  override readonly name = 'MermaidUnavailableError';
 }

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { MermaidParser } from './diagnostics';
+import { MermaidUnavailableError, type MermaidParser } from './diagnostics';
 
 type EngineModule = { createMermaidEngine(): Promise<MermaidParser> };
 
@@ -24,7 +24,11 @@ async function loadEngineModule(): Promise<EngineModule> {
 }
 
 function getEngine(): Promise<MermaidParser> {
-  engine ??= loadEngineModule().then((m) => m.createMermaidEngine());
+  engine ??= loadEngineModule()
+    .then((m) => m.createMermaidEngine())
+    .catch((error: unknown) => {
+      throw new MermaidUnavailableError(`Mermaid could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+    });
   // A failed load is retried on the next call instead of failing forever.
   engine.catch(() => (engine = undefined));
   return engine;
