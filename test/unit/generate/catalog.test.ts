@@ -68,6 +68,8 @@ describe('catalog generator', () => {
     const inventory = frontmatter(fs, 'services/inventory-service/index.mdx');
     assert.deepEqual((inventory.receives as { id: string }[]).map((r) => r.id), ['order-created']);
     assert.match(fs.files.get(`${out}/services/order-service/index.mdx`)!, /\| POST \| `\/orders` \|/);
+    assert.deepEqual(order.specifications, [{ type: 'asyncapi', path: 'asyncapi.yaml', name: 'AsyncAPI 3.0' }]);
+    assert.match(fs.files.get(`${out}/services/order-service/asyncapi.yaml`)!, /^asyncapi: 3\.0\.0/);
 
     assert.deepEqual(frontmatter(fs, 'domains/order/index.mdx').services, [{ id: 'order-service' }]);
     const channel = frontmatter(fs, 'channels/order.created/index.mdx');

@@ -1,11 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { eventCatalogCheck } from '../../../src/core/checks/kinds/catalog';
 import type { CheckContext, CheckSpec } from '../../../src/core/checks/types';
 import { repoRoot } from './helpers';
+import { runEventCatalogLinter } from './linter';
 
 const module8 = path.join(repoRoot, 'walkthroughs', '08-event-catalog');
 const spec: CheckSpec = { id: 'catalog', kind: 'event-catalog', title: 'catalog', catalog: 'eventcatalog', events: 'events/*.{yaml,yml}' };
@@ -39,6 +40,13 @@ describe('event-catalog check kind', () => {
     const starter = await eventCatalogCheck.run(spec, ctx(path.join(module8, 'starter')));
     assert.equal(starter.status, 'fail');
     assert.match(starter.message, /Generate Event Catalog/);
+  });
+
+  it('the module 8 solution catalog also passes the real @eventcatalog/linter with no problem', { skip: !existsSync(path.join(repoRoot, 'node_modules', '@eventcatalog', 'linter')) && 'linter not installed' }, async () => {
+    const result = await runEventCatalogLinter(path.join(module8, 'solution', 'eventcatalog'));
+    assert.equal(result.errors, 0, result.output);
+    assert.equal(result.warnings, 0, result.output);
+    assert.match(result.output, /No problems found/);
   });
 
   it('reports a missing event page at the YAML line, and a validator error at its line', async () => {

@@ -12,6 +12,7 @@ import type { GenFs } from '../fs';
 import type { GenDomain, GenEvent, GenService, GenTeam, GenerationInput } from '../input';
 import { joinMdx, mergeFrontmatter, splitMdx, type MergePolicy } from '../frontmatter';
 import { PlanBuilder, type Plan } from '../plan';
+import { asyncApiYaml } from '../asyncapi/index';
 import { channelBody, configJs, domainBody, eventBody, gitignore, linterConfig, packageJson, serviceBody, teamBody } from './templates';
 
 export interface CatalogOptions {
@@ -41,7 +42,12 @@ export async function planCatalog(input: GenerationInput, fs: GenFs, outDir: str
   await plan.generated('.eventcatalogrc.js', linterConfig);
 
   for (const e of input.events) await planEvent(plan, e, input);
-  for (const s of input.services) await page(plan, `services/${s.id}/index.mdx`, serviceFrontmatter(s, input), serviceBody(s), servicePolicy);
+  for (const s of input.services) {
+    // The service's AsyncAPI document sits beside its page; EventCatalog renders it from `specifications`.
+    const hasSpec = s.sends.length + s.receives.length > 0;
+    if (hasSpec) await plan.generated(`services/${s.id}/asyncapi.yaml`, asyncApiYaml(s, input));
+    await page(plan, `services/${s.id}/index.mdx`, serviceFrontmatter(s, input, hasSpec), serviceBody(s), servicePolicy);
+  }
   for (const d of input.domains) await page(plan, `domains/${d.id}/index.mdx`, domainFrontmatter(d), domainBody(d), policy);
   for (const subject of [...new Set(input.events.map((e) => e.subject))].sort()) {
     const events = input.events.filter((e) => e.subject === subject);
@@ -97,7 +103,7 @@ function eventFrontmatter(e: GenEvent, _input: GenerationInput): Record<string, 
   };
 }
 
-function serviceFrontmatter(s: GenService, input: GenerationInput): Record<string, unknown> {
+function serviceFrontmatter(s: GenService, input: GenerationInput, hasSpec: boolean): Record<string, unknown> {
   const byId = new Map(input.events.map((e) => [e.id, e]));
   const ref = (dir: 'to' | 'from') => (id: string) => {
     const e = byId.get(id)!;
@@ -112,6 +118,7 @@ function serviceFrontmatter(s: GenService, input: GenerationInput): Record<strin
     repository: { language: 'Go' },
     sends: s.sends.map(ref('to')),
     receives: s.receives.map(ref('from')),
+    ...(hasSpec ? { specifications: [{ type: 'asyncapi', path: 'asyncapi.yaml', name: 'AsyncAPI 3.0' }] } : {}),
   };
 }
 
