@@ -102,8 +102,8 @@ describe('preflight', function () {
       const task = await tasksApi.findTask('go test (edgo-preflight-it)', { folder }) ?? (await tasksApi.findTask('go test', { folder }));
       assert.ok(task, 'no go test task for the copied module');
       assert.ok(task.execution instanceof vscode.CustomExecution, `${task.name} should explain, not run`);
-      // it prints how to install Go, then ends without a process exit code
-      assert.notEqual(await tasksApi.runTaskAndAwait(task), 0);
+      // it prints how to install Go and ends with 127, the shell's "command not found"
+      assert.equal(await tasksApi.runTaskAndAwait(task), 127);
     } finally {
       fs.rmSync(scratch, { recursive: true, force: true });
     }
