@@ -63,6 +63,15 @@ describe('capstone module', () => {
     const checks = new Set(loaded.spec.checks.map((c) => c.id));
     for (const id of loaded.spec.expect.starterFails) assert.ok(checks.has(id), `starterFails names unknown check ${id}`);
   });
+
+  it('ties to a step only checks the starter fails, so no step completes before its work is done', () => {
+    const loaded = loadModule(path.join(repoRoot, 'walkthroughs'), '10-capstone');
+    const early = loaded.spec.checks.filter((c) => c.step !== undefined && !loaded.spec.expect.starterFails.includes(c.id)).map((c) => c.id);
+    assert.deepEqual(early, []);
+    for (const s of loaded.spec.steps.filter((x) => x.completion.startsWith('check:'))) {
+      assert.ok(loaded.spec.expect.starterFails.includes(s.completion.slice(6)), `step ${s.id} completes on a check the starter already passes`);
+    }
+  });
 });
 
 describe('capstone observability assets', () => {
