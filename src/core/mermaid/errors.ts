@@ -130,6 +130,7 @@ export function tidyMessage(message: string): string {
   if (jison) return `Syntax error: ${(jison[1] ?? '').trim()}`;
   text = text.replace(/^Parse error on line \d+, column \d+:\s*/i, 'Syntax error: ');
   text = text.replace(/^Lexer error on line \d+, column \d+:\s*/i, 'Syntax error: ');
+  text = text.replace(/`\n`/g, 'the end of the line');
   const unknown = /^No diagram type detected matching given configuration for text:/.exec(text);
   if (unknown) {
     return 'Unknown diagram type: the first line must name one, e.g. flowchart TD, sequenceDiagram, classDiagram, stateDiagram-v2, erDiagram.';
