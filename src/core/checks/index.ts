@@ -10,3 +10,4 @@ export { walkthroughContributions, walkthroughContribution, completionEvents, ch
 export { eventsValidator, mermaidParserValidator } from './defaultValidators';
 export { yamlSyntaxValidator, diagramTypeValidator } from './fallbackValidators';
 export { planScaffold, applyScaffold, type ScaffoldPlan } from './scaffold';
+export { pathStates, moduleState, isStepDone, type StepState, type PathModule } from './learningProgress';

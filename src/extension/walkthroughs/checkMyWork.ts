@@ -44,6 +44,17 @@ export class CheckMyWork implements vscode.Disposable {
   ) {
     this.controller = vscode.tests.createTestController('edgo.checks', 'Event-Driven Go checks');
     this.controller.createRunProfile('Check my work', vscode.TestRunProfileKind.Run, (request, token) => this.#runRequest(request, token), true);
+    // The Test Explorer lists the checks of the modules scaffolded into the open folders.
+    this.controller.resolveHandler = async (item) => {
+      if (item) return;
+      for (const f of vscode.workspace.workspaceFolders ?? []) {
+        const loaded = this.catalog.find(readMarker(f.uri.fsPath)?.slug);
+        if (loaded && loaded.spec.checks.length > 0) {
+          this.#folders.set(loaded.module.slug, f.uri.fsPath);
+          this.#moduleItem(loaded);
+        }
+      }
+    };
   }
 
   dispose(): void {

@@ -4,11 +4,9 @@
  * opens it in its walkthrough.
  */
 import * as vscode from 'vscode';
-import type { LoadedModule } from '../../core/checks';
+import { moduleState, pathStates, type LoadedModule, type StepState } from '../../core/checks';
 import type { ModuleCatalog } from './catalog';
 import type { ProgressStore } from './progress';
-
-export type StepState = 'done' | 'current' | 'not-started';
 
 export type PathNode =
   | { readonly type: 'module'; readonly loaded: LoadedModule; readonly done: number; readonly state: StepState }
@@ -33,46 +31,24 @@ export class LearningPathProvider implements vscode.TreeDataProvider<PathNode>, 
     this.#changed.dispose();
   }
 
-  /**
-   * Done: recorded in the progress, or a reading step the learner has moved past
-   * (a later step of the module is done). VS Code ticks reading steps when they are
-   * opened on the walkthrough page but tells no extension, so this view infers them.
-   */
-  isDone(loaded: LoadedModule, stepId: string): boolean {
-    const id = loaded.module.walkthroughId;
-    if (this.progress.isDone(id, stepId)) return true;
-    const steps = loaded.spec.steps;
-    const index = steps.findIndex((s) => s.id === stepId);
-    return steps[index]?.completion === 'read' && steps.slice(index + 1).some((s) => this.progress.isDone(id, s.id));
-  }
-
-  /** The one step to do next: the first step not done, in course order. */
-  currentStep(): { slug: string; stepId: string } | undefined {
-    for (const m of this.catalog.modules) {
-      const next = m.spec.steps.find((s) => !this.isDone(m, s.id));
-      if (next) return { slug: m.module.slug, stepId: next.id };
-    }
-    return undefined;
+  #states(): Map<string, Map<string, StepState>> {
+    const modules = this.catalog.modules.map((m) => ({ walkthroughId: m.module.walkthroughId, spec: m.spec }));
+    return pathStates(modules, (id) => new Set(this.progress.doneSteps(id)));
   }
 
   getChildren(node?: PathNode): PathNode[] {
-    const current = this.currentStep();
+    const states = this.#states();
     if (!node) {
       return this.catalog.modules.map((loaded) => {
-        const done = loaded.spec.steps.filter((s) => this.isDone(loaded, s.id)).length;
-        const state: StepState = done === loaded.spec.steps.length ? 'done' : current?.slug === loaded.module.slug || done > 0 ? 'current' : 'not-started';
-        return { type: 'module', loaded, done, state };
+        const steps = states.get(loaded.module.walkthroughId) ?? new Map<string, StepState>();
+        const done = [...steps.values()].filter((v) => v === 'done').length;
+        return { type: 'module', loaded, done, state: moduleState(steps) };
       });
     }
     if (node.type === 'step') return [];
     const { loaded } = node;
-    return loaded.spec.steps.map((s) => ({
-      type: 'step',
-      loaded,
-      stepId: s.id,
-      title: s.title,
-      state: this.isDone(loaded, s.id) ? 'done' : current?.slug === loaded.module.slug && current.stepId === s.id ? 'current' : 'not-started',
-    }));
+    const steps = states.get(loaded.module.walkthroughId);
+    return loaded.spec.steps.map((s) => ({ type: 'step', loaded, stepId: s.id, title: s.title, state: steps?.get(s.id) ?? 'not-started' }));
   }
 
   getTreeItem(node: PathNode): vscode.TreeItem {
