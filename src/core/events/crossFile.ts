@@ -35,9 +35,10 @@ export class EventIndex {
       if (list) list.push(d);
       else ids.set(d.id, [d]);
     }
-    for (const r of facts.references) if (r.relation === 'sends' || r.relation === 'produces') this.#produced.set(r.id, (this.#produced.get(r.id) ?? 0) + 1);
+    const bump = (key: string) => this.#produced.set(key, (this.#produced.get(key) ?? 0) + 1);
+    for (const r of facts.references) if (r.relation === 'sends' || r.relation === 'produces') bump(`${r.scope}\0${r.id}`);
     // An event YAML with producers counts as produced.
-    for (const d of facts.definitions) if (d.kind === 'event' && facts.references.some((r) => r.relation === 'produces')) this.#produced.set(d.id, (this.#produced.get(d.id) ?? 0) + 1);
+    for (const d of facts.definitions) if (d.kind === 'event' && facts.references.some((r) => r.relation === 'produces')) bump(`${d.scope}\0${d.id}`);
   }
 
   remove(path: string): void {
@@ -56,8 +57,8 @@ export class EventIndex {
       if (n > 0) this.#produced.set(id, n);
       else this.#produced.delete(id);
     };
-    for (const r of old.references) if (r.relation === 'sends' || r.relation === 'produces') bump(r.id);
-    for (const d of old.definitions) if (d.kind === 'event' && old.references.some((r) => r.relation === 'produces')) bump(d.id);
+    for (const r of old.references) if (r.relation === 'sends' || r.relation === 'produces') bump(`${r.scope}\0${r.id}`);
+    for (const d of old.definitions) if (d.kind === 'event' && old.references.some((r) => r.relation === 'produces')) bump(`${d.scope}\0${d.id}`);
   }
 
   facts(path: string): FileFacts | undefined {
@@ -68,18 +69,25 @@ export class EventIndex {
     return this.#facts.keys();
   }
 
-  definitions(kind: ResourceKind, id: string): readonly Definition[] {
-    return this.#byId.get(kind)?.get(id) ?? [];
+  /** Definitions of an id, in one scope (project) or in all. */
+  definitions(kind: ResourceKind, id: string, scope?: string): readonly Definition[] {
+    const all = this.#byId.get(kind)?.get(id) ?? [];
+    return scope === undefined ? all : all.filter((d) => d.scope === scope);
   }
 
-  hasKind(kind: ResourceKind): boolean {
-    return (this.#byId.get(kind)?.size ?? 0) > 0;
+  /** Whether a scope defines anything of a kind (cached per scope and kind). */
+  hasKind(kind: ResourceKind, scope?: string): boolean {
+    const ids = this.#byId.get(kind);
+    if (!ids?.size) return false;
+    if (scope === undefined) return true;
+    for (const defs of ids.values()) if (defs.some((d) => d.scope === scope)) return true;
+    return false;
   }
 
   /** The definition a reference points at (best version match), if any. */
-  resolve(ref: Pick<Reference, 'kinds' | 'id' | 'version'>): Definition | undefined {
+  resolve(ref: Pick<Reference, 'kinds' | 'id' | 'version' | 'scope'>): Definition | undefined {
     for (const kind of ref.kinds) {
-      const defs = this.definitions(kind, ref.id);
+      const defs = this.definitions(kind, ref.id, ref.scope);
       if (!defs.length) continue;
       const version = resolveVersion(defs.map((d) => d.version ?? ''), ref.version);
       return defs.find((d) => (d.version ?? '') === version) ?? (ref.version === undefined ? defs[0] : undefined);
@@ -100,11 +108,11 @@ export class EventIndex {
 
   private checkReference(r: Reference): CoreDiagnostic[] {
     // Owners and producers/consumers are checked only where the workspace defines such things at all.
-    if ((r.relation === 'owns' || r.relation === 'produces' || r.relation === 'consumes') && !r.kinds.some((k) => this.hasKind(k))) return [];
+    if ((r.relation === 'owns' || r.relation === 'produces' || r.relation === 'consumes') && !r.kinds.some((k) => this.hasKind(k, r.scope))) return [];
     const what = r.kinds.length === 3 ? 'message (event, command or query)' : r.kinds.join(' or ');
-    const anyVersion = r.kinds.flatMap((k) => this.definitions(k, r.id));
+    const anyVersion = r.kinds.flatMap((k) => this.definitions(k, r.id, r.scope));
     if (!anyVersion.length) {
-      const known = r.kinds.flatMap((k) => [...(this.#byId.get(k)?.keys() ?? [])]);
+      const known = r.kinds.flatMap((k) => [...(this.#byId.get(k)?.entries() ?? [])].filter(([, defs]) => defs.some((d) => d.scope === r.scope)).map(([id]) => id));
       const near = known.find((k) => k.toLowerCase() === r.id.toLowerCase()) ?? known.find((k) => k.includes(r.id) || r.id.includes(k));
       return [{
         // EventCatalog still builds with a dangling reference (it just draws nothing), so there it is a warning.
@@ -121,7 +129,7 @@ export class EventIndex {
         message: `\`${r.id}\` has no version matching \`${r.version}\`; known versions: ${versions.map((v) => `\`${v}\``).join(', ') || 'none'}.`,
       });
     }
-    if ((r.relation === 'receives' || r.relation === 'consumes') && r.kinds.includes('event') && anyVersion.some((d) => d.kind === 'event') && !this.#produced.has(r.id)) {
+    if ((r.relation === 'receives' || r.relation === 'consumes') && r.kinds.includes('event') && anyVersion.some((d) => d.kind === 'event') && !this.#produced.has(`${r.scope}\0${r.id}`)) {
       out.push({
         range: r.range, severity: 'warning', code: 'event/consumed-not-produced', pointer: r.pointer, source: eventsSource,
         message: `\`${r.id}\` is consumed here but no service sends it: add it to a producer's \`sends\` (or \`producers\`).`,
@@ -132,7 +140,7 @@ export class EventIndex {
 
   private checkDefinition(d: Definition, reader: FileReader): CoreDiagnostic[] {
     const out: CoreDiagnostic[] = [];
-    const same = this.definitions(d.kind, d.id).filter((o) => o !== d && (o.version ?? '') === (d.version ?? ''));
+    const same = this.definitions(d.kind, d.id, d.scope).filter((o) => o !== d && (o.version ?? '') === (d.version ?? ''));
     if (same.length) {
       const other = same[0] as Definition;
       out.push({
@@ -148,7 +156,7 @@ export class EventIndex {
   private checkBreaking(d: Definition, reader: FileReader): CoreDiagnostic[] {
     const current = parseSemver(d.version ?? '');
     if (!current) return [];
-    const previous = this.definitions(d.kind, d.id)
+    const previous = this.definitions(d.kind, d.id, d.scope)
       .filter((o) => o.archived && o.schema && parseSemver(o.version ?? ''))
       .sort((a, b) => compareSemver(parseSemver(b.version ?? '') ?? [0, 0, 0], parseSemver(a.version ?? '') ?? [0, 0, 0]))
       .find((o) => compareSemver(parseSemver(o.version ?? '') ?? [0, 0, 0], current) < 0);

@@ -15,6 +15,8 @@ export type ResourceKind =
 export const messageKinds: readonly ResourceKind[] = ['event', 'command', 'query'];
 
 export interface Definition {
+  /** The project the file belongs to (see `scopeOf`): ids are unique and resolve within it. */
+  readonly scope: string;
   readonly kind: ResourceKind;
   readonly id: string;
   readonly version?: string;
@@ -32,6 +34,7 @@ export interface Definition {
 export type Relation = 'sends' | 'receives' | 'produces' | 'consumes' | 'contains' | 'owns' | 'channel';
 
 export interface Reference {
+  readonly scope: string;
   readonly kinds: readonly ResourceKind[];
   readonly id: string;
   readonly version?: string;
@@ -56,6 +59,23 @@ export interface FileFacts {
   readonly definitions: readonly Definition[];
   readonly references: readonly Reference[];
   readonly schemaLinks: readonly SchemaLink[];
+}
+
+const collectionDirs = new Set(['events', 'commands', 'queries', 'services', 'domains', 'channels', 'flows', 'systems', 'entities', 'containers', 'adrs', 'teams', 'users', 'docs']);
+
+/**
+ * The project a file belongs to, so that several projects in one workspace
+ * (a course's starter and solution folders, federated catalogs) do not see
+ * each other's ids: the folder above the outermost EventCatalog collection
+ * folder (`<root>/domains/D/services/S/events/E/index.mdx` → `<root>`), the
+ * folder above `events/` for event YAML, else the file's own folder.
+ */
+export function scopeOf(path: string): string {
+  const parts = path.replace(/\\/g, '/').split('/');
+  parts.pop();
+  const first = parts.findIndex((p) => collectionDirs.has(p));
+  if (first >= 0) return parts.slice(0, first).join('/');
+  return parts.join('/');
 }
 
 type Obj = { [key: string]: unknown };
@@ -96,7 +116,7 @@ class Ctx {
     const idText = str(id);
     const range = this.range(idPointer);
     if (!idText || !range) return;
-    this.facts.definitions.push({ kind, id: idText, version: str(version), path: this.path, range, versionRange: this.range(versionPointer), archived, schema });
+    this.facts.definitions.push({ scope: scopeOf(this.path), kind, id: idText, version: str(version), path: this.path, range, versionRange: this.range(versionPointer), archived, schema });
   }
 
   refer(kinds: readonly ResourceKind[], relation: Relation, item: unknown, pointer: string, idKey = 'id'): void {
@@ -104,7 +124,7 @@ class Ctx {
     const p = isObj(item) ? `${pointer}/${idKey}` : pointer;
     const range = this.range(p);
     if (!id || !range) return;
-    this.facts.references.push({ kinds, id, version: isObj(item) ? str(item.version) : undefined, relation, path: this.path, range, pointer: p });
+    this.facts.references.push({ scope: scopeOf(this.path), kinds, id, version: isObj(item) ? str(item.version) : undefined, relation, path: this.path, range, pointer: p });
   }
 
   referList(kinds: readonly ResourceKind[], relation: Relation, list: unknown, pointer: string, idKey = 'id'): void {

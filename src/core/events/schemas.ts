@@ -85,6 +85,18 @@ export function compileCustomSchema(text: string): ValidateFunction | string {
   return result;
 }
 
+/** Checks a schema against its meta-schema without compiling it: a message, or undefined when valid. */
+export function schemaProblem(schema: JsonObject): string | undefined {
+  const instance = ajvFor(schema);
+  const { $schema: _s, ...rest } = schema;
+  try {
+    if (instance.validateSchema(rest)) return undefined;
+    return instance.errorsText(instance.errors, { dataVar: 'schema' });
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}
+
 /** Ajv for the schema's dialect: draft 2019-09/2020-12 need their own instance. */
 function ajvFor(schema: JsonObject): Ajv {
   const dialect = typeof schema.$schema === 'string' ? schema.$schema : '';

@@ -8,7 +8,7 @@ import { classifyFile, type ClassifyOptions, type FileKind } from './fileKinds';
 import { extractFrontmatter } from './frontmatter';
 import { looksLikeJsonSchema } from './model';
 import { schemaErrorsToDiagnostics } from './schemaDiagnostics';
-import { bundledSchemas, catalogSchemaId, compileCustomSchema, compileObject, validatorFor, type JsonObject } from './schemas';
+import { bundledSchemas, catalogSchemaId, compileCustomSchema, compileObject, schemaProblem, validatorFor, type JsonObject } from './schemas';
 import { eventsSource, findPointer, nodeRange, parseYaml, whole, type ParsedYaml } from './yamlText';
 import { dirnameOf, joinPath } from './paths';
 
@@ -98,13 +98,16 @@ function checkInlinePayload(value: unknown, parsed: ParsedYaml, doc: ParsedYaml[
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload) || '$ref' in payload) return [];
   if (!looksLikeJsonSchema(payload as JsonObject)) return [];
   const out: CoreDiagnostic[] = [];
-  const validate = compileObject(payload as JsonObject);
+  // Compiling a schema costs about a millisecond; checking it against the meta-schema
+  // is far cheaper, so compile only when there are examples to check.
+  const hasExamples = Array.isArray(examples) && examples.length > 0;
+  const validate = hasExamples ? compileCustomSchema(JSON.stringify(payload)) : schemaProblem(payload as JsonObject);
   if (typeof validate === 'string') {
     const r = nodeRange(parsed, findPointer(doc, '/payload').key);
     if (r) out.push({ range: r, severity: 'error', code: 'event/invalid-payload-schema', message: `\`payload\` is not a valid JSON Schema: ${validate}.`, source: eventsSource, pointer: '/payload' });
     return out;
   }
-  if (!Array.isArray(examples)) return out;
+  if (!validate || !Array.isArray(examples)) return out;
   examples.forEach((example, i) => {
     if (validate(example)) return;
     const first = validate.errors?.[0];
