@@ -18,7 +18,7 @@ func Routes(mux *http.ServeMux, checks map[string]Check) {
 		write(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, _ *http.Request) {
-		// TODO(step probes): run every check; while any fails, answer 503 with
+		// TODO(step hands-on-probes): run every check; while any fails, answer 503 with
 		// {"status": "not ready", "failures": {name: error}} so Kubernetes sends
 		// no traffic to a pod that cannot reach NATS yet.
 		_ = checks

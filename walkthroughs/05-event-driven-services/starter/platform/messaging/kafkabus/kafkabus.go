@@ -149,7 +149,7 @@ func (b *Bus) consume(ctx context.Context, cl *kgo.Client, group string, h messa
 			// Commit even while shutting down: the work is done, and an
 			// uncommitted record would be handled again by the next member.
 			cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
-			// TODO(step kafka-adapter): commit the group's progress with
+			// TODO(step kafka): commit the group's progress with
 			// cl.CommitRecords(cctx, done...) and log a failed commit.
 			_, _ = log, cctx
 			cancel()

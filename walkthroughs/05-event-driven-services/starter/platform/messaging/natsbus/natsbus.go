@@ -186,7 +186,7 @@ func (b *Bus) Publish(ctx context.Context, e event.Envelope) error {
 	if err != nil {
 		return err
 	}
-	// TODO(step dedup-publish): pass jetstream.WithMsgID(e.ID) so the stream
+	// TODO(step jetstream): pass jetstream.WithMsgID(e.ID) so the stream
 	// drops a second publish of the same event (header Nats-Msg-Id).
 	if _, err := b.js.Publish(ctx, e.Type, data); err != nil {
 		return fmt.Errorf("publish %s %s: %w", e.Type, e.ID, err)
@@ -252,7 +252,7 @@ func (b *Bus) handle(ctx context.Context, subscription string, msg jetstream.Msg
 	if md, mdErr := msg.Metadata(); mdErr == nil {
 		delivered = int(md.NumDelivered)
 	}
-	// TODO(step dead-letter): when the error is messaging.Permanent or this
+	// TODO(step jetstream): when the error is messaging.Permanent or this
 	// was delivery number b.cfg.MaxDeliver, copy the message to the
 	// dead-letter subject (b.deadLetter) and msg.Term() it instead of
 	// asking for another redelivery.
