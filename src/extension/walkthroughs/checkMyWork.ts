@@ -5,6 +5,7 @@
  * completes the steps of passing checks.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
@@ -105,6 +106,9 @@ export class CheckMyWork implements vscode.Disposable {
     const remembered = this.#folders.get(loaded.module.slug);
     if (remembered && fs.existsSync(remembered)) return remembered;
     if (folders.length === 1 && folders[0]) return folders[0].uri.fsPath;
+    // Where `Scaffold the starter` puts it by default.
+    const scaffolded = path.join(os.homedir(), 'edgo-lab', loaded.module.slug);
+    if (readMarker(scaffolded)?.slug === loaded.module.slug) return scaffolded;
     const chosen = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: `Check Module ${loaded.module.number} Here` });
     return chosen?.[0]?.fsPath;
   }
