@@ -56,6 +56,26 @@ describe('github-workflow: schema', () => {
     assert.equal(d.range.start.line, 5);
   });
 
+  it('follows the branch a job came closest to: a misspelt runs-on is named, not the reusable-workflow keys', () => {
+    const diags = validateWorkflowText(minimal.replace('runs-on', 'run-on'));
+    assert.deepEqual(
+      diags.map((d) => [d.code, d.range.start.line]),
+      [['workflow/unknown-key', 6], ['workflow/required', 5]],
+    );
+    assert.match(diags[1]?.message ?? '', /needs `runs-on`\.$/);
+  });
+
+  it('says a step cannot both use an action and run a command', () => {
+    const diags = validateWorkflowText(minimal.replace('      - run: go test ./...', '      - uses: actions/setup-go@v5\n        run: go test'));
+    assert.deepEqual(diags.map((d) => d.code), ['workflow/ambiguous']);
+    assert.equal(diags[0]?.range.start.line, 9);
+  });
+
+  it('prefers "must be number" to the ${{ }} expression alternative', () => {
+    const diags = validateWorkflowText(minimal.replace('    runs-on: ubuntu-latest', '    runs-on: ubuntu-latest\n    timeout-minutes: ten'));
+    assert.deepEqual(diags.map((d) => d.message), ['jobs.test.timeout-minutes: must be number.']);
+  });
+
   it('rejects a misspelt step key', () => {
     const diags = validateWorkflowText(minimal.replace('- run: go test', '- runn: go test'));
     assert.ok(diags.some((d) => d.severity === 'error' && d.pointer?.startsWith('/jobs/test/steps/1')), JSON.stringify(diags));

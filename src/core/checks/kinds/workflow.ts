@@ -34,7 +34,8 @@ let compiled: ValidateFunction | undefined;
 /** Compiles the (large) schema once per process, on first use. */
 function schemaValidator(): ValidateFunction {
   if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+    // verbose: each error carries its parentSchema, which tells the branches of a oneOf apart.
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
     addFormats(ajv);
     compiled = ajv.compile(workflowSchema);
   }
@@ -94,23 +95,37 @@ class Locator {
   }
 }
 
-const priority: Record<string, number> = { required: 0, additionalProperties: 1, enum: 2, const: 2, type: 3, pattern: 4 };
+const priority: Record<string, number> = { required: 0, additionalProperties: 0, oneOf: 1, enum: 2, const: 2, type: 3, pattern: 4 };
 const structural = new Set(['oneOf', 'anyOf', 'allOf', 'if', 'then', 'else', 'not']);
 
+/** A oneOf that matched several alternatives (e.g. a step with both `uses` and `run`) is a real error, not a branch summary. */
+const matchedSeveral = (e: ErrorObject): boolean => e.keyword === 'oneOf' && Array.isArray((e.params as { passingSchemas?: unknown }).passingSchemas);
+
+/** The `${{ ... }}` alternative many keys allow: failing it only says "not an expression". */
+const notExpression = (e: ErrorObject): boolean => e.keyword === 'pattern' && String((e.params as { pattern?: unknown }).pattern).includes('\\$\\{\\{');
+/** The value is not even of this branch's kind. */
+const wrongKind = (e: ErrorObject): boolean => e.keyword === 'type' || notExpression(e);
+
 /**
- * Ajv reports every failed branch of the schema's many `oneOf`s. Keep, per
- * place, the most telling kind of error, and only the deepest places.
+ * Ajv reports every failed branch of the schema's many `oneOf`s. Keep only the
+ * deepest places; at each, the branch (parent schema) the value came closest to,
+ * i.e. with the fewest errors, a branch the value does not even have the type of
+ * counting last; and in it the most telling kind of error.
  */
 function summarize(errors: readonly ErrorObject[]): ErrorObject[] {
-  const concrete = errors.filter((e) => !structural.has(e.keyword));
+  const concrete = errors.filter((e) => !structural.has(e.keyword) || matchedSeveral(e));
   const paths = new Set(concrete.map((e) => e.instancePath));
   const deepest = concrete.filter((e) => ![...paths].some((p) => p !== e.instancePath && p.startsWith(`${e.instancePath}/`)));
   const byPath = new Map<string, ErrorObject[]>();
   for (const e of deepest) byPath.set(e.instancePath, [...(byPath.get(e.instancePath) ?? []), e]);
   const out: ErrorObject[] = [];
   for (const list of byPath.values()) {
-    const best = Math.min(...list.map((e) => priority[e.keyword] ?? 9));
-    out.push(...list.filter((e) => (priority[e.keyword] ?? 9) === best));
+    const branches = new Map<unknown, ErrorObject[]>();
+    for (const e of list) branches.set(e.parentSchema, [...(branches.get(e.parentSchema) ?? []), e]);
+    const score = (b: ErrorObject[]) => b.length + (b.every(wrongKind) ? 100 : 0) + (b.some(notExpression) ? 0.5 : 0);
+    const closest = [...branches.values()].reduce((best, b) => (score(b) < score(best) ? b : best));
+    const top = Math.min(...closest.map((e) => priority[e.keyword] ?? 9));
+    out.push(...closest.filter((e) => (priority[e.keyword] ?? 9) === top));
   }
   return out;
 }
@@ -134,6 +149,13 @@ function schemaDiagnostics(errors: readonly ErrorObject[], at: Locator): CoreDia
       out.push({
         range: at.at(segs, key), severity: 'error', code: 'workflow/unknown-key', source, pointer: `${e.instancePath}/${key}`,
         message: `\`${key}\` is not a key GitHub Actions knows in ${where}. Check its spelling and indentation.`,
+      });
+      continue;
+    }
+    if (matchedSeveral(e)) {
+      out.push({
+        range: at.at(segs), severity: 'error', code: 'workflow/ambiguous', source, pointer: e.instancePath,
+        message: segs.includes('steps') ? `${where} has both \`uses\` and \`run\`: a step either runs an action or a command.` : `${where} matches more than one allowed form; keep the keys of one.`,
       });
       continue;
     }
