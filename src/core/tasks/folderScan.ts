@@ -29,9 +29,15 @@ export interface GoProject {
 }
 
 export interface DockerProject {
-  /** Build context directory (where the Dockerfile is). */
+  /** Where the Dockerfile is (names the project in labels). */
   readonly dir: string;
+  /**
+   * Build context: the Dockerfile's folder, or the Go module root above it when the
+   * Dockerfile builds one service of a multi-service module (`COPY go.mod` needs it).
+   */
+  readonly context: string;
   readonly dockerfile: string;
+  /** Image name without tag: as the manifests run it (`shop/order`) or from the folder name. */
   readonly image: string;
   readonly ports: readonly ExposedPort[];
 }
@@ -67,8 +73,8 @@ export const moduleMarkerFile = '.edgo-module.json';
 
 const skippedDirs = new Set(['node_modules', 'vendor', 'testdata', 'dist', 'out', 'bin', 'templates']);
 const manifestDirNames = new Set(['k8s', 'kube', 'kubernetes', 'manifests', 'deploy', 'deployments']);
-/** How deep below the root projects are looked for: `services/order/go.mod` is depth 2. */
-const maxDepth = 2;
+/** How deep below the root projects are looked for: `deploy/chart/shop/Chart.yaml` is depth 3. */
+const maxDepth = 3;
 
 export async function scanFolder(folderName: string, reader: FolderReader): Promise<FolderFacts> {
   const go: GoProject[] = [];
@@ -89,7 +95,7 @@ export async function scanFolder(folderName: string, reader: FolderReader): Prom
     if (files.includes('Dockerfile')) {
       const text = (await reader.readText(join(dir, 'Dockerfile'))) ?? '';
       const base = dir ? (dir.split('/').pop() ?? dir) : folderName;
-      docker.push({ dir, dockerfile: join(dir, 'Dockerfile'), image: imageNameFromFolder(base), ports: exposedPorts(text) });
+      docker.push({ dir, context: dir, dockerfile: join(dir, 'Dockerfile'), image: imageNameFromFolder(base), ports: exposedPorts(text) });
     }
     if (isChart) {
       const chartText = (await reader.readText(join(dir, 'Chart.yaml'))) ?? '';
@@ -121,17 +127,28 @@ export async function scanFolder(folderName: string, reader: FolderReader): Prom
   };
   await visit('', 0, false);
 
+  const images = manifests.flatMap((m) => m.objects.flatMap((o) => o.images ?? []));
+  const dockerProjects = docker.map((d) => ({ ...d, context: buildContext(d.dir, go), image: manifestImage(d.image, images) ?? d.image }));
   const module = parseModuleMarker(await reader.readText(moduleMarkerFile));
-  return { folderName, go, docker, manifests, charts, ...(module ? { module } : {}), ...(kindConfig ? { kindConfig } : {}) };
+  return { folderName, go, docker: dockerProjects, manifests, charts, ...(module ? { module } : {}), ...(kindConfig ? { kindConfig } : {}) };
 }
 
-/** `cmd/<name>` directories holding a `package main`, and the module root if it is one. */
+/**
+ * Main packages of a module, relative to it: the root, `cmd/<name>`, and
+ * `<service>/cmd/<name>` (one module holding several services, as in module 5).
+ */
 async function findMains(reader: FolderReader, moduleDir: string): Promise<string[]> {
   const mains: string[] = [];
   if (await hasMainPackage(reader, moduleDir)) mains.push('.');
-  const cmdDirs = [...(await reader.list(join(moduleDir, 'cmd')))].sort((a, b) => a.name.localeCompare(b.name));
-  for (const e of cmdDirs) {
-    if (e.isDirectory && (await hasMainPackage(reader, join(moduleDir, 'cmd', e.name)))) mains.push(`cmd/${e.name}`);
+  const byName = (a: DirEntry, b: DirEntry) => a.name.localeCompare(b.name);
+  const cmdRoots = ['cmd'];
+  for (const e of [...(await reader.list(moduleDir))].sort(byName)) {
+    if (e.isDirectory && e.name !== 'cmd' && !e.name.startsWith('.') && !skippedDirs.has(e.name)) cmdRoots.push(`${e.name}/cmd`);
+  }
+  for (const cmdRoot of cmdRoots) {
+    for (const e of [...(await reader.list(join(moduleDir, cmdRoot)))].sort(byName)) {
+      if (e.isDirectory && (await hasMainPackage(reader, join(moduleDir, cmdRoot, e.name)))) mains.push(`${cmdRoot}/${e.name}`);
+    }
   }
   return mains;
 }
@@ -143,6 +160,22 @@ async function hasMainPackage(reader: FolderReader, dir: string): Promise<boolea
     if (/^\s*package\s+main\b/m.test(text) && /\bfunc\s+main\s*\(\s*\)/.test(text)) return true;
   }
   return false;
+}
+
+/** The Dockerfile's folder if it holds go.mod or no module encloses it, else the closest enclosing module root. */
+function buildContext(dir: string, go: readonly GoProject[]): string {
+  if (go.some((g) => g.dir === dir)) return dir;
+  const enclosing = go.filter((g) => g.dir === '' || dir.startsWith(`${g.dir}/`)).sort((a, b) => b.dir.length - a.dir.length)[0];
+  return enclosing ? enclosing.dir : dir;
+}
+
+/** `shop/order` when a manifest runs `shop/order:dev` and the image would be called `order`: build what gets deployed. */
+function manifestImage(name: string, images: readonly string[]): string | undefined {
+  for (const image of images) {
+    const repository = image.replace(/@.*$/, '').replace(/:[^/:]+$/, '');
+    if (repository === name || repository.endsWith(`/${name}`)) return repository;
+  }
+  return undefined;
 }
 
 /** Reads `.edgo-module.json`; a missing or malformed marker means "no module". */

@@ -7,6 +7,8 @@ export interface K8sObject {
   readonly namespace?: string;
   /** For a Service: its ports (`port`, the one port-forward targets). */
   readonly ports?: readonly number[];
+  /** For a workload: the container images it runs. */
+  readonly images?: readonly string[];
 }
 
 /** Workload kinds that `kubectl rollout status` and `kubectl logs` understand. */
@@ -48,7 +50,14 @@ function collect(value: unknown, out: K8sObject[]): void {
   if (kind === 'Service' && isRecord(spec) && Array.isArray(spec.ports)) {
     ports = spec.ports.map((p) => (isRecord(p) ? Number(p.port) : NaN)).filter((p) => Number.isInteger(p) && p > 0);
   }
-  out.push({ kind, name, ...(namespace ? { namespace } : {}), ...(ports ? { ports } : {}) });
+  const images = containerImages(kind === 'Pod' ? spec : isRecord(spec) && isRecord(spec.template) ? spec.template.spec : undefined);
+  out.push({ kind, name, ...(namespace ? { namespace } : {}), ...(ports ? { ports } : {}), ...(images.length ? { images } : {}) });
+}
+
+function containerImages(podSpec: unknown): string[] {
+  if (!isRecord(podSpec)) return [];
+  const containers = [...(Array.isArray(podSpec.containers) ? podSpec.containers : []), ...(Array.isArray(podSpec.initContainers) ? podSpec.initContainers : [])];
+  return containers.map((c) => (isRecord(c) && typeof c.image === 'string' ? c.image : '')).filter(Boolean);
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

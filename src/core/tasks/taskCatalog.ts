@@ -24,13 +24,13 @@ export function tasksForFolder(facts: FolderFacts, options: CatalogOptions = {})
     const where = several(facts.docker.length) ? ` (${d.dir || '.'})` : '';
     const image = `${d.image}:${imageTag}`;
     tasks.push(
-      spec('docker-build', `docker build${where}`, 'docker', ['build', '-t', image, '-f', d.dockerfile || 'Dockerfile', d.dir || '.'], '', {
+      spec('docker-build', `docker build${where}`, 'docker', ['build', '-t', image, '-f', d.dockerfile || 'Dockerfile', d.context || '.'], '', {
         target: d.dir, group: 'build', detail: `Builds the image ${image} from ${d.dockerfile}`,
       }),
     );
     const ports = d.ports.flatMap((p) => ['-p', `${p.port}:${p.port}${p.protocol === 'udp' ? '/udp' : ''}`]);
     tasks.push(
-      spec('docker-run', `docker run${where}`, 'docker', ['run', '--rm', '--name', d.image, ...ports, image], '', {
+      spec('docker-run', `docker run${where}`, 'docker', ['run', '--rm', '--name', containerName(d.image), ...ports, image], '', {
         target: d.dir, background: true, matchers: [pm.server],
         detail: ports.length ? `Runs ${image} publishing ${d.ports.map((p) => p.port).join(', ')} (from EXPOSE)` : `Runs ${image} (no EXPOSE, so no port is published)`,
       }),
@@ -130,6 +130,11 @@ export function currentPackage(moduleDir: string, activeFile: string | undefined
   const inModule = activeFile.slice(prefix.length);
   const dir = inModule.includes('/') ? inModule.slice(0, inModule.lastIndexOf('/')) : '';
   return dir ? `./${dir}` : '.';
+}
+
+/** A container name from an image name: `shop/order` runs as `shop-order`. */
+function containerName(image: string): string {
+  return image.replace(/[^a-zA-Z0-9_.-]+/g, '-');
 }
 
 /** Local port for a Service port: privileged ports move up by 8000 (80 becomes 8080). */

@@ -47,6 +47,34 @@ describe('tasksForFolder', () => {
     assert.deepEqual(run.problemMatchers, ['edgo-server']);
   });
 
+  it('builds a service\'s Dockerfile from its module root, tagged as the manifests run it', async () => {
+    // walkthroughs/06-docker-kubernetes: one module, order/Dockerfile, deploy/k8s/order.yaml runs shop/order:dev
+    const tasks = await offered('shop', {
+      'go.mod': goMod,
+      'order/Dockerfile': 'FROM golang:1.22 AS build\nCOPY go.mod ./\nFROM scratch\nEXPOSE 8080\n',
+      'deploy/k8s/order.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: order\nspec:\n  template:\n    spec:\n      containers:\n        - name: order\n          image: shop/order:dev\n',
+    });
+    assert.deepEqual(byLabel(tasks, 'docker build').args, ['build', '-t', 'shop/order:dev', '-f', 'order/Dockerfile', '.']);
+    assert.deepEqual(byLabel(tasks, 'docker run').args, ['run', '--rm', '--name', 'shop-order', '-p', '8080:8080', 'shop/order:dev']);
+    assert.deepEqual(byLabel(tasks, 'kind load docker-image').args, ['load', 'docker-image', 'shop/order:dev', '--name', 'edgo']);
+  });
+
+  it('finds the course\'s layouts: <service>/cmd/<name> mains in one module, charts under deploy/', async () => {
+    // as in walkthroughs/05-event-driven-services and 07-kubernetes-advanced
+    const tasks = await offered('shop', {
+      'go.mod': goMod,
+      'order/cmd/order/main.go': mainGo,
+      'inventory/cmd/inventory/main.go': mainGo,
+      'order/internal/app.go': 'package internal\n',
+      'deploy/chart/shop/Chart.yaml': 'apiVersion: v2\nname: shop\nversion: 0.1.0\n',
+      'deploy/chart/shop/values.yaml': 'replicas: 1\n',
+    });
+    assert.deepEqual(byLabel(tasks, 'go run inventory/cmd/inventory').args, ['run', './inventory/cmd/inventory']);
+    assert.deepEqual(byLabel(tasks, 'go run order/cmd/order').args, ['run', './order/cmd/order']);
+    assert.deepEqual(byLabel(tasks, 'helm lint').args, ['lint', 'deploy/chart/shop']);
+    assert.deepEqual(byLabel(tasks, 'helm upgrade --install').args, ['upgrade', '--install', 'shop', 'deploy/chart/shop', '-f', 'deploy/chart/shop/values.yaml']);
+  });
+
   it('runs a root main package with go run . and tests "." when no Go file is open', async () => {
     const tasks = await offered('hello', { 'go.mod': goMod, 'main.go': mainGo });
     assert.deepEqual(byLabel(tasks, 'go run').args, ['run', '.']);
