@@ -5,3 +5,4 @@ import './suites/tasks.test';
 import './suites/preflight.test';
 import './suites/walkthroughs.test';
 import './suites/eventValidation.test';
+import './suites/mermaidPreview.test';
