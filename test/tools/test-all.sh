@@ -33,4 +33,13 @@ fi
 bash test/tools/ensure-code-server.sh > test-results/logs/code-server-install.log 2>&1 \
   || { tail -40 test-results/logs/code-server-install.log; exit 1; }
 
+# helm for the module 7 chart checks: one on PATH, or built once from its Go module
+# (minutes the first time, seconds later from the Go build cache).
+if helm_path=$(node test/go/module07-ensure-helm.mjs 2> test-results/logs/helm-build.log); then
+  export EDGO_HELM="$helm_path"
+else
+  tail -20 test-results/logs/helm-build.log
+  echo "helm could not be built: the module 7 chart checks will fail." >&2
+fi
+
 exec node test/tools/test-all.mjs "$@"
