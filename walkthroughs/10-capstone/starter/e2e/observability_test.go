@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -12,6 +13,8 @@ func TestMetricsAreExposedAfterAFlow(t *testing.T) {
 	_, b := s.book(t, "slot-3", "card_ok", 4200)
 	s.waitStatus(t, b.ID, "confirmed")
 	eventually(t, func() (bool, string) { return len(s.notification.Mail.Sent()) == 1, "waiting for the mail" })
+	// Counters move before the ack: once every consumer has acked, they are final.
+	s.settled(t)
 
 	type want struct {
 		name   string
@@ -73,25 +76,26 @@ func TestOneTraceSpansAllThreeServices(t *testing.T) {
 		}
 		return trace.TraceID{}, false
 	}
-	// The notification's span ends after the mail is sent, so wait for it.
+	wanted := map[string]string{
+		"booking":      "process payment.authorized",
+		"payment":      "process booking.requested",
+		"notification": "process booking.confirmed",
+	}
+	// A consumer span ends after its handler has acked, so wait until all have ended.
 	eventually(t, func() (bool, string) {
-		_, ok := spanNamed("notification", "process booking.confirmed")
-		return ok, "waiting for the notification span"
+		for service, name := range wanted {
+			if _, ok := spanNamed(service, name); !ok {
+				return false, fmt.Sprintf("waiting for %s to end span %q", service, name)
+			}
+		}
+		return true, ""
 	})
 	root, ok := spanNamed("booking", "POST /bookings")
 	if !ok {
 		t.Fatal("booking recorded no POST /bookings span")
 	}
-	for service, name := range map[string]string{
-		"booking":      "process payment.authorized",
-		"payment":      "process booking.requested",
-		"notification": "process booking.confirmed",
-	} {
-		id, ok := spanNamed(service, name)
-		if !ok {
-			t.Errorf("%s recorded no %q span", service, name)
-			continue
-		}
+	for service, name := range wanted {
+		id, _ := spanNamed(service, name)
 		if id != root {
 			t.Errorf("%s span %q has trace %s, want the booking's trace %s", service, name, id, root)
 		}
