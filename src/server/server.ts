@@ -21,12 +21,14 @@ import { readFileSync } from 'node:fs';
 import { uriToPath } from './convert';
 import { createEventsFeature } from './eventsFeature';
 import { createMermaidFeature } from './mermaidFeature';
+import { createWorkflowFeature } from './workflowFeature';
 import type { FeatureContext, ServerFeature, ServerSettings } from './feature';
 
 /** Every feature of the server, in the order their answers are merged. */
 const FEATURES: ReadonlyArray<() => ServerFeature> = [
   createEventsFeature,
   createMermaidFeature,
+  createWorkflowFeature,
 ];
 
 /** Creates the connection, declares capabilities and wires the features. */
