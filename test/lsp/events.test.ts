@@ -67,6 +67,15 @@ describe('event language server over stdio', () => {
     assert.equal(loc.range.start.line, 1);
   });
 
+  it('re-checks an open file when a file it references changes', async () => {
+    const consumer = fileUri(path.join(ws, 'shop', 'catalog', 'services', 'Billing', 'index.mdx'));
+    const d1 = await client.open(consumer, '---\nid: billing\nname: Billing\nversion: 1.0.0\nreceives:\n  - id: invoice-due\n---\n', 'mdx');
+    assert.deepEqual(at(d1), ['6:9 reference/not-found']);
+    const again = client.nextDiagnostics(consumer);
+    await client.open(fileUri(path.join(ws, 'shop', 'catalog', 'events', 'InvoiceDue', 'index.mdx')), '---\nid: invoice-due\nname: Invoice Due\nversion: 1.0.0\n---\n', 'mdx');
+    assert.deepEqual(at((await again).diagnostics), ['6:9 event/consumed-not-produced']);
+  });
+
   it('survives hostile files within bounded time and keeps serving others', async () => {
     const started = Date.now();
     const cases: Array<[string, string, string]> = [

@@ -5,8 +5,7 @@
  */
 import type { Range } from '../diagnostic';
 import type { ValidationResult } from './validate';
-import { findPointer, nodeRange, type ParsedYaml } from './yamlText';
-import type { Document } from 'yaml';
+import { findPointer, nodeRange, type ParsedDoc, type ParsedYaml } from './yamlText';
 
 export type ResourceKind =
   | 'event' | 'command' | 'query' | 'service' | 'channel' | 'domain' | 'system' | 'entity'
@@ -86,9 +85,10 @@ export function extractFacts(result: ValidationResult): FileFacts {
   const facts = { path: result.path, definitions: [] as Definition[], references: [] as Reference[], schemaLinks: [] as SchemaLink[] };
   const parsed = result.parsed;
   if (!parsed) return facts;
-  for (const { doc, value } of parsed.docs) {
-    if (!isObj(value)) continue;
-    const ctx = new Ctx(parsed, doc, result.path, facts);
+  for (const d of parsed.docs) {
+    const value = d.value;
+    if (!d.ok || !isObj(value)) continue;
+    const ctx = new Ctx(parsed, d, result.path, facts);
     switch (result.kind.type) {
       case 'event-yaml': ctx.eventYaml(value, ''); break;
       case 'event-catalog-yaml': ctx.catalogYaml(value); break;
@@ -102,13 +102,15 @@ export function extractFacts(result: ValidationResult): FileFacts {
 class Ctx {
   constructor(
     private readonly parsed: ParsedYaml,
-    private readonly doc: Document.Parsed,
+    private readonly doc: ParsedDoc,
     private readonly path: string,
     private readonly facts: { definitions: Definition[]; references: Reference[]; schemaLinks: SchemaLink[] },
   ) {}
 
   range(pointer: string, key = false): Range | undefined {
-    const t = findPointer(this.doc, pointer);
+    const fast = this.parsed.locate(this.doc.index, pointer);
+    if (fast && (key ? fast.key : (fast.value ?? fast.key))) return key ? fast.key : (fast.value ?? fast.key);
+    const t = findPointer(this.doc.doc, pointer);
     return nodeRange(this.parsed, key ? t.key : (t.value ?? t.key));
   }
 

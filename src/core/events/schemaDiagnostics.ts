@@ -3,10 +3,9 @@
  * the offending value, the unknown key, or (for a missing property) the parent key.
  */
 import type { ErrorObject } from 'ajv';
-import type { Document } from 'yaml';
 import type { CoreDiagnostic, Range, Severity } from '../diagnostic';
 import { closestName } from './closest';
-import { findPointer, nodeRange, offsetRange, eventsSource, type ParsedYaml } from './yamlText';
+import { findPointer as findInDoc, nodeRange, offsetRange, eventsSource, type ParsedDoc, type ParsedYaml, type PointerTarget } from './yamlText';
 import { schemaAt, type JsonObject } from './schemas';
 
 /** Data carried by diagnostics that have a quick fix (read by the code-action provider). */
@@ -17,7 +16,8 @@ export type FixData =
 
 export interface SchemaContext {
   readonly parsed: ParsedYaml;
-  readonly doc: Document.Parsed;
+  /** The document (its AST is built only if a range is not found without it). */
+  readonly parsedDoc: ParsedDoc;
   /** What the file is, in words: "event", "EventCatalog service". */
   readonly what: string;
   /** The code prefix, e.g. `event` or `catalog`. */
@@ -54,10 +54,17 @@ function dropBranchNoise(errors: readonly ErrorObject[]): ErrorObject[] {
   });
 }
 
+/** AST lookups, parsing the document on first use. */
+function findPointer(ctx: SchemaContext, pointer: string): PointerTarget {
+  return findInDoc(ctx.parsedDoc.doc, pointer);
+}
+
 function toDiagnostic(e: ErrorObject, ctx: SchemaContext): CoreDiagnostic | undefined {
   const pointer = e.instancePath;
-  const target = findPointer(ctx.doc, pointer);
-  const valueRange = nodeRange(ctx.parsed, target.value) ?? keyRange(ctx, target.key) ?? parentKeyRange(ctx, pointer);
+  const fast = ctx.parsed.locate(ctx.parsedDoc.index, pointer);
+  let cached: PointerTarget | undefined;
+  const target = () => (cached ??= findPointer(ctx, pointer));
+  const lazyValueRange = () => fast?.value ?? fast?.key ?? nodeRange(ctx.parsed, target().value) ?? keyRange(ctx, target().key) ?? parentKeyRange(ctx, pointer);
   const label = propertyLabel(pointer);
   const schema = (e.parentSchema ?? {}) as JsonObject;
   const example = exampleOf(schema);
@@ -70,7 +77,7 @@ function toDiagnostic(e: ErrorObject, ctx: SchemaContext): CoreDiagnostic | unde
       const snippet = `${missing}: ${ex !== undefined ? yamlInline(ex) : '""'}`;
       return {
         ...base,
-        range: /\/\d+$/.test(pointer) ? itemStartRange(ctx, target.value) ?? parentKeyRange(ctx, pointer) : target.key ? (keyRange(ctx, target.key) as Range) : parentKeyRange(ctx, pointer),
+        range: /\/\d+$/.test(pointer) ? itemStartRange(ctx, target().value) ?? parentKeyRange(ctx, pointer) : (fast?.key ?? (target().key ? (keyRange(ctx, target().key) as Range) : parentKeyRange(ctx, pointer))),
         severity: 'error',
         code: `${ctx.codePrefix}/missing-property`,
         message: `${pointer === '' ? `This ${ctx.what}` : label} is missing the required property \`${missing}\`${propSchema.description ? ` (${lowerFirst(String(propSchema.description))})` : ''}. Add for example \`${snippet}\`.`,
@@ -83,11 +90,11 @@ function toDiagnostic(e: ErrorObject, ctx: SchemaContext): CoreDiagnostic | unde
       const allowed = Object.keys((schema.properties as JsonObject | undefined) ?? {});
       const suggestion = closestName(prop, allowed);
       const childPointer = `${pointer}/${prop.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      const child = findPointer(ctx.doc, childPointer);
+      const childKey = ctx.parsed.locate(ctx.parsedDoc.index, childPointer)?.key;
       return {
         ...base,
         pointer: childPointer,
-        range: keyRange(ctx, child.key) ?? valueRange,
+        range: childKey ?? keyRange(ctx, findPointer(ctx, childPointer).key) ?? lazyValueRange(),
         severity: suggestion ? 'error' : 'warning',
         code: `${ctx.codePrefix}/unknown-property`,
         message: suggestion
@@ -100,10 +107,12 @@ function toDiagnostic(e: ErrorObject, ctx: SchemaContext): CoreDiagnostic | unde
       const expected = String((e.params as { type: string | string[] }).type);
       const actual = describeValue(e.data);
       if (/\/version$/.test(pointer) && (typeof e.data === 'number' || typeof e.data === 'boolean')) {
-        const written = target.value?.range ? ctx.parsed.text.slice(target.value.range[0], target.value.range[1]) : String(e.data);
+        const r = lazyValueRange();
+        const line = ctx.parsed.text.split('\n')[r.start.line - ctx.parsed.lineOffset] ?? '';
+        const written = r.start.line === r.end.line ? line.slice(r.start.character, r.end.character) || String(e.data) : String(e.data);
         return {
           ...base,
-          range: valueRange,
+          range: r,
           severity: 'error',
           code: `${ctx.codePrefix}/version-not-string`,
           message: `\`version: ${written}\` is read as a number, so it loses its meaning (1.10 becomes 1.1). Write a semver string in quotes, e.g. \`version: "${written.split('.').length === 2 ? `${written}.0` : written}"\`.`,
@@ -112,7 +121,7 @@ function toDiagnostic(e: ErrorObject, ctx: SchemaContext): CoreDiagnostic | unde
       }
       return {
         ...base,
-        range: valueRange,
+        range: lazyValueRange(),
         severity: 'error',
         code: `${ctx.codePrefix}/wrong-type`,
         message: `${label} must be ${article(expected)}, but it is ${actual}.${example !== undefined ? ` Example: \`${yamlInline(example)}\`.` : ''}`,
@@ -121,7 +130,7 @@ function toDiagnostic(e: ErrorObject, ctx: SchemaContext): CoreDiagnostic | unde
     case 'pattern':
       return {
         ...base,
-        range: valueRange,
+        range: lazyValueRange(),
         severity: 'error',
         code: /\/version$/.test(pointer) ? `${ctx.codePrefix}/invalid-version` : `${ctx.codePrefix}/invalid-format`,
         message: /\/version$/.test(pointer)
@@ -133,7 +142,7 @@ function toDiagnostic(e: ErrorObject, ctx: SchemaContext): CoreDiagnostic | unde
       const suggestion = typeof e.data === 'string' ? closestName(e.data, ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String)) : undefined;
       return {
         ...base,
-        range: valueRange,
+        range: lazyValueRange(),
         severity: 'error',
         code: `${ctx.codePrefix}/invalid-value`,
         message: `${label} is \`${String(e.data)}\`, which is not allowed. Use one of ${allowed}.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`,
@@ -142,7 +151,7 @@ function toDiagnostic(e: ErrorObject, ctx: SchemaContext): CoreDiagnostic | unde
     case 'format': {
       const format = String((e.params as { format: string }).format);
       const human = format === 'date-time' ? 'an RFC 3339 timestamp such as `2025-01-31T12:00:00Z`' : format === 'uri-reference' || format === 'uri' ? 'a URI such as `/services/order-service`' : `in ${format} format`;
-      return { ...base, range: valueRange, severity: 'error', code: `${ctx.codePrefix}/invalid-format`, message: `${label} \`${String(e.data)}\` must be ${human}.` };
+      return { ...base, range: lazyValueRange(), severity: 'error', code: `${ctx.codePrefix}/invalid-format`, message: `${label} \`${String(e.data)}\` must be ${human}.` };
     }
     case 'anyOf':
     case 'oneOf': {
@@ -151,7 +160,7 @@ function toDiagnostic(e: ErrorObject, ctx: SchemaContext): CoreDiagnostic | unde
         const names = branches.map((b) => `\`${String((b.required as string[])[0])}\``);
         return {
           ...base,
-          range: pointer === '' ? firstKeyRange(ctx) : valueRange,
+          range: pointer === '' ? firstKeyRange(ctx) : lazyValueRange(),
           severity: 'error',
           code: `${ctx.codePrefix}/missing-property`,
           message: `This ${ctx.what} needs ${names.join(' or ')}${ctx.codePrefix === 'event' ? ': `name: order.created` (full form) or `eventType: order.created` (module 4 form)' : ''}.`,
@@ -160,16 +169,16 @@ function toDiagnostic(e: ErrorObject, ctx: SchemaContext): CoreDiagnostic | unde
       }
       return {
         ...base,
-        range: valueRange,
+        range: lazyValueRange(),
         severity: 'error',
         code: `${ctx.codePrefix}/wrong-shape`,
         message: `${label} has the wrong shape${schema.description ? `: ${lowerFirst(String(schema.description))}.` : '.'}`,
       };
     }
     case 'minLength':
-      return { ...base, range: valueRange, severity: 'error', code: `${ctx.codePrefix}/empty-value`, message: `${label} must not be empty.` };
+      return { ...base, range: lazyValueRange(), severity: 'error', code: `${ctx.codePrefix}/empty-value`, message: `${label} must not be empty.` };
     default:
-      return { ...base, range: valueRange, severity: severityOf(e), code: `${ctx.codePrefix}/schema`, message: `${label} ${e.message ?? 'is invalid'}.` };
+      return { ...base, range: lazyValueRange(), severity: severityOf(e), code: `${ctx.codePrefix}/schema`, message: `${label} ${e.message ?? 'is invalid'}.` };
   }
 }
 
@@ -183,7 +192,7 @@ function keyRange(ctx: SchemaContext, key: unknown): Range | undefined {
 
 /** For a problem inside `pointer` with no node of its own: the key holding it, else the first key. */
 function parentKeyRange(ctx: SchemaContext, pointer: string): Range {
-  const target = findPointer(ctx.doc, pointer);
+  const target = findPointer(ctx, pointer);
   const pair = target.pair ?? target.parentPair;
   const r = keyRange(ctx, pair?.key);
   if (r) return r;
@@ -200,7 +209,7 @@ function itemStartRange(ctx: SchemaContext, item: unknown): Range | undefined {
 }
 
 function firstKeyRange(ctx: SchemaContext): Range {
-  const contents = ctx.doc.contents as { items?: Array<{ key?: unknown }>; range?: [number, number, number] } | null;
+  const contents = ctx.parsedDoc.doc.contents as { items?: Array<{ key?: unknown }>; range?: [number, number, number] } | null;
   const firstKey = contents?.items?.[0]?.key;
   const r = keyRange(ctx, firstKey);
   if (r) return r;

@@ -9,7 +9,7 @@ import { extractFrontmatter } from './frontmatter';
 import { looksLikeJsonSchema } from './model';
 import { schemaErrorsToDiagnostics } from './schemaDiagnostics';
 import { bundledSchemas, catalogSchemaId, compileCustomSchema, compileObject, schemaProblem, validatorFor, type JsonObject } from './schemas';
-import { eventsSource, findPointer, nodeRange, parseYaml, whole, type ParsedYaml } from './yamlText';
+import { eventsSource, findPointer, nodeRange, parseYaml, whole, type ParsedDoc, type ParsedYaml } from './yamlText';
 import { dirnameOf, joinPath } from './paths';
 
 export interface ValidateOptions extends ClassifyOptions {
@@ -52,15 +52,16 @@ function validateKind(path: string, text: string, kind: FileKind, options: Valid
   const schemaId = kind.type === 'event-yaml' ? 'event' : 'event-catalog';
   const what = kind.type === 'event-yaml' ? 'event' : 'event catalog';
   const codePrefix = kind.type === 'event-yaml' ? 'event' : 'catalog';
-  for (const { doc, value } of parsed.docs) {
-    if (value === undefined || doc.errors.length) continue;
+  for (const d of parsed.docs) {
+    if (!d.ok) continue;
+    const value = d.value;
     if (value === null) {
       if (parsed.docs.length === 1) diagnostics.push(whole(text, 0, `${codePrefix}/empty`, `This ${what} file is empty. Start with \`${schemaId === 'event' ? 'name: order.created' : 'events:'}\`.`, 'warning'));
       continue;
     }
     const validate = validatorFor(schemaId);
-    if (!validate(value)) diagnostics.push(...schemaErrorsToDiagnostics(validate.errors ?? [], { parsed, doc, what, codePrefix, schemaId }));
-    if (kind.type === 'event-yaml') diagnostics.push(...checkInlinePayload(value, parsed, doc));
+    if (!validate(value)) diagnostics.push(...schemaErrorsToDiagnostics(validate.errors ?? [], { parsed, parsedDoc: d, what, codePrefix, schemaId }));
+    if (kind.type === 'event-yaml') diagnostics.push(...checkInlinePayload(value, parsed, d));
   }
   return { path, kind, diagnostics, parsed, schemaId };
 }
@@ -77,14 +78,14 @@ function validateCatalogPage(path: string, text: string, kind: Extract<FileKind,
   const diagnostics = [...parsed.diagnostics];
   if (fm.closeLine === undefined) diagnostics.push({ ...whole(text, 0, 'catalog/unclosed-frontmatter', 'The frontmatter opened by `---` on line 1 is never closed: add a `---` line after it.'), source: eventsSource });
   const doc = parsed.docs[0];
-  if (doc && doc.value !== undefined && !doc.doc.errors.length) {
+  if (doc && doc.ok) {
     const value = doc.value ?? {};
     const validate = validatorFor(schemaId);
     const what = `EventCatalog ${kind.kind}`;
-    if (!validate(value)) diagnostics.push(...schemaErrorsToDiagnostics(validate.errors ?? [], { parsed, doc: doc.doc, what, codePrefix: 'catalog', schemaId }));
+    if (!validate(value)) diagnostics.push(...schemaErrorsToDiagnostics(validate.errors ?? [], { parsed, parsedDoc: doc, what, codePrefix: 'catalog', schemaId }));
     const version = (value as JsonObject).version;
     if (kind.versionFolder && typeof version === 'string' && version !== kind.versionFolder) {
-      const r = nodeRange(parsed, findPointer(doc.doc, '/version').value);
+      const r = parsed.locate(0, '/version')?.value ?? nodeRange(parsed, findPointer(doc.doc, '/version').value);
       if (r) diagnostics.push({ range: r, severity: 'warning', code: 'catalog/version-folder-mismatch', message: `This file lies in \`versioned/${kind.versionFolder}/\` but says \`version: ${version}\`; EventCatalog expects them to match.`, source: eventsSource, pointer: '/version' });
     }
   }
@@ -92,7 +93,7 @@ function validateCatalogPage(path: string, text: string, kind: Extract<FileKind,
 }
 
 /** An inline payload JSON Schema must itself be valid, and inline examples must match it. */
-function checkInlinePayload(value: unknown, parsed: ParsedYaml, doc: ParsedYaml['docs'][number]['doc']): CoreDiagnostic[] {
+function checkInlinePayload(value: unknown, parsed: ParsedYaml, parsedDoc: ParsedDoc): CoreDiagnostic[] {
   if (typeof value !== 'object' || value === null) return [];
   const { payload, examples } = value as JsonObject;
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload) || '$ref' in payload) return [];
@@ -103,7 +104,7 @@ function checkInlinePayload(value: unknown, parsed: ParsedYaml, doc: ParsedYaml[
   const hasExamples = Array.isArray(examples) && examples.length > 0;
   const validate = hasExamples ? compileCustomSchema(JSON.stringify(payload)) : schemaProblem(payload as JsonObject);
   if (typeof validate === 'string') {
-    const r = nodeRange(parsed, findPointer(doc, '/payload').key);
+    const r = nodeRange(parsed, findPointer(parsedDoc.doc, '/payload').key);
     if (r) out.push({ range: r, severity: 'error', code: 'event/invalid-payload-schema', message: `\`payload\` is not a valid JSON Schema: ${validate}.`, source: eventsSource, pointer: '/payload' });
     return out;
   }
@@ -112,8 +113,8 @@ function checkInlinePayload(value: unknown, parsed: ParsedYaml, doc: ParsedYaml[
     if (validate(example)) return;
     const first = validate.errors?.[0];
     const pointer = `/examples/${i}${first?.instancePath ?? ''}`;
-    const t = findPointer(doc, pointer);
-    const r = nodeRange(parsed, t.value) ?? nodeRange(parsed, findPointer(doc, `/examples/${i}`).value);
+    const t = findPointer(parsedDoc.doc, pointer);
+    const r = nodeRange(parsed, t.value) ?? nodeRange(parsed, findPointer(parsedDoc.doc, `/examples/${i}`).value);
     if (r) out.push({ range: r, severity: 'error', code: 'event/example-mismatch', message: `Example ${i + 1} does not match the payload schema: \`${first?.instancePath || '(root)'}\` ${first?.message ?? 'is invalid'}.`, source: eventsSource, pointer });
   });
   return out;
@@ -132,9 +133,9 @@ function validateAgainstCustom(path: string, text: string, schemaPath: string, p
     diagnostics.push({ range: modeline, severity: 'error', code: 'schema/invalid', message: `The schema \`${schemaPath}\` is not a valid JSON Schema: ${validate}.`, source: eventsSource });
     return;
   }
-  for (const { doc, value } of parsed.docs) {
-    if (value === undefined || doc.errors.length) continue;
-    if (!validate(value)) diagnostics.push(...schemaErrorsToDiagnostics(validate.errors ?? [], { parsed, doc, what: 'document', codePrefix: 'schema' }));
+  for (const d of parsed.docs) {
+    if (!d.ok) continue;
+    if (!validate(d.value)) diagnostics.push(...schemaErrorsToDiagnostics(validate.errors ?? [], { parsed, parsedDoc: d, what: 'document', codePrefix: 'schema' }));
   }
 }
 

@@ -4,7 +4,9 @@
  * binary data, alias bombs) yields one clear diagnostic in bounded time.
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
+import jsyaml from 'js-yaml';
 import type { CoreDiagnostic, Range } from '../diagnostic';
+import { LineLocator, type Located } from './lineLocator';
 
 export const eventsSource = 'edgo-events';
 
@@ -19,25 +21,79 @@ export interface ParsedYaml {
   readonly text: string;
   /** Added to every line (frontmatter starts below the `---` line of a Markdown file). */
   readonly lineOffset: number;
+  /** Built by the full parse (on first use when the fast path read the values). */
   readonly lineCounter: LineCounter;
   /** One entry per YAML document of the stream (usually one). */
   readonly docs: readonly ParsedDoc[];
   /** Syntax errors, guards tripped. */
   readonly diagnostics: CoreDiagnostic[];
+  /** Key/value ranges at a pointer without the full parse, or undefined when unsure. */
+  locate(docIndex: number, pointer: string): Located | undefined;
 }
 
 export interface ParsedDoc {
+  readonly index: number;
+  /** The YAML AST with source ranges; parsed on first access when the fast path was taken. */
   readonly doc: Document.Parsed;
   /** The plain JS value, or undefined when it could not be built. */
   readonly value: unknown;
+  /** Whether `value` is usable (no syntax error in this document). */
+  readonly ok: boolean;
+}
+
+/** Anchors, aliases, tags and merge keys go through the full parser (alias limits, exact semantics). */
+const needsFullParse = /(^|[\s[{,:-])[&*!][^\s]|<<\s*:|\t/;
+
+/**
+ * Fast path: js-yaml reads the values several times faster than the CST parser;
+ * the AST (for ranges) is then built only if something asks for it. Returns
+ * undefined whenever the input is not plainly simple, and the full parse runs.
+ */
+function fastParse(text: string, lineOffset: number): ParsedYaml | undefined {
+  if (needsFullParse.test(text) || text.length > 2_000_000) return undefined;
+  let values: unknown[];
+  try {
+    values = jsyaml.loadAll(text, undefined, { schema: jsyaml.CORE_SCHEMA, json: false }) as unknown[];
+  } catch {
+    return undefined; // Syntax errors get the full parser's precise messages.
+  }
+  if (values.length === 0) return undefined;
+  let full: ParsedYaml | undefined;
+  const fullParse = () => (full ??= fullYaml(text, lineOffset));
+  const locator = new LineLocator(text, lineOffset);
+  const docs: ParsedDoc[] = values.map((value, index) => ({
+    index,
+    value,
+    ok: true,
+    get doc() {
+      const d = fullParse().docs[index];
+      if (!d) throw new Error('document count differs between parsers');
+      return d.doc;
+    },
+  }));
+  return {
+    text,
+    lineOffset,
+    get lineCounter() {
+      return fullParse().lineCounter;
+    },
+    docs,
+    diagnostics: [],
+    locate: (docIndex, pointer) => (values.length === 1 || docIndex < values.length ? locator.locate(docIndex, pointer) : undefined),
+  };
 }
 
 /** Parses `text`; positions are shifted by `lineOffset` lines. Never throws. */
 export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
+  const guard = checkGuards(text, lineOffset);
+  if (guard) return { text, lineOffset, lineCounter: new LineCounter(), docs: [], diagnostics: [guard], locate: () => undefined };
+  return fastParse(text, lineOffset) ?? fullYaml(text, lineOffset);
+}
+
+/** The full CST parse with source ranges for every node. */
+function fullYaml(text: string, lineOffset: number): ParsedYaml {
   const lineCounter = new LineCounter();
   const diagnostics: CoreDiagnostic[] = [];
-  const guard = checkGuards(text, lineOffset);
-  if (guard) return { text, lineOffset, lineCounter, docs: [], diagnostics: [guard] };
   const docs: ParsedDoc[] = [];
   let streamDocs: Document.Parsed[];
   try {
@@ -45,9 +101,9 @@ export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
     if (!Array.isArray(streamDocs)) streamDocs = [];
   } catch (err) {
     diagnostics.push(whole(text, lineOffset, 'yaml/unreadable', `This file could not be read as YAML: ${errorText(err)}`));
-    return { text, lineOffset, lineCounter, docs, diagnostics };
+    return { text, lineOffset, lineCounter, docs, diagnostics, locate: () => undefined };
   }
-  const parsed: ParsedYaml = { text, lineOffset, lineCounter, docs, diagnostics };
+  const parsed: ParsedYaml = { text, lineOffset, lineCounter, docs, diagnostics, locate: () => undefined };
   for (const doc of streamDocs) {
     for (const e of [...doc.errors, ...doc.warnings]) {
       const [start, end] = e.pos;
@@ -73,7 +129,7 @@ export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
         source: eventsSource,
       });
     }
-    docs.push({ doc, value });
+    docs.push({ index: docs.length, doc, value, ok: value !== undefined && !doc.errors.length });
   }
   return parsed;
 }
