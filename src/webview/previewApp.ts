@@ -73,6 +73,8 @@ export function startPreviewApp(root: HTMLElement, api: VsCodeApi): void {
       // A newer update arrived while rendering: it will finish the job.
       if (latest !== message) return;
       card.shownKey = key;
+      // Which theme the picture was drawn in (tests and screenshots wait on it).
+      card.root.dataset.theme = theme;
       if ('svg' in result) {
         if (card.svg !== result.svg) {
           const first = card.svg === undefined;

@@ -66,6 +66,9 @@ describe('mermaid preview webview', { skip, timeout: 120_000 }, () => {
     const r = await done;
     assert.equal(r.theme, 'dark');
     assert.ok(r.diagrams.every((d) => d.rerendered));
+    const hc = h.next('rendered', (m) => m.theme === 'high-contrast');
+    await h.page.evaluate(() => document.body.classList.replace('vscode-dark', 'vscode-high-contrast'));
+    assert.match((await hc).diagrams[0]?.svg ?? '', /#6fc3df/i, 'the high-contrast border colour');
   });
 
   it('exports a diagram as SVG text and PNG bytes', async () => {

@@ -116,6 +116,22 @@ describe('mermaid preview in VS Code', () => {
     assert.equal(diagnostics[0]?.range.start.line, doc.getText().split('\n').findIndex((l) => l.includes('class Third {')));
   });
 
+  it('gives .mmd files the mermaid language with %% comment toggling', async () => {
+    const file = path.join(dir, 'comment.mmd');
+    fs.writeFileSync(file, 'flowchart TD\n  A --> B\n');
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+    assert.equal(doc.languageId, 'mermaid');
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(1, 0, 1, 0);
+    await vscode.commands.executeCommand('editor.action.commentLine');
+    assert.equal(doc.lineAt(1).text, '  %% A --> B');
+  });
+
+  it('adds mermaid fences to VS Code\'s own Markdown preview', async () => {
+    const html = await vscode.commands.executeCommand<string>('markdown.api.render', '# T\n\n```mermaid\nflowchart TD\n  A["<b>x</b>"] --> B\n```\n');
+    assert.match(html, /<pre class="edgo-mermaid[^"]*"[^>]*>flowchart TD\n {2}A\[&quot;&lt;b&gt;x&lt;\/b&gt;&quot;\] --&gt; B\n<\/pre>/);
+  });
+
   it('exports the diagram as a valid SVG and PNG beside the source', async () => {
     const file = path.join(dir, 'export.mmd');
     fs.writeFileSync(file, 'flowchart LR\n  Publish[Publish event] --> Consume[Consume event]\n');
