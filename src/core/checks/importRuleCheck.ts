@@ -95,7 +95,8 @@ async function runImportRule(spec: CheckSpec, ctx: CheckContext): Promise<CheckO
     }
   }
   if (problems.length > 0) return failWith('The dependency rule is broken', problems);
-  return { status: 'pass', message: `The dependency rule holds (${rules.map((r) => `${r.from} → not ${r.mayNotImport.join('/')}`).join('; ')}).` };
+  const summary = rules.length === 1 && rules[0] ? `${rules[0].from} imports none of ${rules[0].mayNotImport.join(', ')}` : `${rules.length} rules checked`;
+  return { status: 'pass', message: `The dependency rule holds: ${summary}.` };
 }
 
 export const importRuleCheck: CheckKind = {
