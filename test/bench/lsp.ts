@@ -51,6 +51,8 @@ async function openTimed(client: LspClient, uri: string, text: string): Promise<
 }
 
 async function measureSingle(client: LspClient, dir: string): Promise<Measure> {
+  // Wait until the server is up (our server indexes the workspace first) with one small file.
+  await client.open(fileUri(path.join(dir, 'warmup', 'events', 'warmup.yaml')), event(1));
   // Each copy in its own project folder, so copies are not duplicates of each other.
   const cold = await openTimed(client, fileUri(path.join(dir, 'single-0', 'events', 'bench.yaml')), thousandEvents);
   const warm: number[] = [];
