@@ -75,6 +75,9 @@ export function complete(service: EventService, path: string, pos: Position): Co
     const parentSchema = schemaAt(ctx.schemaId, toPointer(cursor.parent));
     if (!parentSchema) return [];
     const present = siblingKeys(ctx.lines, pos.line, cursor.keyColumn, ctx.first, ctx.last);
+    // `name` (full form) and `eventType` (module 4) are alternatives: offer neither once one is there.
+    if (present.has('name')) present.add('eventType');
+    if (present.has('eventType') && ctx.schemaId === 'event') present.add('name');
     return propertyNames(root, parentSchema)
       .filter((name) => !present.has(name))
       .map((name) => {
