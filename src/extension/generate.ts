@@ -20,6 +20,8 @@ export interface GenerateOutcome {
   readonly skipped: readonly string[];
   readonly warnings: readonly string[];
   readonly root: string;
+  /** How many events were read; 0 means nothing was generated. */
+  readonly events: number;
 }
 
 function posix(p: string): string {
@@ -51,7 +53,7 @@ async function generate(kind: GeneratorKind, args: GenerateArgs | undefined, out
   for (const line of describePlan(plan)) output.appendLine(line);
   if (plan.events === 0) {
     void vscode.window.showWarningMessage('No event YAML found (files in an events/ folder or named *.event.yaml). Write your events first, then generate.');
-    return { written: [], skipped: [], warnings: plan.warnings, root: plan.root };
+    return { written: [], skipped: [], warnings: plan.warnings, root: plan.root, events: 0 };
   }
 
   let overwrite = args?.overwrite ?? false;
@@ -69,7 +71,7 @@ async function generate(kind: GeneratorKind, args: GenerateArgs | undefined, out
   }
   const result = await applyPlan(nodeFs, plan, { overwrite });
   output.appendLine(`  wrote ${result.written.length}, moved ${result.moved.length}, left ${result.skipped.length} as they were`);
-  return { written: result.written, skipped: result.skipped, warnings: plan.warnings, root: plan.root };
+  return { written: result.written, skipped: result.skipped, warnings: plan.warnings, root: plan.root, events: plan.events };
 }
 
 export function registerGenerate(context: vscode.ExtensionContext): void {
@@ -78,7 +80,7 @@ export function registerGenerate(context: vscode.ExtensionContext): void {
     output,
     vscode.commands.registerCommand('edgo.catalog.generate', async (args?: GenerateArgs) => {
       const outcome = await generate('catalog', args, output);
-      if (!outcome || args?.folder !== undefined) return outcome;
+      if (!outcome || outcome.events === 0 || args?.folder !== undefined) return outcome;
       const catalog = vscode.Uri.file(`${outcome.root}`);
       const open = 'Open a page';
       const run = 'Run EventCatalog';
@@ -99,7 +101,7 @@ export function registerGenerate(context: vscode.ExtensionContext): void {
     }),
     vscode.commands.registerCommand('edgo.docs.generate', async (args?: GenerateArgs) => {
       const outcome = await generate('docs', args, output);
-      if (!outcome || args?.folder !== undefined) return outcome;
+      if (!outcome || outcome.events === 0 || args?.folder !== undefined) return outcome;
       const open = 'Open architecture';
       const answer = await vscode.window.showInformationMessage(
         `Docs ${outcome.written.length ? `updated (${outcome.written.length} file(s)); your own text outside the generated blocks is kept` : 'are up to date'}.`,
