@@ -141,6 +141,9 @@ export function registerMermaid(context: vscode.ExtensionContext, api: EdgoExten
     vscode.commands.registerCommand('edgo.mermaid.test.waitForRender', (args?: WaitArgs) =>
       nextRender(args?.uri, args?.minVersion, args?.timeoutMs ?? 30_000),
     ),
+    vscode.commands.registerCommand('edgo.mermaid.test.state', () =>
+      preview ? { uri: preview.document?.uri.toString(), locked: preview.locked, title: preview.panel.title } : undefined,
+    ),
     vscode.window.registerWebviewPanelSerializer(previewViewType, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PreviewState | undefined) {
         let document: vscode.TextDocument | undefined;

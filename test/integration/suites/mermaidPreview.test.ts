@@ -116,6 +116,24 @@ describe('mermaid preview in VS Code', () => {
     assert.equal(diagnostics[0]?.range.start.line, doc.getText().split('\n').findIndex((l) => l.includes('class Third {')));
   });
 
+  it('follows the active editor unless locked', async () => {
+    const [a, b] = ['a.mmd', 'b.mmd'].map((n) => path.join(dir, n));
+    fs.writeFileSync(a!, 'flowchart LR\n  A1[Alpha]\n');
+    fs.writeFileSync(b!, 'flowchart LR\n  B1[Bravo]\n');
+    const docA = await vscode.workspace.openTextDocument(vscode.Uri.file(a!));
+    const docB = await vscode.workspace.openTextDocument(vscode.Uri.file(b!));
+    await vscode.window.showTextDocument(docA, vscode.ViewColumn.One);
+    await vscode.commands.executeCommand('edgo.mermaid.openPreview');
+    assert.match((await rendered(docA.uri, docA.version)).diagrams[0]?.svg ?? '', /Alpha/);
+    await vscode.commands.executeCommand('edgo.mermaid.toggleLock');
+    await vscode.window.showTextDocument(docB, vscode.ViewColumn.One);
+    const locked = await vscode.commands.executeCommand<{ uri: string; locked: boolean; title: string }>('edgo.mermaid.test.state');
+    assert.deepEqual([locked.uri, locked.locked], [docA.uri.toString(), true]);
+    assert.match(locked.title, /^\[Locked\] Mermaid: a\.mmd$/);
+    await vscode.commands.executeCommand('edgo.mermaid.toggleLock');
+    assert.match((await rendered(docB.uri, docB.version)).diagrams[0]?.svg ?? '', /Bravo/);
+  });
+
   it('gives .mmd files the mermaid language with %% comment toggling', async () => {
     const file = path.join(dir, 'comment.mmd');
     fs.writeFileSync(file, 'flowchart TD\n  A --> B\n');
