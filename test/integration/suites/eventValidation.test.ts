@@ -26,13 +26,15 @@ function diagnosticsOf(uri: vscode.Uri, accept: (d: readonly vscode.Diagnostic[]
 describe('event validation in VS Code', () => {
   let dir: string;
   before(async () => {
-    dir = fs.mkdtempSync(path.join(process.env.EDGO_TEST_TMP ?? os.tmpdir(), 'edgo-events-it-'));
+    const base = process.env.EDGO_TEST_TMP ?? os.tmpdir();
+    fs.mkdirSync(base, { recursive: true });
+    dir = fs.mkdtempSync(path.join(base, 'edgo-events-it-'));
     fs.mkdirSync(path.join(dir, 'events'), { recursive: true });
     await vscode.extensions.getExtension(extensionId)?.activate();
   });
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('shows a diagnostic at the right line of a bad event YAML, and a quick fix repairs it', async () => {
