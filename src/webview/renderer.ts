@@ -10,6 +10,13 @@ import { mermaidThemeConfig, type VsCodeThemeKind } from './theme';
 export type RenderResult = { readonly svg: string } | { readonly error: { readonly message: string; readonly line: number; readonly character: number } };
 
 let configuredTheme: VsCodeThemeKind | undefined;
+/**
+ * Mermaid 12 lays flowcharts out with ELK when ELK is registered. A bundle built
+ * without ELK (to keep the VSIX small) answers with an error; then the default
+ * (dagre) layout is used from there on. A diagram that asks for ELK itself still says so.
+ */
+let elkMissing = false;
+const elkMissingMessage = /ELK layout is not available/;
 let renderCount = 0;
 let queue: Promise<unknown> = Promise.resolve();
 const cache = new Map<string, RenderResult>();
@@ -22,6 +29,7 @@ function configure(theme: VsCodeThemeKind, htmlLabels = true): void {
     securityLevel: 'strict',
     htmlLabels,
     flowchart: { htmlLabels },
+    ...(elkMissing ? { layout: 'dagre' } : {}),
     ...mermaidThemeConfig(theme),
   });
   configuredTheme = htmlLabels ? theme : undefined;
@@ -45,7 +53,12 @@ export function renderDiagram(text: string, theme: VsCodeThemeKind): Promise<Ren
   if (hit) return Promise.resolve(hit);
   return serialize(async () => {
     if (configuredTheme !== theme) configure(theme);
-    const result = await renderUncached(text);
+    let result = await renderUncached(text);
+    if ('error' in result && !elkMissing && elkMissingMessage.test(result.error.message)) {
+      elkMissing = true;
+      configure(theme);
+      result = await renderUncached(text);
+    }
     if (cache.size >= cacheLimit) cache.delete(cache.keys().next().value ?? '');
     cache.set(key, result);
     return result;

@@ -62,7 +62,7 @@ describe('mermaid preview in VS Code', () => {
     await vscode.commands.executeCommand('edgo.mermaid.openPreview');
     const first = await rendered(uri, doc.version);
     assert.equal(first.diagrams.length, 1);
-    assert.match(first.diagrams[0]?.svg ?? '', /Cart checked out/);
+    assert.match(first.diagrams[0]?.svg ?? '', /Cart checked out/, JSON.stringify(first.diagrams[0]?.error));
     assert.match(first.diagrams[0]?.svg ?? '', /Order placed/);
 
     await replaceAll(doc, 'flowchart LR\n  Cart[Cart checked out] --> Order[Order placed]\n  Order --> Paid[Payment captured]\n');
@@ -168,5 +168,18 @@ describe('mermaid preview in VS Code', () => {
     assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     // IHDR width and height are real numbers, not an empty canvas.
     assert.ok(png.readUInt32BE(16) > 100 && png.readUInt32BE(20) > 20, `PNG is ${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`);
+  });
+
+  it('exports beside the source by default, numbering the diagrams of a Markdown file', async () => {
+    const file = path.join(dir, 'notes.md');
+    fs.writeFileSync(file, '# Notes\n\n```mermaid\npie\n  "a": 1\n```\n\n```mermaid\nflowchart LR\n  Second[Second diagram]\n```\n');
+    const uri = vscode.Uri.file(file);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('edgo.mermaid.openPreview');
+    await rendered(uri, doc.version);
+    const written = await vscode.commands.executeCommand<vscode.Uri>('edgo.mermaid.exportSvg', { index: 1 });
+    assert.equal(written?.fsPath, path.join(dir, 'notes-2.svg'));
+    assert.match(fs.readFileSync(path.join(dir, 'notes-2.svg'), 'utf8'), /Second diagram/);
   });
 });
