@@ -1,6 +1,6 @@
 /**
  * Mermaid diagnostics in the language server: thin glue between the LSP and
- * src/core/mermaid. Mermaid (under jsdom) loads on the first document with a
+ * src/core/mermaid. Mermaid loads on the first document with a
  * diagram, stays warm, and each diagram's outcome is cached by its text so an
  * edit re-parses only the diagram that changed.
  */

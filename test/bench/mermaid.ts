@@ -85,7 +85,7 @@ export async function run(): Promise<void> {
   const dist = path.join(repoRoot, 'dist', 'webview.js');
   if (fs.existsSync(dist)) console.log(`dist/webview.js as built now: ${size(dist)}`);
   const engine = path.join(repoRoot, 'dist', 'mermaid-node.js');
-  if (fs.existsSync(engine)) console.log(`dist/mermaid-node.js (Mermaid + jsdom for server and CLI) as built now: ${size(engine)}`);
+  if (fs.existsSync(engine)) console.log(`dist/mermaid-node.js (Mermaid parsers for server and CLI) as built now: ${size(engine)}`);
   const vsix = fs.readdirSync(repoRoot).filter((f) => f.endsWith('.vsix'));
   for (const f of vsix) console.log(`VSIX ${f}: ${size(path.join(repoRoot, f))}`);
   if (!vsix.length) console.log('VSIX: none built yet (npm run package)');

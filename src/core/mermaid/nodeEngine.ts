@@ -1,21 +1,19 @@
 /**
- * Mermaid's parser running in Node. Mermaid expects a browser: DOMPurify needs
- * a `window` when it is imported, and a few diagram databases use `document`
- * or `Option` while parsing. jsdom provides them. This module is heavy (mermaid
- * and jsdom); it is built into its own bundle (`dist/mermaid-node.js`) and
- * loaded only when the first diagram is checked (see nodeParser.ts).
+ * Mermaid's parser running in Node, for diagnostics only: nothing is rendered.
+ * Mermaid expects a browser; a small shim (domShim.ts) gives its parsers the
+ * few DOM names they touch, and DOMPurify, which finds no DOM, is made the
+ * identity. Mermaid is heavy; this module is built into its own bundle
+ * (`dist/mermaid-node.js`, layout and math libraries left out) and loaded only
+ * when the first diagram is checked (see nodeParser.ts).
  */
 import type { MermaidParser } from './diagnostics';
+import { installDomShim, neutralizePurify } from './domShim';
 
 export async function createMermaidEngine(): Promise<MermaidParser> {
-  const { JSDOM } = await import('jsdom');
-  const dom = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true });
-  const globals = globalThis as Record<string, unknown>;
-  const win = dom.window as unknown as Record<string, unknown>;
-  // Only what Mermaid needs, and never over something the host already has.
-  for (const name of ['window', 'document', 'Option', 'DOMParser', 'Element', 'HTMLElement', 'SVGElement', 'Node', 'MutationObserver']) {
-    if (globals[name] === undefined) globals[name] = name === 'window' ? dom.window : win[name];
-  }
+  installDomShim();
+  // The same module instance Mermaid imports, so its calls see the patch.
+  const purify = (await import('dompurify')).default as unknown as Record<string, unknown>;
+  neutralizePurify(purify);
   const { default: mermaid } = await import('mermaid');
   mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
   return {

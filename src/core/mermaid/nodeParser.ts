@@ -1,6 +1,6 @@
 /**
  * A warm, lazily loaded Mermaid parser for Node (the language server and the
- * CLI). The first `parse` loads mermaid and jsdom; later calls reuse them.
+ * CLI). The first `parse` loads Mermaid; later calls reuse it.
  * Calls are queued because Mermaid keeps per-diagram state in module globals.
  */
 import * as fs from 'node:fs';
