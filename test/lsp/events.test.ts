@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { CodeAction, CompletionItem, Diagnostic, Hover, Location } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, Location } from 'vscode-languageserver-protocol';
 import { ensureBuilt, fileUri, LspClient, repoRoot } from './lspClient';
 
 const at = (d: Diagnostic[]) => d.map((x) => `${x.range.start.line + 1}:${x.range.start.character + 1} ${String(x.code)}`);
@@ -45,6 +45,8 @@ describe('event language server over stdio', () => {
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d[0]?.range, context: { diagnostics: d } });
     assert.equal(actions[0]?.title, 'Quote the version: "2.1.0"');
     assert.deepEqual(actions[0]?.edit?.changes?.[uri]?.[0]?.newText, '"2.1.0"');
+    const outline = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.deepEqual(outline.map((x) => `${x.name}@${x.selectionRange.start.line}`), ['name@0', 'version@1']);
   });
 
   it('completes property names and enum values, and hovers with descriptions', async () => {
