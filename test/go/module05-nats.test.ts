@@ -6,34 +6,16 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { eventually, freePort, natsServer, skipWithoutGoAndNats as skip, stop } from './realProcesses';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const solution = path.join(repoRoot, 'walkthroughs', '05-event-driven-services', 'solution');
 
-function findNatsServer(): string | undefined {
-  const candidates = [process.env.EDGO_NATS_SERVER, '/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server'];
-  return candidates.find((p): p is string => !!p && fs.existsSync(p));
-}
 
-const natsServer = findNatsServer();
-const hasGo = spawnSync('go', ['version'], { encoding: 'utf8' }).status === 0;
-const skip = !natsServer ? 'nats-server is not installed (apt-get install nats-server)' : !hasGo ? 'go is not on PATH' : false;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** A started process whose output is kept for the failure message. */
 interface Proc {
@@ -75,29 +57,7 @@ function start(command: string, args: string[], env: Record<string, string> = {}
   return proc;
 }
 
-function stop(proc: Proc | undefined): Promise<void> {
-  if (!proc || proc.child.exitCode !== null || proc.child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    proc.child.once('exit', () => resolve());
-    proc.child.kill('SIGTERM');
-  });
-}
 
-/** Polls `probe` until it returns a value (a condition, not a fixed sleep). */
-async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function getJson(url: string): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(url);

@@ -9,31 +9,16 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { eventually, freePort, natsServer, skipWithoutGoAndNats as skip, stop } from './realProcesses';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const solution = path.join(repoRoot, 'walkthroughs', '10-capstone', 'solution');
-const natsServer = [process.env.EDGO_NATS_SERVER, '/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server'].find(
-  (p): p is string => !!p && fs.existsSync(p),
-);
-const hasGo = spawnSync('go', ['version'], { encoding: 'utf8' }).status === 0;
-const skip = !natsServer ? 'nats-server is not installed (apt-get install nats-server)' : !hasGo ? 'go is not on PATH' : false;
 const services = ['booking', 'payment', 'notification'] as const;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 interface Proc {
   readonly name: string;
@@ -52,29 +37,7 @@ function start(name: string, command: string, args: string[], env: Record<string
   return proc;
 }
 
-function stop(proc: Proc | undefined): Promise<void> {
-  if (!proc || proc.child.exitCode !== null || proc.child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    proc.child.once('exit', () => resolve());
-    proc.child.kill('SIGTERM');
-  });
-}
 
-/** Polls `probe` until it returns a value: a condition with a deadline, not a fixed sleep. */
-async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** The protobuf bytes of the resource attribute service.name = name (KeyValue{key, AnyValue{string_value}}). */
 function serviceNameBytes(name: string): Buffer {
