@@ -10,13 +10,6 @@ import { mermaidThemeConfig, type VsCodeThemeKind } from './theme';
 export type RenderResult = { readonly svg: string } | { readonly error: { readonly message: string; readonly line: number; readonly character: number } };
 
 let configuredTheme: VsCodeThemeKind | undefined;
-/**
- * Mermaid 12 lays flowcharts out with ELK when ELK is registered. A bundle built
- * without ELK (to keep the VSIX small) answers with an error; then the default
- * (dagre) layout is used from there on. A diagram that asks for ELK itself still says so.
- */
-let elkMissing = false;
-const elkMissingMessage = /ELK layout is not available/;
 let renderCount = 0;
 let queue: Promise<unknown> = Promise.resolve();
 const cache = new Map<string, RenderResult>();
@@ -29,7 +22,9 @@ function configure(theme: VsCodeThemeKind, htmlLabels = true): void {
     securityLevel: 'strict',
     htmlLabels,
     flowchart: { htmlLabels },
-    ...(elkMissing ? { layout: 'dagre' } : {}),
+    // Mermaid 12 would lay flowcharts out with ELK, which this bundle leaves out to
+    // keep the VSIX small (esbuild.mjs): dagre unless a diagram asks for ELK itself.
+    layout: 'dagre',
     ...mermaidThemeConfig(theme),
   });
   configuredTheme = htmlLabels ? theme : undefined;
@@ -53,12 +48,7 @@ export function renderDiagram(text: string, theme: VsCodeThemeKind): Promise<Ren
   if (hit) return Promise.resolve(hit);
   return serialize(async () => {
     if (configuredTheme !== theme) configure(theme);
-    let result = await renderUncached(text);
-    if ('error' in result && !elkMissing && elkMissingMessage.test(result.error.message)) {
-      elkMissing = true;
-      configure(theme);
-      result = await renderUncached(text);
-    }
+    const result = await renderUncached(text);
     if (cache.size >= cacheLimit) cache.delete(cache.keys().next().value ?? '');
     cache.set(key, result);
     return result;
