@@ -81,27 +81,28 @@ export async function openWorkbench(url: string, opts: OpenOptions = {}): Promis
 /**
  * Opens the command palette, types the command's title, waits for its row, runs it.
  * The palette lists an extension's commands only once the extension host has
- * scanned it, so while the row is missing the palette is closed and asked again.
+ * scanned it, and a notification or a view taking focus can close it under our
+ * hands: while the row is not there, the palette is closed and asked again.
  */
 export async function runCommand(page: Page, title: string, timeoutMs = 90_000): Promise<void> {
   const input = page.locator('.quick-input-widget .quick-input-box input');
   const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    await page.keyboard.press('Control+Shift+P');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`>${title}`);
     try {
+      await page.keyboard.press('Control+Shift+P');
+      await input.waitFor({ state: 'visible', timeout: 5000 });
+      await input.fill(`>${title}`, { timeout: 5000 });
       await row.waitFor({ state: 'visible', timeout: 3000 });
-      break;
+      await page.keyboard.press('Enter');
+      await input.waitFor({ state: 'hidden', timeout: 5000 });
+      return;
     } catch (err) {
-      if (Date.now() > deadline) throw new Error(`command '${title}' never appeared in the palette`, { cause: err });
+      if (Date.now() > deadline) throw new Error(`could not run '${title}' from the command palette`, { cause: err });
       await page.keyboard.press('Escape');
-      await input.waitFor({ state: 'hidden' });
+      await input.waitFor({ state: 'hidden', timeout: 2000 }).catch(() => undefined);
     }
   }
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden' });
 }
 
 /** Resolves once no CSS transition or animation runs (slides of the walkthrough page move in). */
