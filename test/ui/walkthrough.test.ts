@@ -56,9 +56,18 @@ describe('walkthrough page and learning-path view', { skip: codeServerInstalled(
     await bench.page.waitForSelector(`button.getting-started-step[data-step-id="${stepId('install-go')}"][aria-checked="true"]`, { timeout: 60_000 });
     // Show the hands-on step again (a click on the step already open does nothing: it is disabled).
     const again = stepButton(bench, 'users-endpoint');
-    // Opening the tool report beside can send the Welcome page back to its list: open module 1 again.
-    if (await again.isDisabled()) await runCommand(bench.page, 'Event-Driven Go: Welcome');
-    await bench.page.waitForSelector(`button.getting-started-step[data-step-id="${stepId('users-endpoint')}"]:not([disabled])`, { timeout: 30_000 });
+    // Opening the tool report beside can send the Welcome page back to its list, now or a
+    // moment later: until module 1's steps are enabled again, open it again.
+    const enabledStep = `button.getting-started-step[data-step-id="${stepId('users-endpoint')}"]:not([disabled])`;
+    for (let attempt = 1; ; attempt++) {
+      const shown = await bench.page.waitForSelector(enabledStep, { timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (shown) break;
+      if (attempt > 6) throw new Error("module 1's steps never came back after the tool check");
+      await runCommand(bench.page, 'Event-Driven Go: Welcome');
+    }
     if ((await again.getAttribute('aria-expanded')) !== 'true') await again.click();
     // The step's Markdown media renders in a webview: nested iframes, the inner one `#active-frame`.
     const media = bench.page.frameLocator('.getting-started-media iframe').frameLocator('iframe#active-frame');
