@@ -6,12 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 mkdir -p test-results/logs
 
-lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
-if [ ! -f node_modules/.edgo-lock-hash ] || [ "$(cat node_modules/.edgo-lock-hash)" != "$lock_hash" ]; then
-  echo "Installing npm dependencies (npm ci)"
-  npm ci --no-audit --no-fund > test-results/logs/npm-ci.log 2>&1 || { tail -30 test-results/logs/npm-ci.log; exit 1; }
-  echo "$lock_hash" > node_modules/.edgo-lock-hash
-fi
+bash test/tools/ensure-npm-deps.sh
 if ! [ -f /usr/include/krb5.h ] && ! [ -f /usr/include/gssapi/gssapi.h ]; then
   if [ "$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libkrb5-dev;
   else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libkrb5-dev; fi

@@ -22,12 +22,7 @@ fi
 command -v go >/dev/null || { echo "Go is needed for the Go tests: install Go 1.22+ (https://go.dev/doc/install)." >&2; exit 1; }
 
 # The extension's own dependencies, when absent or older than the lock file.
-lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
-if [ ! -f node_modules/.edgo-lock-hash ] || [ "$(cat node_modules/.edgo-lock-hash)" != "$lock_hash" ]; then
-  echo "Installing npm dependencies (npm ci)"
-  npm ci --no-audit --no-fund > test-results/logs/npm-ci.log 2>&1 || { tail -30 test-results/logs/npm-ci.log; exit 1; }
-  echo "$lock_hash" > node_modules/.edgo-lock-hash
-fi
+bash test/tools/ensure-npm-deps.sh
 
 # A real VS Code for the integration and UI tests.
 bash test/tools/ensure-code-server.sh > test-results/logs/code-server-install.log 2>&1 \
