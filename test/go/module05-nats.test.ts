@@ -64,6 +64,13 @@ async function getJson(url: string): Promise<{ status: number; body: Record<stri
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
+/** 200 from GET url, or a throw naming what came instead (kept by `eventually` for its timeout message). */
+async function expectOk(url: string): Promise<true> {
+  const { status, body } = await getJson(url);
+  if (status !== 200) throw new Error(`${url} answered ${status} ${JSON.stringify(body)}`);
+  return true;
+}
+
 describe('module 5 solution on a real nats-server', { skip, timeout: 300_000 }, () => {
   let tmp = '';
   let nats: Proc | undefined;
@@ -72,6 +79,19 @@ describe('module 5 solution on a real nats-server', { skip, timeout: 300_000 }, 
   let orderUrl = '';
   let inventoryUrl = '';
   const beforeNats: number[][] = [];
+  /** The end of every process's output, for a failure message: the services log each broker connection change. */
+  const logs = (): string =>
+    Object.entries({ order, inventory, 'nats-server': nats })
+      .map(([name, p]) => `--- ${name}${p?.child.exitCode != null ? ` (exited ${p.child.exitCode})` : ''}\n${p?.output.slice(-4000) ?? '(not started)'}`)
+      .join('\n');
+  /** Runs a step and, when it fails, adds the processes' output to the error. */
+  async function withLogs<T>(step: () => Promise<T>): Promise<T> {
+    try {
+      return await step();
+    } catch (err) {
+      throw new Error(`${err instanceof Error ? err.message : String(err)}\n${logs()}`);
+    }
+  }
 
   before(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'edgo-m5-'));
@@ -112,8 +132,7 @@ describe('module 5 solution on a real nats-server', { skip, timeout: 300_000 }, 
 
   it('reports ready once connected to JetStream', async () => {
     for (const url of [orderUrl, inventoryUrl]) {
-      const ready = await eventually(`${url}/readyz`, async () => ((await getJson(`${url}/readyz`)).status === 200 ? true : undefined));
-      assert.equal(ready, true);
+      assert.equal(await withLogs(() => eventually(`${url}/readyz`, () => expectOk(`${url}/readyz`), 60_000)), true);
     }
   });
 
@@ -127,10 +146,12 @@ describe('module 5 solution on a real nats-server', { skip, timeout: 300_000 }, 
     const created = (await res.json()) as { id: string; status: string };
     assert.equal(created.status, 'pending');
 
-    const status = await eventually('the order to be settled', async () => {
-      const { body } = await getJson(`${orderUrl}/orders/${created.id}`);
-      return body.status === 'pending' ? undefined : body.status;
-    });
+    const status = await withLogs(() =>
+      eventually('the order to be settled', async () => {
+        const { body } = await getJson(`${orderUrl}/orders/${created.id}`);
+        return body.status === 'pending' ? undefined : body.status;
+      }),
+    );
     assert.equal(status, 'confirmed', `order output:\n${order?.output}\ninventory output:\n${inventory?.output}`);
     const stock = await getJson(`${inventoryUrl}/stock/sku-1`);
     assert.deepEqual([stock.body.available, stock.body.processed], [3, 1]);
@@ -143,10 +164,12 @@ describe('module 5 solution on a real nats-server', { skip, timeout: 300_000 }, 
       body: JSON.stringify({ customerId: 'c-2', items: [{ sku: 'sku-1', quantity: 50 }] }),
     });
     const created = (await res.json()) as { id: string };
-    const settled = await eventually('the order to be rejected', async () => {
-      const { body } = await getJson(`${orderUrl}/orders/${created.id}`);
-      return body.status === 'pending' ? undefined : body;
-    });
+    const settled = await withLogs(() =>
+      eventually('the order to be rejected', async () => {
+        const { body } = await getJson(`${orderUrl}/orders/${created.id}`);
+        return body.status === 'pending' ? undefined : body;
+      }),
+    );
     assert.equal(settled.status, 'rejected');
     assert.match(String(settled.reason), /insufficient stock/);
     assert.equal((await getJson(`${inventoryUrl}/stock/sku-1`)).body.available, 3);
