@@ -97,6 +97,15 @@ func Connect(cfg Config) (*Bus, error) {
 		nats.RetryOnFailedConnect(true),
 		nats.MaxReconnects(-1),
 		nats.ReconnectWait(250 * time.Millisecond),
+		// Each change of the connection is logged, so "not ready" in /readyz
+		// can be matched with what the service saw of the broker.
+		nats.ConnectHandler(func(nc *nats.Conn) { cfg.Logger.Info("connected to NATS", "url", nc.ConnectedUrl()) }),
+		nats.ReconnectHandler(func(nc *nats.Conn) { cfg.Logger.Info("reconnected to NATS", "url", nc.ConnectedUrl()) }),
+		nats.DisconnectErrHandler(func(_ *nats.Conn, err error) {
+			if err != nil {
+				cfg.Logger.Warn("disconnected from NATS", "err", err)
+			}
+		}),
 	}
 	if cfg.User != "" {
 		opts = append(opts, nats.UserInfo(cfg.User, cfg.Password))
@@ -118,6 +127,7 @@ func Connect(cfg Config) (*Bus, error) {
 func (b *Bus) ensureStreams() {
 	for {
 		if err := b.createStreams(); err == nil {
+			b.cfg.Logger.Info("JetStream streams ready")
 			close(b.ready)
 			return
 		} else if b.nc.IsConnected() {
