@@ -79,17 +79,29 @@ describe('module 5 solution on a real nats-server', { skip, timeout: 300_000 }, 
   let orderUrl = '';
   let inventoryUrl = '';
   const beforeNats: number[][] = [];
+  let natsMonitorUrl = '';
   /** The end of every process's output, for a failure message: the services log each broker connection change. */
   const logs = (): string =>
     Object.entries({ order, inventory, 'nats-server': nats })
       .map(([name, p]) => `--- ${name}${p?.child.exitCode != null ? ` (exited ${p.child.exitCode})` : ''}\n${p?.output.slice(-4000) ?? '(not started)'}`)
       .join('\n');
-  /** Runs a step and, when it fails, adds the processes' output to the error. */
+  /** What the server sees: its client connections and JetStream streams (from its monitoring port). */
+  async function serverView(): Promise<string> {
+    const view = async (endpoint: string): Promise<string> => {
+      try {
+        return `--- nats-server ${endpoint}\n${(await (await fetch(`${natsMonitorUrl}/${endpoint}`)).text()).slice(0, 3000)}`;
+      } catch (err) {
+        return `--- nats-server ${endpoint}: ${String(err)}`;
+      }
+    };
+    return natsMonitorUrl ? `${await view('connz')}\n${await view('jsz?streams=true')}` : '';
+  }
+  /** Runs a step and, when it fails, adds the processes' output and the server's view to the error. */
   async function withLogs<T>(step: () => Promise<T>): Promise<T> {
     try {
       return await step();
     } catch (err) {
-      throw new Error(`${err instanceof Error ? err.message : String(err)}\n${logs()}`);
+      throw new Error(`${err instanceof Error ? err.message : String(err)}\n${logs()}\n${await serverView()}`);
     }
   }
 
@@ -116,7 +128,9 @@ describe('module 5 solution on a real nats-server', { skip, timeout: 300_000 }, 
       beforeNats.push(await eventually(`${url}/healthz`, async () => [(await getJson(`${url}/healthz`)).status, (await getJson(`${url}/readyz`)).status]));
     }
 
-    nats = start(natsServer!, ['-js', '-a', '127.0.0.1', '-p', String(natsPort), '-sd', path.join(tmp, 'jetstream')]);
+    const monitorPort = await freePort();
+    nats = start(natsServer!, ['-js', '-a', '127.0.0.1', '-p', String(natsPort), '-m', String(monitorPort), '-sd', path.join(tmp, 'jetstream')]);
+    natsMonitorUrl = `http://127.0.0.1:${monitorPort}`;
     await nats.waitForOutput(/Server is ready/, 20_000);
   });
 
