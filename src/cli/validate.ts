@@ -4,9 +4,10 @@
  * 1 when there is an error. Files come from `fileValidators` (see validateRegistry.ts
  * to add a kind of file).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { CoreDiagnostic } from '../core/diagnostic';
+import { walkFiles } from '../core/folderWalk';
 import { fileValidators, type SourceFile } from './validateRegistry';
 import { toSarif } from './validateSarif';
 
@@ -22,7 +23,6 @@ interface Options {
   readonly root?: string;
 }
 
-const skipDirs = new Set(['node_modules', '.git', 'dist', 'out', '.astro', '.eventcatalog-core', '.next', 'vendor']);
 const maxFiles = 50_000;
 
 export const validateUsage = 'validate [--format text|json|sarif] [--root DIR] [paths...]';
@@ -91,20 +91,9 @@ function collect(path: string, into: Set<string>): void {
     return;
   }
   if (!stat.isDirectory()) return;
-  const stack = [path];
-  while (stack.length && into.size < maxFiles) {
-    const dir = stack.pop() as string;
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const e of entries) {
-      if (e.isDirectory()) {
-        if (!skipDirs.has(e.name) && !e.name.startsWith('.')) stack.push(`${dir}${sep}${e.name}`);
-      } else if (e.isFile() && /\.(ya?ml|mdx?|json|mmd)$/i.test(e.name)) into.add(`${dir}${sep}${e.name}`);
-    }
+  for (const file of walkFiles(path, sep)) {
+    if (into.size >= maxFiles) break;
+    if (/\.(ya?ml|mdx?|json|mmd)$/i.test(file)) into.add(file);
   }
 }
 

@@ -3,7 +3,7 @@
  * between the LSP and `EventService` (src/core/events). The workspace is
  * indexed once at start so cross-file checks see files that are not open.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import {
   CodeActionKind, CompletionItemKind, InsertTextFormat, MarkupKind, SymbolKind,
   type CodeAction, type CompletionItem, type Diagnostic, type DocumentSymbol,
@@ -11,11 +11,11 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { EventService } from '../core/events/eventService';
 import { classifyFile } from '../core/events/fileKinds';
+import { walkFiles } from '../core/folderWalk';
 import { complete, definition, hover, quickFixes, symbols, type SymbolEntry } from '../core/events/languageFeatures';
 import { fromLspDiagnostic, pathToUri, toLspDiagnostic, uriToPath } from './convert';
 import type { FeatureContext, ServerFeature, ServerSettings } from './feature';
 
-const skipDirs = new Set(['node_modules', '.git', 'dist', 'out', '.astro', '.eventcatalog-core', 'vendor']);
 const maxIndexedFiles = 20_000;
 
 const readDisk = (path: string): string | undefined => {
@@ -73,28 +73,15 @@ export function createEventsFeature(): ServerFeature {
 
   function indexFolder(root: string): number {
     let count = 0;
-    const stack = [root];
-    while (stack.length && count < maxIndexedFiles) {
-      const dir = stack.pop() as string;
-      let entries;
+    for (const p of walkFiles(root)) {
+      if (count >= maxIndexedFiles) break;
+      if (!/\.(ya?ml|mdx?)$/i.test(p) || classifyFile(p, undefined) === undefined) continue;
       try {
-        entries = readdirSync(dir, { withFileTypes: true });
+        if (statSync(p).size > 5 * 1024 * 1024) continue;
+        service.setFile(p, readFileSync(p, 'utf8'));
+        count++;
       } catch {
-        continue;
-      }
-      for (const e of entries) {
-        const p = `${dir}/${e.name}`;
-        if (e.isDirectory()) {
-          if (!skipDirs.has(e.name) && !e.name.startsWith('.')) stack.push(p);
-        } else if (e.isFile() && /\.(ya?ml|mdx?)$/i.test(e.name) && classifyFile(p, undefined) !== undefined) {
-          try {
-            if (statSync(p).size > 5 * 1024 * 1024) continue;
-            service.setFile(p, readFileSync(p, 'utf8'));
-            count++;
-          } catch {
-            // Unreadable files are skipped; they get diagnostics when opened.
-          }
-        }
+        // Unreadable files are skipped; they get diagnostics when opened.
       }
     }
     return count;
