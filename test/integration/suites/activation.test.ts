@@ -1,19 +1,17 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 
-const extensionId = 'edgo-lab.event-driven-go-lab';
+import { extension } from '../helpers';
 
 describe('activation', () => {
   it('is installed under its publisher id and activates on demand', async () => {
-    const ext = vscode.extensions.getExtension(extensionId);
-    assert.ok(ext, `extension ${extensionId} is not loaded`);
+    const ext = extension();
     await ext.activate();
     assert.equal(ext.isActive, true);
   });
 
   it('registers every command it contributes', async () => {
-    const ext = vscode.extensions.getExtension(extensionId);
-    assert.ok(ext);
+    const ext = extension();
     const contributed: { command: string }[] = ext.packageJSON.contributes.commands;
     const registered = new Set(await vscode.commands.getCommands(true));
     const missing = contributed.map((c) => c.command).filter((c) => !registered.has(c));

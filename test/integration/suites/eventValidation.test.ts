@@ -1,36 +1,19 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
-const extensionId = 'edgo-lab.event-driven-go-lab';
+import { diagnosticsFrom, extensionApi, scratch } from '../helpers';
 
-/** Resolves with the diagnostics of `uri` from our server once `accept` says they are the ones (no sleeps). */
-function diagnosticsOf(uri: vscode.Uri, accept: (d: readonly vscode.Diagnostic[]) => boolean): Promise<readonly vscode.Diagnostic[]> {
-  return new Promise((resolve) => {
-    const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'edgo-events');
-    const now = ours();
-    if (now.length && accept(now)) return resolve(now);
-    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (!e.uris.some((u) => u.toString() === uri.toString())) return;
-      const d = ours();
-      if (accept(d)) {
-        sub.dispose();
-        resolve(d);
-      }
-    });
-  });
-}
+/** Our event server's diagnostics of `uri`, once `accept` says they are the ones. */
+const diagnosticsOf = (uri: vscode.Uri, accept: (d: readonly vscode.Diagnostic[]) => boolean) => diagnosticsFrom('edgo-events', uri, accept);
 
 describe('event validation in VS Code', () => {
   let dir: string;
   before(async () => {
-    const base = process.env.EDGO_TEST_TMP ?? os.tmpdir();
-    fs.mkdirSync(base, { recursive: true });
-    dir = fs.mkdtempSync(path.join(base, 'edgo-events-it-'));
+    dir = scratch('edgo-events-it');
     fs.mkdirSync(path.join(dir, 'events'), { recursive: true });
-    await vscode.extensions.getExtension(extensionId)?.activate();
+    await extensionApi();
   });
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

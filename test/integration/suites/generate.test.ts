@@ -4,14 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
-// The generator fixture, from out/integration/index.js or from the sources.
-function fixture(): string {
-  for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'test', 'fixtures', 'generate', 'shop');
-    if (fs.existsSync(candidate)) return candidate;
-  }
-  throw new Error('test/fixtures/generate/shop not found');
-}
+import { fixture } from '../helpers';
 
 interface Outcome {
   written: string[];
@@ -22,7 +15,7 @@ describe('generate commands', () => {
   let ws: string;
   before(() => {
     ws = fs.mkdtempSync(path.join(os.tmpdir(), 'edgo-gen-it-'));
-    fs.cpSync(fixture(), ws, { recursive: true });
+    fs.cpSync(fixture('generate/shop'), ws, { recursive: true });
   });
   after(() => fs.rmSync(ws, { recursive: true, force: true }));
 

@@ -1,10 +1,9 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
-const extensionId = 'edgo-lab.event-driven-go-lab';
+import { diagnosticsFrom, extensionApi, scratch } from '../helpers';
 
 interface Rendered {
   uri: string;
@@ -18,20 +17,8 @@ function rendered(uri: vscode.Uri, minVersion: number): Thenable<Rendered> {
   return vscode.commands.executeCommand<Rendered>('edgo.mermaid.test.waitForRender', { uri: uri.toString(), minVersion, timeoutMs: 45_000 });
 }
 
-/** Resolves with our Mermaid diagnostics of `uri` once `accept` says they are the ones. */
-function mermaidDiagnostics(uri: vscode.Uri, accept: (d: readonly vscode.Diagnostic[]) => boolean): Promise<readonly vscode.Diagnostic[]> {
-  return new Promise((resolve) => {
-    const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'mermaid');
-    if (accept(ours())) return resolve(ours());
-    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (!e.uris.some((u) => u.toString() === uri.toString())) return;
-      if (accept(ours())) {
-        sub.dispose();
-        resolve(ours());
-      }
-    });
-  });
-}
+/** Our Mermaid diagnostics of `uri`, once `accept` says they are the ones. */
+const mermaidDiagnostics = (uri: vscode.Uri, accept: (d: readonly vscode.Diagnostic[]) => boolean) => diagnosticsFrom('mermaid', uri, accept);
 
 async function replaceAll(doc: vscode.TextDocument, text: string): Promise<void> {
   const edit = new vscode.WorkspaceEdit();
@@ -42,10 +29,8 @@ async function replaceAll(doc: vscode.TextDocument, text: string): Promise<void>
 describe('mermaid preview in VS Code', () => {
   let dir: string;
   before(async () => {
-    const base = process.env.EDGO_TEST_TMP ?? os.tmpdir();
-    fs.mkdirSync(base, { recursive: true });
-    dir = fs.mkdtempSync(path.join(base, 'edgo-mermaid-it-'));
-    await vscode.extensions.getExtension(extensionId)?.activate();
+    dir = scratch('edgo-mermaid-it');
+    await extensionApi();
   });
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -4,16 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { EdgoExtensionApi } from '../../../src/extension/extension';
 import type { PreflightReport } from '../../../src/core/preflight/preflight';
-
-const extensionId = 'edgo-lab.event-driven-go-lab';
-
-function fixtures(): string {
-  for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'test', 'fixtures', 'tasks');
-    if (fs.existsSync(path.join(candidate, 'go-pass', 'go.mod'))) return candidate;
-  }
-  throw new Error('test/fixtures/tasks not found');
-}
+import { extensionApi, fixture, setUserSetting, terminalEnvKey as envKey } from '../helpers';
 
 function go(report: PreflightReport | undefined) {
   assert.ok(report, 'the preflight returned no report (untrusted workspace?)');
@@ -25,31 +16,12 @@ function go(report: PreflightReport | undefined) {
 describe('preflight', function () {
   this.timeout(60_000);
   let api: NonNullable<EdgoExtensionApi['preflight']>;
-  const config = () => vscode.workspace.getConfiguration();
-  const envKey = `terminal.integrated.env.${process.platform === 'win32' ? 'windows' : process.platform === 'darwin' ? 'osx' : 'linux'}`;
 
   before(async () => {
-    const ext = vscode.extensions.getExtension<EdgoExtensionApi>(extensionId);
-    assert.ok(ext);
-    const exported = await ext.activate();
+    const exported = await extensionApi();
     assert.ok(exported.preflight, 'the extension API has no preflight member');
     api = exported.preflight;
   });
-
-  /** Updates a user setting and resolves once the extension host has seen the change. */
-  async function setUserSetting(key: string, value: unknown): Promise<void> {
-    if (JSON.stringify(config().inspect(key)?.globalValue) === JSON.stringify(value)) return;
-    const seen = new Promise<void>((resolve) => {
-      const sub = vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(key)) {
-          sub.dispose();
-          resolve();
-        }
-      });
-    });
-    await config().update(key, value, vscode.ConfigurationTarget.Global);
-    await seen;
-  }
 
   afterEach(async () => {
     await setUserSetting('edgo.tools.go', undefined);
@@ -92,11 +64,11 @@ describe('preflight', function () {
   });
 
   it('the go tasks tell how to install Go instead of failing to start when Go is missing', async () => {
-    const tasksApi = (await vscode.extensions.getExtension<EdgoExtensionApi>(extensionId)?.activate())?.tasks;
+    const tasksApi = (await extensionApi()).tasks;
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(tasksApi && folder);
     const scratch = path.join(folder.uri.fsPath, 'edgo-preflight-it');
-    fs.cpSync(path.join(fixtures(), 'go-pass'), scratch, { recursive: true });
+    fs.cpSync(path.join(fixture('tasks', 'go-pass/go.mod'), 'go-pass'), scratch, { recursive: true });
     try {
       await setUserSetting('edgo.tools.go', '/nonexistent-edgo-bin/go');
       const task = await tasksApi.findTask('go test (edgo-preflight-it)', { folder }) ?? (await tasksApi.findTask('go test', { folder }));

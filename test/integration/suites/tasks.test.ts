@@ -3,42 +3,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { EdgoExtensionApi } from '../../../src/extension/extension';
+import { extensionApi, fixture, setUserSetting, terminalEnvKey as envKey } from '../helpers';
 
-const extensionId = 'edgo-lab.event-driven-go-lab';
 // Copied into the open workspace folder; the task provider finds both modules there.
 const scratchDir = 'edgo-tasks-it';
-
-function fixtures(): string {
-  for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'test', 'fixtures', 'tasks');
-    if (fs.existsSync(path.join(candidate, 'go-pass', 'go.mod'))) return candidate;
-  }
-  throw new Error('test/fixtures/tasks not found');
-}
-
-async function extensionApi(): Promise<EdgoExtensionApi> {
-  const ext = vscode.extensions.getExtension<EdgoExtensionApi>(extensionId);
-  assert.ok(ext, `${extensionId} is not loaded`);
-  return ext.activate();
-}
-
-const envKey = `terminal.integrated.env.${process.platform === 'win32' ? 'windows' : process.platform === 'darwin' ? 'osx' : 'linux'}`;
-
-/** Updates a user setting and resolves once the extension host has seen the change. */
-async function setUserSetting(key: string, value: unknown): Promise<void> {
-  const config = vscode.workspace.getConfiguration();
-  if (JSON.stringify(config.inspect(key)?.globalValue) === JSON.stringify(value)) return;
-  const seen = new Promise<void>((resolve) => {
-    const sub = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(key)) {
-        sub.dispose();
-        resolve();
-      }
-    });
-  });
-  await config.update(key, value, vscode.ConfigurationTarget.Global);
-  await seen;
-}
+const fixtures = () => fixture('tasks', 'go-pass/go.mod');
 
 describe('tasks', function () {
   // go test compiles the fixture the first time

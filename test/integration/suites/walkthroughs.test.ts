@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { EdgoExtensionApi } from '../../../src/extension/extension';
 
-const extensionId = 'edgo-lab.event-driven-go-lab';
+import { extension, scratch } from '../helpers';
 const slug = '01-go-foundations';
 
 interface ScaffoldResult {
@@ -35,12 +35,6 @@ async function ensureGo(): Promise<string | undefined> {
   return previous;
 }
 
-function scratch(name: string): string {
-  const base = process.env.EDGO_TEST_TMP ?? os.tmpdir();
-  fs.mkdirSync(base, { recursive: true });
-  return fs.mkdtempSync(path.join(base, `${name}-`));
-}
-
 describe('walkthroughs', function () {
   // The first go build of the starter compiles the standard library packages it uses.
   this.timeout(240_000);
@@ -49,8 +43,7 @@ describe('walkthroughs', function () {
   let previousGo: string | undefined;
 
   before(async () => {
-    const ext = vscode.extensions.getExtension<EdgoExtensionApi>(extensionId);
-    assert.ok(ext, `${extensionId} is not loaded`);
+    const ext = extension();
     const api = await ext.activate();
     assert.ok(api.walkthroughs, 'the extension API has no walkthroughs member');
     hooks = api.walkthroughs;
