@@ -3,11 +3,11 @@
 // dark theme. Screenshots: test-results/screenshots/mermaid-preview-{light,dark}.png.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { codeServerInstalled, repoRoot, startCodeServer, type CodeServer } from '../tools/codeServer';
-import { openWorkbench, runCommand, screenshot, settle, type Workbench } from '../tools/workbench';
+import { describe, it } from 'node:test';
+import { repoRoot } from '../tools/codeServer';
+import { runCommand, screenshot, settle } from '../tools/workbench';
+import { skipWithoutCodeServer, useWorkbench } from '../tools/uiSession';
 
 const diagram = `---
 title: Order flow
@@ -21,55 +21,42 @@ flowchart LR
   Billing -->|PaymentCaptured| Bus
 `;
 
-describe('mermaid preview in the workbench', { skip: codeServerInstalled() ? false : 'code-server is not installed (bash test/tools/ensure-code-server.sh)', timeout: 600_000 }, () => {
-  let server: CodeServer;
-  let bench: Workbench;
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'edgo-ui-mermaid-'));
-  const workspace = path.join(tmp, 'docs');
-
-  before(async () => {
+describe('mermaid preview in the workbench', { skip: skipWithoutCodeServer, timeout: 600_000 }, () => {
+  const ui = useWorkbench('mermaid', 'docs', (workspace) => {
     fs.mkdirSync(workspace, { recursive: true });
     fs.writeFileSync(path.join(workspace, 'order-flow.mmd'), diagram);
-    server = await startCodeServer({
-      workspace,
+    return {
       extensionDevelopmentPath: repoRoot,
       settings: { 'workbench.colorTheme': 'Default Light Modern', 'workbench.startupEditor': 'none', 'window.autoDetectColorScheme': false },
-    });
-    bench = await openWorkbench(server.url);
-  });
-
-  after(async () => {
-    await bench?.close();
-    await server?.stop();
-    fs.rmSync(tmp, { recursive: true, force: true });
+    };
   });
 
   // The webview is an iframe holding another iframe with the panel's page.
-  const panel = () => bench.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  const panel = () => ui.bench.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 
   it('renders the diagram beside the editor in a light theme', async () => {
-    await bench.page.keyboard.press('Control+P');
-    await bench.page.keyboard.type('order-flow.mmd');
-    await bench.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'order-flow.mmd' }).first().waitFor({ state: 'visible', timeout: 60_000 });
-    await bench.page.keyboard.press('Enter');
-    await bench.page.locator('.monaco-editor .view-line', { hasText: 'flowchart LR' }).first().waitFor({ state: 'visible', timeout: 60_000 });
-    await runCommand(bench.page, 'Event-Driven Go: Open Mermaid Preview to the Side');
+    await ui.bench.page.keyboard.press('Control+P');
+    await ui.bench.page.keyboard.type('order-flow.mmd');
+    await ui.bench.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'order-flow.mmd' }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    await ui.bench.page.keyboard.press('Enter');
+    await ui.bench.page.locator('.monaco-editor .view-line', { hasText: 'flowchart LR' }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    await runCommand(ui.bench.page, 'Event-Driven Go: Open Mermaid Preview to the Side');
     const svg = panel().locator('.diagram svg').first();
     await svg.waitFor({ state: 'visible', timeout: 120_000 });
     assert.match((await svg.textContent()) ?? '', /Order service/);
     assert.equal(await panel().locator('body.vscode-light').count(), 1);
-    await settle(bench);
-    const file = await screenshot(bench.page, 'mermaid-preview-light');
+    await settle(ui.bench);
+    const file = await screenshot(ui.bench.page, 'mermaid-preview-light');
     assert.ok(fs.statSync(file).size > 10_000, 'the screenshot is not empty');
   });
 
   it('follows a switch to a dark theme', async () => {
     assert.equal(await panel().locator('.diagram[data-theme="light"] svg').count(), 1);
-    await runCommand(bench.page, 'Preferences: Toggle between Light/Dark Themes');
+    await runCommand(ui.bench.page, 'Preferences: Toggle between Light/Dark Themes');
     // Drawn again with Mermaid's dark theme (the panel marks each picture with its theme).
     await panel().locator('body.vscode-dark .diagram[data-theme="dark"] svg').first().waitFor({ state: 'visible', timeout: 60_000 });
-    await settle(bench);
-    const file = await screenshot(bench.page, 'mermaid-preview-dark');
+    await settle(ui.bench);
+    const file = await screenshot(ui.bench.page, 'mermaid-preview-dark');
     assert.ok(fs.statSync(file).size > 10_000, 'the screenshot is not empty');
   });
 });
