@@ -4,60 +4,16 @@
  * POSTed over HTTP and Inventory's reservation is observed through both APIs.
  * Skips with a message where `go` or `nats-server` is not installed.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventually, freePort, natsServer, skipWithoutGoAndNats as skip, stop } from './realProcesses';
+import { eventually, freePort, natsServer, skipWithoutGoAndNats as skip, startProcess, stop, type Proc } from './realProcesses';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const solution = path.join(repoRoot, 'walkthroughs', '05-event-driven-services', 'solution');
-
-
-
-/** A started process whose output is kept for the failure message. */
-interface Proc {
-  readonly child: ChildProcess;
-  output: string;
-  /** Resolves with the first output line matching `pattern`; rejects if the process exits first. */
-  waitForOutput(pattern: RegExp, timeoutMs: number): Promise<void>;
-}
-
-function start(command: string, args: string[], env: Record<string, string> = {}): Proc {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const proc: Proc = {
-    child,
-    output: '',
-    waitForOutput(pattern, timeoutMs) {
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`${path.basename(command)} did not print ${pattern} in ${timeoutMs} ms:\n${proc.output}`)), timeoutMs);
-        const check = (): void => {
-          if (pattern.test(proc.output)) {
-            clearTimeout(timer);
-            resolve();
-          }
-        };
-        child.stdout?.on('data', check);
-        child.stderr?.on('data', check);
-        child.once('exit', (code) => {
-          clearTimeout(timer);
-          reject(new Error(`${path.basename(command)} exited with ${code}:\n${proc.output}`));
-        });
-        check();
-      });
-    },
-  };
-  const keep = (chunk: Buffer): void => {
-    proc.output += chunk.toString();
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  return proc;
-}
-
-
 
 async function getJson(url: string): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(url);
@@ -121,15 +77,15 @@ describe('module 5 solution on a real nats-server', { skip, timeout: 300_000 }, 
     orderUrl = `http://127.0.0.1:${orderPort}`;
     inventoryUrl = `http://127.0.0.1:${inventoryPort}`;
     const natsUrl = `nats://127.0.0.1:${natsPort}`;
-    order = start(path.join(tmp, 'order'), [], { NATS_URL: natsUrl, HTTP_ADDR: `127.0.0.1:${orderPort}` });
-    inventory = start(path.join(tmp, 'inventory'), [], { NATS_URL: natsUrl, HTTP_ADDR: `127.0.0.1:${inventoryPort}`, INVENTORY_STOCK: 'sku-1=5' });
+    order = startProcess('order', path.join(tmp, 'order'), [], { NATS_URL: natsUrl, HTTP_ADDR: `127.0.0.1:${orderPort}` });
+    inventory = startProcess('inventory', path.join(tmp, 'inventory'), [], { NATS_URL: natsUrl, HTTP_ADDR: `127.0.0.1:${inventoryPort}`, INVENTORY_STOCK: 'sku-1=5' });
     await Promise.all([order.waitForOutput(/listening/, 20_000), inventory.waitForOutput(/listening/, 20_000)]);
     for (const url of [orderUrl, inventoryUrl]) {
       beforeNats.push(await eventually(`${url}/healthz`, async () => [(await getJson(`${url}/healthz`)).status, (await getJson(`${url}/readyz`)).status]));
     }
 
     const monitorPort = await freePort();
-    nats = start(natsServer!, ['-js', '-a', '127.0.0.1', '-p', String(natsPort), '-m', String(monitorPort), '-sd', path.join(tmp, 'jetstream')]);
+    nats = startProcess('nats-server', natsServer!, ['-js', '-a', '127.0.0.1', '-p', String(natsPort), '-m', String(monitorPort), '-sd', path.join(tmp, 'jetstream')]);
     natsMonitorUrl = `http://127.0.0.1:${monitorPort}`;
     await nats.waitForOutput(/Server is ready/, 20_000);
   });

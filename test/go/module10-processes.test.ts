@@ -6,38 +6,18 @@
  * see one trace id from all three services. Skips where `go` or `nats-server`
  * is not installed.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventually, freePort, natsServer, skipWithoutGoAndNats as skip, stop } from './realProcesses';
+import { eventually, freePort, natsServer, skipWithoutGoAndNats as skip, startProcess, stop, type Proc } from './realProcesses';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const solution = path.join(repoRoot, 'walkthroughs', '10-capstone', 'solution');
 const services = ['booking', 'payment', 'notification'] as const;
-
-
-interface Proc {
-  readonly name: string;
-  readonly child: ChildProcess;
-  output: string;
-}
-
-function start(name: string, command: string, args: string[], env: Record<string, string> = {}): Proc {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const proc: Proc = { name, child, output: '' };
-  const keep = (chunk: Buffer): void => {
-    proc.output += chunk.toString();
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  return proc;
-}
-
-
 
 /** The protobuf bytes of the resource attribute service.name = name (KeyValue{key, AnyValue{string_value}}). */
 function serviceNameBytes(name: string): Buffer {
@@ -75,14 +55,14 @@ describe('module 10 solution as processes on a real nats-server', { skip, timeou
     await new Promise<void>((resolve) => otlp!.listen(otlpPort, '127.0.0.1', resolve));
 
     const natsPort = await freePort();
-    nats = start('nats-server', natsServer!, ['-js', '-a', '127.0.0.1', '-p', String(natsPort), '-sd', path.join(tmp, 'jetstream')]);
+    nats = startProcess('nats-server', natsServer!, ['-js', '-a', '127.0.0.1', '-p', String(natsPort), '-sd', path.join(tmp, 'jetstream')]);
     await eventually('nats-server to be ready', async () => (/Server is ready/.test(nats!.output) ? true : undefined), 20_000);
 
     for (const name of services) {
       const port = await freePort();
       urls[name] = `http://127.0.0.1:${port}`;
       procs.push(
-        start(name, path.join(tmp, name), [], {
+        startProcess(name, path.join(tmp, name), [], {
           NATS_URL: `nats://127.0.0.1:${natsPort}`,
           HTTP_ADDR: `127.0.0.1:${port}`,
           SLOT_CAPACITY: '1',

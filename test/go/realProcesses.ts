@@ -1,9 +1,9 @@
 /**
  * Shared by the tests that run course solutions as real processes beside a real
- * nats-server: finding the tools, free ports, stopping processes, and waiting
- * for a condition with a deadline.
+ * nats-server: finding the tools, free ports, starting and stopping processes,
+ * and waiting for a condition with a deadline.
  */
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 
@@ -53,4 +53,46 @@ export async function eventually<T>(what: string, probe: () => Promise<T | undef
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** A started process whose output is kept for failure messages. */
+export interface Proc {
+  readonly name: string;
+  readonly child: ChildProcess;
+  output: string;
+  /** Resolves once the output matches `pattern`; rejects if the process exits first or the time runs out. */
+  waitForOutput(pattern: RegExp, timeoutMs: number): Promise<void>;
+}
+
+export function startProcess(name: string, command: string, args: string[], env: Record<string, string> = {}): Proc {
+  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc: Proc = {
+    name,
+    child,
+    output: '',
+    waitForOutput(pattern, timeoutMs) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`${name} did not print ${pattern} in ${timeoutMs} ms:\n${proc.output}`)), timeoutMs);
+        const check = (): void => {
+          if (pattern.test(proc.output)) {
+            clearTimeout(timer);
+            resolve();
+          }
+        };
+        child.stdout?.on('data', check);
+        child.stderr?.on('data', check);
+        child.once('exit', (code) => {
+          clearTimeout(timer);
+          reject(new Error(`${name} exited with ${code}:\n${proc.output}`));
+        });
+        check();
+      });
+    },
+  };
+  const keep = (chunk: Buffer): void => {
+    proc.output += chunk.toString();
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return proc;
 }
