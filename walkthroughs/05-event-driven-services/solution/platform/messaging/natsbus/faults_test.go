@@ -45,8 +45,20 @@ func TestDeadLetterPublishFailureRedeliversTheEvent(t *testing.T) {
 	if err := b.Publish(ctx, e); err != nil {
 		t.Fatal(err)
 	}
-	// A second delivery means the failed dead letter did not end the event.
-	waitFor(t, "a redelivery after the failed dead-letter publish", func() bool { return calls.Load() >= 2 })
+	// Deliveries past MaxDeliver mean the failed dead letter ended neither the
+	// event nor its redeliveries. (The adapter names the durable consumer
+	// <subscription>_<event type with dashes>.)
+	cons, err := b.JetStream().Consumer(ctx, "ORDERS", "poison_order-created")
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "redeliveries after the failed dead-letter publishes", func() bool {
+		info, err := cons.Info(ctx)
+		return err == nil && info.Delivered.Consumer > 4
+	})
+	if calls.Load() > 3 {
+		t.Fatalf("handler ran %d times; past MaxDeliver=3 the event should only be dead-lettered", calls.Load())
+	}
 
 	if _, err := b.JetStream().CreateStream(ctx, jetstream.StreamConfig{Name: "DEADLETTER", Subjects: []string{"dlq.>"}}); err != nil {
 		t.Fatal(err)
@@ -112,5 +124,45 @@ func TestSlowHandlerIsNotRedeliveredWhileRunning(t *testing.T) {
 	time.Sleep(800 * time.Millisecond) // two AckWaits: time for a wrong redelivery to show
 	if got, at := calls.Load(), most.Load(); got != 1 || at != 1 {
 		t.Fatalf("handler ran %d times, %d at once, for one event; want once (no redelivery while it ran)", got, at)
+	}
+}
+
+// Stopping a subscription drains it: stop returns after the running handler
+// finished and its event was acked, so a deploy causes no redelivery.
+func TestStopWaitsForTheRunningHandlerAndItsAck(t *testing.T) {
+	srv := natstest.Start(t)
+	b := connect(t, srv.ClientURL())
+	ctx := ctxFor(t)
+	started := make(chan struct{})
+	var finished atomic.Bool
+	stop, err := b.Subscribe(ctx, messaging.Subscription{Name: "drain", EventTypes: []string{"order.created"}},
+		func(context.Context, event.Envelope) error {
+			close(started)
+			time.Sleep(300 * time.Millisecond)
+			finished.Store(true)
+			return nil
+		})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, _ := event.New("order.created", "/test", "o1", map[string]string{"orderId": "o1"})
+	if err := b.Publish(ctx, e); err != nil {
+		t.Fatal(err)
+	}
+	<-started
+	stop()
+	if !finished.Load() {
+		t.Fatal("stop returned while the handler was still running")
+	}
+	cons, err := b.JetStream().Consumer(ctx, "ORDERS", "drain_order-created")
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := cons.Info(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.NumAckPending != 0 || info.AckFloor.Consumer != 1 {
+		t.Fatalf("after stop: %d unacked, ack floor %d; want the event acked", info.NumAckPending, info.AckFloor.Consumer)
 	}
 }
