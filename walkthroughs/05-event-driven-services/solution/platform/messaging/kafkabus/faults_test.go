@@ -116,8 +116,8 @@ func TestDeadLetterProduceIsRetried(t *testing.T) {
 }
 
 // A second member joins while the first is busy: the rebalance waits until
-// the first member's handled records are committed, so the partitions it
-// gives away resume after them and no record is handled twice.
+// the first member's handled records are committed, so the partition it gives
+// away resumes after them, and no record is handled twice.
 func TestRebalanceDoesNotHandleARecordTwice(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
@@ -126,51 +126,69 @@ func TestRebalanceDoesNotHandleARecordTwice(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(c.Close)
+	b := connect(t, c.ListenAddrs())
 	// The first member must still be busy when it learns of the rebalance at
 	// its next heartbeat (every 3s by default): 60 records of 100ms each.
-	const records = 60
-	b := connect(t, c.ListenAddrs())
-	for i := range records {
+	const before, after = 60, 20
+	for i := range before {
 		publish(t, ctx, b, fmt.Sprintf("o%d", i)) // keys spread over both partitions
 	}
 
 	var mu sync.Mutex
 	handled := map[string]int{} // event id -> times handled, by either member
-	total := func() (distinct, all int) {
+	bySecond := 0
+	total := func() (distinct, all, second int) {
 		mu.Lock()
 		defer mu.Unlock()
 		for _, n := range handled {
 			distinct, all = distinct+1, all+n
 		}
-		return distinct, all
+		return distinct, all, bySecond
 	}
-	slow := func(_ context.Context, e event.Envelope) error {
-		time.Sleep(100 * time.Millisecond)
-		mu.Lock()
-		handled[e.ID]++
-		mu.Unlock()
-		return nil
+	member := func(second bool) messaging.Handler {
+		return func(_ context.Context, e event.Envelope) error {
+			time.Sleep(100 * time.Millisecond)
+			mu.Lock()
+			defer mu.Unlock()
+			handled[e.ID]++
+			if second {
+				bySecond++
+			}
+			return nil
+		}
 	}
 	sub := messaging.Subscription{Name: "inventory", EventTypes: []string{"order.created"}}
-	stop, err := b.Subscribe(ctx, sub, slow)
+	stop, err := b.Subscribe(ctx, sub, member(false))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer stop()
-	waitUntil(t, ctx, "the first member to be busy", func() bool { d, _ := total(); return d >= 5 })
+	waitUntil(t, ctx, "the first member to be busy", func() bool { d, _, _ := total(); return d >= 5 })
 
 	second := connect(t, c.ListenAddrs()) // another instance of the service joins
-	stop2, err := second.Subscribe(ctx, sub, slow)
+	stop2, err := second.Subscribe(ctx, sub, member(true))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer stop2()
-	waitUntil(t, ctx, "every record handled", func() bool { d, _ := total(); return d == records })
+	for i := range after {
+		publish(t, ctx, b, fmt.Sprintf("p%d", i)) // work for both members after the rebalance
+	}
+	waitUntil(t, ctx, "every record handled, some by the second member", func() bool {
+		d, _, s := total()
+		return d == before+after && s > 0
+	})
 	time.Sleep(300 * time.Millisecond) // room for a late second handling to show
-	if d, all := total(); all != d {
+	if d, all, _ := total(); all != d {
 		mu.Lock()
 		defer mu.Unlock()
-		t.Fatalf("%d handlings of %d records across the rebalance; want each once: %v", all, d, handled)
+		var twice []string
+		for id, n := range handled {
+			if n > 1 {
+				twice = append(twice, id)
+			}
+		}
+		t.Fatalf("%d handlings of %d records across the rebalance; want each once. Handled again: %v", all, d, twice)
 	}
 }
 
