@@ -64,7 +64,8 @@ func TestCrashBeforeAckRedeliversAndReservesOnce(t *testing.T) {
 	s := startShop(t, invdomain.Stock{"sku-1": 5})
 
 	// First Inventory process: handles the event, then dies before the ack
-	// (its connection is gone, so the ack never reaches the server).
+	// (its connection is closed without a drain, so the ack never reaches
+	// the server).
 	first := connect(t, s.srv.ClientURL(), "inventory-1")
 	crashed := make(chan struct{})
 	s.startInventory(first, func(err error) error {
@@ -72,7 +73,7 @@ func TestCrashBeforeAckRedeliversAndReservesOnce(t *testing.T) {
 		case <-crashed:
 		default:
 			close(crashed)
-			_ = first.Close()
+			first.Conn().Close()
 		}
 		return err
 	})

@@ -45,9 +45,11 @@ func connect(t *testing.T, url, name string) *natsbus.Bus {
 	b, err := natsbus.Connect(natsbus.Config{
 		URL:  url,
 		Name: name,
-		// Short waits so a redelivery after a crash happens within the test.
-		Backoff:    []time.Duration{200 * time.Millisecond, 400 * time.Millisecond},
-		MaxDeliver: 5,
+		// Short waits so a redelivery after a crash happens within the test:
+		// the server redelivers an unacked event after AckWait (2 × 500ms).
+		Backoff:        []time.Duration{200 * time.Millisecond, 400 * time.Millisecond},
+		MaxDeliver:     5,
+		HandlerTimeout: 500 * time.Millisecond,
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -4,15 +4,17 @@
 // consumer group, and progress is the group's committed offset per
 // partition, not a per-message ack. A failing record is retried in place
 // (with backoff) because moving past it would commit it; after MaxAttempts
-// it goes to the dlq.<group> topic and is committed. Kafka has no
-// Nats-Msg-Id de-duplication window, so the idempotent consumer matters even
-// more. (With sarama the same shape is a ConsumerGroupHandler whose
-// ConsumeClaim calls session.MarkMessage after the handler succeeds.)
+// it goes to the dlq.<group> topic, and only once that dead letter is
+// stored is the record committed. A rebalance waits until the records of a
+// poll are handled and committed (BlockRebalanceOnPoll), so a partition
+// never moves to another member with handled records still uncommitted.
+// Kafka has no Nats-Msg-Id de-duplication window, so the idempotent consumer
+// matters even more. (With sarama the same shape is a ConsumerGroupHandler
+// whose ConsumeClaim calls session.MarkMessage after the handler succeeds.)
 package kafkabus
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"strconv"
@@ -108,6 +110,10 @@ func (b *Bus) Subscribe(ctx context.Context, s messaging.Subscription, h messagi
 		kgo.ConsumerGroup(s.Name),
 		kgo.ConsumeTopics(s.EventTypes...),
 		kgo.DisableAutoCommit(),
+		// A rebalance waits from PollRecords until AllowRebalance, that is
+		// until the polled records are handled and committed: the member
+		// that handled a record is the one that commits it.
+		kgo.BlockRebalanceOnPoll(),
 		kgo.ConsumeResetOffset(kgo.NewOffset().AtStart()),
 		kgo.AllowAutoTopicCreation(),
 	)
@@ -123,15 +129,20 @@ func (b *Bus) Subscribe(ctx context.Context, s messaging.Subscription, h messagi
 	return func() {
 		cancel()
 		<-done
-		cl.Close()
+		cl.Close() // leaves the group: its partitions move on at once
 	}, nil
 }
+
+// maxPollRecords bounds the records handled between two polls, and so how
+// long a rebalance waits for this member.
+const maxPollRecords = 100
 
 func (b *Bus) consume(ctx context.Context, cl *kgo.Client, group string, h messaging.Handler) {
 	log := b.cfg.Logger.With("group", group)
 	for ctx.Err() == nil {
-		fetches := cl.PollFetches(ctx)
+		fetches := cl.PollRecords(ctx, maxPollRecords)
 		if fetches.IsClientClosed() || ctx.Err() != nil {
+			cl.AllowRebalance()
 			return
 		}
 		fetches.EachError(func(topic string, p int32, err error) {
@@ -154,17 +165,21 @@ func (b *Bus) consume(ctx context.Context, cl *kgo.Client, group string, h messa
 			}
 			cancel()
 		}
+		cl.AllowRebalance()
 	}
 }
 
 // process runs the handler until it succeeds, the error is permanent or the
-// attempts are used up (then dead-letters). It returns false on shutdown.
+// attempts are used up; then it dead-letters the record, retrying that too
+// until the dead letter is stored. It returns false (the record is not done
+// and must not be committed) only on shutdown.
 func (b *Bus) process(ctx context.Context, group string, rec *kgo.Record, h messaging.Handler) bool {
 	e, err := event.Parse(rec.Value)
 	if err != nil {
 		err = messaging.Permanent(err)
 	}
-	for attempt := 1; ; attempt++ {
+	attempt := 1
+	for ; ; attempt++ {
 		if err == nil {
 			err = h(ctx, e)
 			if err == nil {
@@ -172,20 +187,36 @@ func (b *Bus) process(ctx context.Context, group string, rec *kgo.Record, h mess
 			}
 		}
 		if messaging.IsPermanent(err) || attempt >= b.cfg.MaxAttempts {
-			b.deadLetter(ctx, group, rec, err, attempt)
-			return true
+			break
 		}
-		delay := b.cfg.Backoff[min(attempt-1, len(b.cfg.Backoff)-1)]
-		select {
-		case <-ctx.Done():
+		if !b.wait(ctx, attempt) {
 			return false
-		case <-time.After(delay):
 		}
 		err = nil
 	}
+	for try := 1; ; try++ {
+		dlErr := b.deadLetter(ctx, group, rec, err, attempt)
+		if dlErr == nil {
+			return true
+		}
+		b.cfg.Logger.Error("dead-letter produce failed; not committing, retrying", "topic", rec.Topic, "offset", rec.Offset, "err", dlErr)
+		if !b.wait(ctx, try) {
+			return false
+		}
+	}
 }
 
-func (b *Bus) deadLetter(ctx context.Context, group string, rec *kgo.Record, cause error, attempts int) {
+// wait sleeps the backoff after the given attempt; false if ctx ended first.
+func (b *Bus) wait(ctx context.Context, attempt int) bool {
+	select {
+	case <-ctx.Done():
+		return false
+	case <-time.After(b.cfg.Backoff[min(attempt-1, len(b.cfg.Backoff)-1)]):
+		return true
+	}
+}
+
+func (b *Bus) deadLetter(ctx context.Context, group string, rec *kgo.Record, cause error, attempts int) error {
 	b.cfg.Logger.Error("dead-lettering record", "topic", rec.Topic, "offset", rec.Offset, "err", cause)
 	dl := &kgo.Record{
 		Topic: messaging.DeadLetterSubject(group),
@@ -197,9 +228,7 @@ func (b *Bus) deadLetter(ctx context.Context, group string, rec *kgo.Record, cau
 			kgo.RecordHeader{Key: "edgo_attempts", Value: []byte(strconv.Itoa(attempts))},
 		),
 	}
-	if err := b.producer.ProduceSync(ctx, dl).FirstErr(); err != nil && !errors.Is(err, context.Canceled) {
-		b.cfg.Logger.Error("dead-letter produce failed", "err", err)
-	}
+	return b.producer.ProduceSync(ctx, dl).FirstErr()
 }
 
 // Close closes the producer.

@@ -52,10 +52,13 @@ func run(log *slog.Logger) error {
 	store := memstore.New(stock)
 	relay := outbox.NewRelay(store, bus, time.Second)
 	relay.Logger = log
-	go relay.Run(ctx)
+	relayDone := make(chan struct{})
+	go func() { defer close(relayDone); relay.Run(ctx) }()
 
 	reservations := usecase.NewReservations(store)
+	consumerDone := make(chan struct{})
 	go func() {
+		defer close(consumerDone)
 		// Wake the relay after each handled event so the answer goes out now.
 		stopConsumer, err := consumer.Start(ctx, bus, reservations, func(next messaging.Handler) messaging.Handler {
 			return func(ctx context.Context, e event.Envelope) error {
@@ -65,18 +68,26 @@ func run(log *slog.Logger) error {
 			}
 		})
 		if err != nil {
-			log.Error("subscribe", "err", err)
-			stop()
+			if ctx.Err() == nil { // not just shutting down before the broker came
+				log.Error("subscribe", "err", err)
+				stop()
+			}
 			return
 		}
 		<-ctx.Done()
-		stopConsumer()
+		stopConsumer() // drains: the running handler finishes and acks
 	}()
 
 	mux := http.NewServeMux()
 	httpapi.Routes(mux, store)
 	health.Routes(mux, map[string]health.Check{"broker": bus.Ready})
-	return serve(ctx, log, envOr("HTTP_ADDR", ":8081"), mux)
+	err = serve(ctx, log, envOr("HTTP_ADDR", ":8081"), mux)
+	// Shut down in order: the consumer drains and the relay ends its run
+	// before the deferred bus.Close drains the connection.
+	stop()
+	<-consumerDone
+	<-relayDone
+	return err
 }
 
 // parseStock reads "sku-1=10,sku-2=5".

@@ -43,25 +43,36 @@ func run(log *slog.Logger) error {
 	orders := usecase.NewOrders(store, nil, nil)
 	relay := outbox.NewRelay(store, bus, time.Second)
 	relay.Logger = log
-	go relay.Run(ctx)
+	relayDone := make(chan struct{})
+	go func() { defer close(relayDone); relay.Run(ctx) }()
 
 	// Subscribing waits for the broker; the HTTP server (and its probes)
 	// starts at once so Kubernetes sees "alive, not ready yet".
+	consumerDone := make(chan struct{})
 	go func() {
+		defer close(consumerDone)
 		stopConsumer, err := consumer.Start(ctx, bus, orders)
 		if err != nil {
-			log.Error("subscribe", "err", err)
-			stop()
+			if ctx.Err() == nil { // not just shutting down before the broker came
+				log.Error("subscribe", "err", err)
+				stop()
+			}
 			return
 		}
 		<-ctx.Done()
-		stopConsumer()
+		stopConsumer() // drains: the running handler finishes and acks
 	}()
 
 	mux := http.NewServeMux()
 	httpapi.Routes(mux, orders, relay.Wake)
 	health.Routes(mux, map[string]health.Check{"broker": bus.Ready})
-	return serve(ctx, log, envOr("HTTP_ADDR", ":8080"), mux)
+	err = serve(ctx, log, envOr("HTTP_ADDR", ":8080"), mux)
+	// Shut down in order: the consumer drains and the relay ends its run
+	// before the deferred bus.Close drains the connection.
+	stop()
+	<-consumerDone
+	<-relayDone
+	return err
 }
 
 func serve(ctx context.Context, log *slog.Logger, addr string, h http.Handler) error {

@@ -97,7 +97,16 @@ func TestPermanentFailureGoesToDeadLetterTopic(t *testing.T) {
 	}
 	defer stop()
 
-	reader, err := kgo.NewClient(kgo.SeedBrokers(brokers...), kgo.ConsumeTopics("dlq.inventory"),
+	dead, err := event.Parse(firstRecord(t, ctx, brokers, "dlq.inventory").Value)
+	if err != nil || dead.ID != e.ID {
+		t.Fatalf("dead letter %+v: %v; want event %s", dead, err, e.ID)
+	}
+}
+
+// firstRecord reads the first record of a topic.
+func firstRecord(t *testing.T, ctx context.Context, brokers []string, topic string) *kgo.Record {
+	t.Helper()
+	reader, err := kgo.NewClient(kgo.SeedBrokers(brokers...), kgo.ConsumeTopics(topic),
 		kgo.ConsumeResetOffset(kgo.NewOffset().AtStart()), kgo.AllowAutoTopicCreation())
 	if err != nil {
 		t.Fatal(err)
@@ -106,18 +115,11 @@ func TestPermanentFailureGoesToDeadLetterTopic(t *testing.T) {
 	for {
 		fetches := reader.PollFetches(ctx)
 		if ctx.Err() != nil {
-			t.Fatal("no dead letter arrived")
+			t.Fatalf("no record arrived on %s", topic)
 		}
-		var found *kgo.Record
-		fetches.EachRecord(func(r *kgo.Record) { found = r })
-		if found == nil {
-			continue
+		if recs := fetches.Records(); len(recs) > 0 {
+			return recs[0]
 		}
-		dead, err := event.Parse(found.Value)
-		if err != nil || dead.ID != e.ID {
-			t.Fatalf("dead letter %s: %v", found.Value, err)
-		}
-		return
 	}
 }
 

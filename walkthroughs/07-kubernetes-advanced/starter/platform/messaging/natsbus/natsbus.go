@@ -6,7 +6,12 @@
 //     second copy inside its duplicate window;
 //   - each subscription is a durable pull consumer with explicit acks; a
 //     failed event is redelivered with backoff and, after MaxDeliver tries,
-//     copied to dlq.<subscription> and terminated.
+//     copied to dlq.<subscription> and terminated. When that copy cannot be
+//     published the event is redelivered instead: it is never dropped;
+//   - while a handler runs, the adapter tells the server it is still working
+//     (InProgress), so a slow handler is not redelivered under its feet;
+//   - Close drains: in-flight handlers finish and ack before the connection
+//     goes away.
 package natsbus
 
 import (
@@ -48,11 +53,17 @@ type Config struct {
 	Password string
 	Name     string // client name shown by the server
 	Streams  []StreamSpec
-	// Backoff[i] is the wait before delivery i+2 of a failed event; the server
-	// uses the same list when an ack never comes (the consumer crashed).
+	// Backoff[i] is the wait before delivery i+2 of a failed event.
 	Backoff []time.Duration
 	// MaxDeliver is how many deliveries an event gets before it is dead-lettered.
 	MaxDeliver int
+	// HandlerTimeout is the deadline of one handler run (default 30s).
+	HandlerTimeout time.Duration
+	// AckWait is how long the server waits for an ack, or for the next
+	// InProgress while the handler runs, before it redelivers: after a crash
+	// that is the wait until another instance gets the event. It must be
+	// longer than HandlerTimeout (default twice HandlerTimeout).
+	AckWait time.Duration
 	// DuplicateWindow is how long the streams remember message ids.
 	DuplicateWindow time.Duration
 	Logger          *slog.Logger
@@ -65,8 +76,14 @@ func (c *Config) defaults() {
 	if len(c.Backoff) == 0 {
 		c.Backoff = []time.Duration{time.Second, 5 * time.Second, 30 * time.Second}
 	}
-	if c.MaxDeliver <= len(c.Backoff) {
-		c.MaxDeliver = len(c.Backoff) + 1 // the server requires MaxDeliver > len(BackOff)
+	if c.MaxDeliver <= 0 {
+		c.MaxDeliver = len(c.Backoff) + 1
+	}
+	if c.HandlerTimeout <= 0 {
+		c.HandlerTimeout = 30 * time.Second
+	}
+	if c.AckWait <= c.HandlerTimeout {
+		c.AckWait = 2 * c.HandlerTimeout
 	}
 	if c.DuplicateWindow == 0 {
 		c.DuplicateWindow = 2 * time.Minute
@@ -78,12 +95,13 @@ func (c *Config) defaults() {
 
 // Bus is a JetStream connection that implements messaging.Bus.
 type Bus struct {
-	cfg   Config
-	nc    *nats.Conn
-	js    jetstream.JetStream
-	ready chan struct{} // closed once the streams exist
-	once  sync.Once
-	stop  chan struct{}
+	cfg    Config
+	nc     *nats.Conn
+	js     jetstream.JetStream
+	ready  chan struct{} // closed once the streams exist
+	once   sync.Once
+	stop   chan struct{}
+	closed chan struct{} // closed when the connection is closed (after a drain)
 }
 
 var _ messaging.Bus = (*Bus)(nil)
@@ -92,6 +110,7 @@ var _ messaging.Bus = (*Bus)(nil)
 // background, so a service can start (and report not ready) before NATS is up.
 func Connect(cfg Config) (*Bus, error) {
 	cfg.defaults()
+	closed := make(chan struct{})
 	opts := []nats.Option{
 		nats.Name(cfg.Name),
 		nats.RetryOnFailedConnect(true),
@@ -106,6 +125,9 @@ func Connect(cfg Config) (*Bus, error) {
 				cfg.Logger.Warn("disconnected from NATS", "err", err)
 			}
 		}),
+		nats.ClosedHandler(func(*nats.Conn) { close(closed) }),
+		// Close drains; an in-flight handler may use its whole deadline.
+		nats.DrainTimeout(cfg.HandlerTimeout + 5*time.Second),
 	}
 	if cfg.User != "" {
 		opts = append(opts, nats.UserInfo(cfg.User, cfg.Password))
@@ -119,7 +141,7 @@ func Connect(cfg Config) (*Bus, error) {
 		nc.Close()
 		return nil, err
 	}
-	b := &Bus{cfg: cfg, nc: nc, js: js, ready: make(chan struct{}), stop: make(chan struct{})}
+	b := &Bus{cfg: cfg, nc: nc, js: js, ready: make(chan struct{}), stop: make(chan struct{}), closed: closed}
 	go b.ensureStreams()
 	return b, nil
 }
@@ -203,16 +225,17 @@ func (b *Bus) Publish(ctx context.Context, e event.Envelope) error {
 }
 
 // Subscribe creates one durable pull consumer per event type and consumes it.
+// The returned stop drains the consumers: it stops pulling, lets the handler
+// that is running finish (and ack), and returns once that is done.
 func (b *Bus) Subscribe(ctx context.Context, s messaging.Subscription, h messaging.Handler) (func(), error) {
 	if err := b.waitReady(ctx); err != nil {
 		return nil, err
 	}
-	var stops []func()
-	stopAll := func() {
-		for _, stop := range stops {
-			stop()
-		}
-	}
+	// Handlers outlive a cancelled ctx: stop, not ctx, ends the subscription,
+	// and each run is bounded by HandlerTimeout.
+	hctx := context.WithoutCancel(ctx)
+	var consuming []jetstream.ConsumeContext
+	stopAll := func() { b.drain(consuming) }
 	for _, typ := range s.EventTypes {
 		stream, err := b.js.StreamNameBySubject(ctx, typ)
 		if err != nil {
@@ -224,70 +247,147 @@ func (b *Bus) Subscribe(ctx context.Context, s messaging.Subscription, h messagi
 			Durable:       durable,
 			FilterSubject: typ,
 			AckPolicy:     jetstream.AckExplicitPolicy,
-			AckWait:       b.cfg.Backoff[0],
-			BackOff:       b.cfg.Backoff,
-			MaxDeliver:    b.cfg.MaxDeliver,
+			// Longer than a handler may run, so only a crashed instance's
+			// event is redelivered by the server's timer.
+			AckWait: b.cfg.AckWait,
+			// No server-side BackOff or MaxDeliver: BackOff would replace
+			// AckWait with its first entry, and a server that stops at
+			// MaxDeliver would never redeliver an event whose dead letter
+			// could not be published. handle spaces the retries and counts
+			// the deliveries.
+			MaxDeliver: -1,
 		})
 		if err != nil {
 			stopAll()
 			return nil, fmt.Errorf("consumer %s: %w", durable, err)
 		}
-		cc, err := cons.Consume(func(msg jetstream.Msg) { b.handle(ctx, s.Name, msg, h) })
+		// One message at a time: a buffered message's ack timer would run
+		// while it waits behind a slow handler.
+		cc, err := cons.Consume(func(msg jetstream.Msg) { b.handle(hctx, s.Name, msg, h) }, jetstream.PullMaxMessages(1))
 		if err != nil {
 			stopAll()
 			return nil, fmt.Errorf("consume %s: %w", durable, err)
 		}
-		stops = append(stops, cc.Stop)
+		consuming = append(consuming, cc)
 	}
 	return stopAll, nil
 }
 
+// drain stops the consumers from pulling and waits until the messages they
+// hold are handled, at most the drain timeout.
+func (b *Bus) drain(consuming []jetstream.ConsumeContext) {
+	for _, cc := range consuming {
+		cc.Drain()
+	}
+	deadline := time.After(b.nc.Opts.DrainTimeout)
+	for _, cc := range consuming {
+		select {
+		case <-cc.Closed():
+		case <-deadline:
+			b.cfg.Logger.Warn("consumer did not drain in time; its events will be redelivered")
+			cc.Stop()
+		}
+	}
+}
+
 func (b *Bus) handle(ctx context.Context, subscription string, msg jetstream.Msg, h messaging.Handler) {
 	log := b.cfg.Logger.With("subject", msg.Subject(), "subscription", subscription)
-	e, err := event.Parse(msg.Data())
-	if err == nil {
-		err = h(ctx, e)
-		if err == nil {
-			if ackErr := msg.Ack(); ackErr != nil {
-				log.Warn("ack failed; the event will come again", "err", ackErr)
-			}
-			return
-		}
-	} else {
-		err = messaging.Permanent(err)
-	}
 	delivered := 1
 	if md, mdErr := msg.Metadata(); mdErr == nil {
 		delivered = int(md.NumDelivered)
 	}
-	if messaging.IsPermanent(err) || delivered >= b.cfg.MaxDeliver {
-		log.Error("dead-lettering event", "delivered", delivered, "err", err)
-		b.deadLetter(ctx, subscription, msg, err, delivered)
-		_ = msg.Term()
+	var err error
+	if delivered > b.cfg.MaxDeliver {
+		// An earlier delivery crashed the process or could not be
+		// dead-lettered: the handler has had its MaxDeliver tries.
+		err = messaging.Permanent(fmt.Errorf("delivered %d times, more than MaxDeliver %d", delivered, b.cfg.MaxDeliver))
+	} else if e, parseErr := event.Parse(msg.Data()); parseErr != nil {
+		err = messaging.Permanent(parseErr)
+	} else if err = b.run(ctx, log, msg, h, e); err == nil {
+		if ackErr := msg.Ack(); ackErr != nil {
+			log.Warn("ack failed; the event will come again", "err", ackErr)
+		}
 		return
 	}
 	delay := b.cfg.Backoff[min(delivered-1, len(b.cfg.Backoff)-1)]
+	if messaging.IsPermanent(err) || delivered >= b.cfg.MaxDeliver {
+		log.Error("dead-lettering event", "delivered", delivered, "err", err)
+		if dlErr := b.deadLetter(ctx, subscription, msg, err, delivered); dlErr != nil {
+			// Term now would lose the event: ask for it again instead.
+			log.Error("dead-letter publish failed; redelivering", "in", delay, "err", dlErr)
+			_ = msg.NakWithDelay(delay)
+			return
+		}
+		_ = msg.Term()
+		return
+	}
 	log.Warn("handler failed; redelivering", "delivered", delivered, "in", delay, "err", err)
 	_ = msg.NakWithDelay(delay)
 }
 
-func (b *Bus) deadLetter(ctx context.Context, subscription string, msg jetstream.Msg, cause error, delivered int) {
+// run calls the handler with a HandlerTimeout deadline and, until it returns,
+// tells the server every AckWait/3 that the event is still being worked on,
+// so the server does not hand it to another instance meanwhile.
+func (b *Bus) run(ctx context.Context, log *slog.Logger, msg jetstream.Msg, h messaging.Handler, e event.Envelope) error {
+	ctx, cancel := context.WithTimeout(ctx, b.cfg.HandlerTimeout)
+	defer cancel()
+	finished := make(chan struct{})
+	var beating sync.WaitGroup
+	beating.Go(func() {
+		tick := time.NewTicker(b.cfg.AckWait / 3)
+		defer tick.Stop()
+		for {
+			select {
+			case <-finished:
+				return
+			case <-tick.C:
+				if ctx.Err() != nil {
+					log.Warn("handler still running after its deadline", "timeout", b.cfg.HandlerTimeout)
+				}
+				if err := msg.InProgress(); err != nil {
+					log.Warn("in-progress ack failed", "err", err)
+				}
+			}
+		}
+	})
+	err := h(ctx, e)
+	close(finished)
+	beating.Wait() // no InProgress after the Ack or Nak that follows
+	return err
+}
+
+func (b *Bus) deadLetter(ctx context.Context, subscription string, msg jetstream.Msg, cause error, delivered int) error {
 	dl := nats.NewMsg(messaging.DeadLetterSubject(subscription))
 	dl.Data = msg.Data()
 	dl.Header.Set("Edgo-Original-Subject", msg.Subject())
 	dl.Header.Set("Edgo-Error", cause.Error())
 	dl.Header.Set("Edgo-Deliveries", strconv.Itoa(delivered))
-	if _, err := b.js.PublishMsg(ctx, dl); err != nil {
-		b.cfg.Logger.Error("dead-letter publish failed", "err", err)
-	}
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	_, err := b.js.PublishMsg(ctx, dl)
+	return err
 }
 
 // JetStream exposes the JetStream context, for tests and tools.
 func (b *Bus) JetStream() jetstream.JetStream { return b.js }
 
-// Close stops the background set-up and closes the connection.
+// Conn exposes the NATS connection, for tests that simulate a crash by
+// closing it without a drain.
+func (b *Bus) Conn() *nats.Conn { return b.nc }
+
+// Close stops the background set-up, then drains the connection: no new
+// messages, in-flight handlers finish and ack, pending publishes are
+// flushed. It returns once the connection is closed.
 func (b *Bus) Close() error {
 	b.once.Do(func() { close(b.stop) })
-	b.nc.Close()
-	return nil
+	err := b.nc.Drain()
+	if errors.Is(err, nats.ErrConnectionClosed) {
+		err = nil // closed before: nothing left to drain
+	}
+	select {
+	case <-b.closed:
+	case <-time.After(b.nc.Opts.DrainTimeout + time.Second):
+		b.nc.Close()
+	}
+	return err
 }
