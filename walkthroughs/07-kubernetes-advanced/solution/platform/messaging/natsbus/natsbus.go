@@ -57,7 +57,7 @@ type Config struct {
 	Backoff []time.Duration
 	// MaxDeliver is how many deliveries an event gets before it is dead-lettered.
 	MaxDeliver int
-	// HandlerTimeout is the deadline of one handler run (default 30s).
+	// HandlerTimeout is the deadline of one handler run (default 10s).
 	HandlerTimeout time.Duration
 	// AckWait is how long the server waits for an ack, or for the next
 	// InProgress while the handler runs, before it redelivers: after a crash
@@ -80,7 +80,7 @@ func (c *Config) defaults() {
 		c.MaxDeliver = len(c.Backoff) + 1
 	}
 	if c.HandlerTimeout <= 0 {
-		c.HandlerTimeout = 30 * time.Second
+		c.HandlerTimeout = 10 * time.Second
 	}
 	if c.AckWait <= c.HandlerTimeout {
 		c.AckWait = 2 * c.HandlerTimeout
