@@ -61,8 +61,8 @@ type Config struct {
 	HandlerTimeout time.Duration
 	// AckWait is how long the server waits for an ack, or for the next
 	// InProgress while the handler runs, before it redelivers: after a crash
-	// that is the wait until another instance gets the event. It must be
-	// longer than HandlerTimeout (default twice HandlerTimeout).
+	// that is the wait until another instance gets the event. A value not
+	// longer than HandlerTimeout is replaced by twice HandlerTimeout.
 	AckWait time.Duration
 	// DuplicateWindow is how long the streams remember message ids.
 	DuplicateWindow time.Duration
