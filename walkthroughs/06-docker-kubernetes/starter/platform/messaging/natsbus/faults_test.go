@@ -166,3 +166,40 @@ func TestStopWaitsForTheRunningHandlerAndItsAck(t *testing.T) {
 		t.Fatalf("after stop: %d unacked, ack floor %d; want the event acked", info.NumAckPending, info.AckFloor.Consumer)
 	}
 }
+
+// Close drains the connection: the running handler still acks its event, and
+// Close returns once that is done.
+func TestCloseLetsTheRunningHandlerAck(t *testing.T) {
+	srv := natstest.Start(t)
+	b := connect(t, srv.ClientURL())
+	ctx := ctxFor(t)
+	started := make(chan struct{})
+	if _, err := b.Subscribe(ctx, messaging.Subscription{Name: "closing", EventTypes: []string{"order.created"}},
+		func(context.Context, event.Envelope) error {
+			close(started)
+			time.Sleep(300 * time.Millisecond)
+			return nil
+		}); err != nil {
+		t.Fatal(err)
+	}
+	e, _ := event.New("order.created", "/test", "o1", map[string]string{"orderId": "o1"})
+	if err := b.Publish(ctx, e); err != nil {
+		t.Fatal(err)
+	}
+	<-started
+	if err := b.Close(); err != nil {
+		t.Fatal(err)
+	}
+	observer := connect(t, srv.ClientURL())
+	cons, err := observer.JetStream().Consumer(ctx, "ORDERS", "closing_order-created")
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := cons.Info(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.NumAckPending != 0 || info.AckFloor.Consumer != 1 {
+		t.Fatalf("after Close: %d unacked, ack floor %d; want the event acked", info.NumAckPending, info.AckFloor.Consumer)
+	}
+}
