@@ -331,9 +331,9 @@ func (b *Bus) handle(ctx context.Context, subscription string, msg jetstream.Msg
 func (b *Bus) run(ctx context.Context, log *slog.Logger, msg jetstream.Msg, h messaging.Handler, e event.Envelope) error {
 	ctx, cancel := context.WithTimeout(ctx, b.cfg.HandlerTimeout)
 	defer cancel()
-	finished := make(chan struct{})
-	var beating sync.WaitGroup
-	beating.Go(func() {
+	finished, beatsStopped := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(beatsStopped)
 		tick := time.NewTicker(b.cfg.AckWait / 3)
 		defer tick.Stop()
 		for {
@@ -349,10 +349,10 @@ func (b *Bus) run(ctx context.Context, log *slog.Logger, msg jetstream.Msg, h me
 				}
 			}
 		}
-	})
+	}()
 	err := h(ctx, e)
 	close(finished)
-	beating.Wait() // no InProgress after the Ack or Nak that follows
+	<-beatsStopped // no InProgress after the Ack or Nak that follows
 	return err
 }
 
