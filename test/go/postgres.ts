@@ -37,6 +37,8 @@ export interface Postgres {
   readonly port: number;
   /** Creates database `name` and returns its URL. */
   createDatabase(name: string): string;
+  /** Runs sql in database `db` with psql and returns the rows, one per line, columns split by `|`. */
+  query(db: string, sql: string): string[];
   /** Stops the server and removes its folder. */
   stop(): Promise<void>;
 }
@@ -82,9 +84,10 @@ export async function startPostgres(): Promise<Postgres> {
     throw err;
   }
   const base = `postgres://${superuser}@127.0.0.1:${port}`;
-  const psql = (sql: string): void => {
-    const r = spawnSync(path.join(postgresBin!, 'psql'), ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', `${base}/postgres`, '-c', sql], { encoding: 'utf8' });
+  const psql = (sql: string, db = 'postgres'): string[] => {
+    const r = spawnSync(path.join(postgresBin!, 'psql'), ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-d', `${base}/${db}`, '-c', sql], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`psql ${sql}: ${r.stderr}`);
+    return r.stdout.split('\n').filter((line) => line.length > 0);
   };
   // A server that printed "ready" accepts connections; this also proves psql works.
   await eventually('PostgreSQL to answer', async () => (psql('SELECT 1'), true), 10_000);
@@ -96,6 +99,7 @@ export async function startPostgres(): Promise<Postgres> {
       psql(`CREATE DATABASE ${name}`);
       return `${base}/${name}?sslmode=disable`;
     },
+    query: (db, sql) => psql(sql, db),
     async stop() {
       await stopFast(server, data);
       fs.rmSync(dir, { recursive: true, force: true });
