@@ -83,6 +83,7 @@ describe('module 10 capstone: Go', { skip, timeout: 900_000 }, () => {
       'TestFailedPublishIsRetriedAndSentOnce',
       'TestCrashBetweenCommitAndPublishIsRecoveredAfterRestart',
       'TestDuplicateDeliveryToThreeReplicasIsANoOp',
+      'TestRelaysOnOneTablePublishEachRowOnce',
     ]) {
       assert.equal(results.get(name), 'pass', `${name} did not run and pass`);
     }
@@ -111,6 +112,7 @@ describe('module 10 capstone: Go', { skip, timeout: 900_000 }, () => {
     assert.equal(results.get('TestBookingIsConfirmed'), 'pass');
     assert.equal(results.get('TestOneTraceSpansAllThreeServices'), 'pass');
     assert.equal(results.get('TestCrashBetweenCommitAndPublishIsRecoveredAfterRestart'), 'pass');
+    assert.equal(results.get('TestRelaysOnOneTablePublishEachRowOnce'), 'pass');
     assert.match(test.stdout, /2 mails after redelivery, want 1/);
     assert.match(test.stdout, /is \\"pending\\", want \\"cancelled\\"/);
   });

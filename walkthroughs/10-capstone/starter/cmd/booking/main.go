@@ -4,10 +4,12 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/signal"
 	"strconv"
 	"syscall"
+	"time"
 
 	"example.com/capstone/internal/booking"
 	"example.com/capstone/internal/platform/host"
@@ -27,6 +29,14 @@ func main() {
 		fatal(err)
 	}
 	defer db.Close()
+	h.ReadyWhen(func() error {
+		pctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		defer cancel()
+		if err := db.Ping(pctx); err != nil {
+			return fmt.Errorf("PostgreSQL: %w", err)
+		}
+		return nil
+	})
 	svc, err := booking.Start(ctx, booking.Deps{JS: h.JS, DB: db, Tracer: h.TP, Log: h.Log, SlotCapacity: atoi(host.Env("SLOT_CAPACITY", "10"))})
 	if err != nil {
 		h.Log.Error("start failed", "error", err)
