@@ -67,7 +67,10 @@ export async function startPostgres(): Promise<Postgres> {
   }
   const [initCmd, initArgs] = asUser(user, path.join(postgresBin, 'initdb'), ['-D', data, '-U', superuser, '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
   const init = spawnSync(initCmd, initArgs, { encoding: 'utf8' });
-  if (init.status !== 0) throw new Error(`initdb failed:\n${init.stdout}\n${init.stderr}`);
+  if (init.status !== 0) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw new Error(`initdb failed:\n${init.stdout}\n${init.stderr}`);
+  }
 
   const port = await freePort();
   // fsync off: a test cluster that is thrown away need not survive a power cut.
@@ -121,6 +124,10 @@ function stopFast(proc: Proc, data: string): Promise<void> {
   } catch {
     // No pid file yet: signal the process we started.
   }
-  if (pid) process.kill(pid, 'SIGINT');
+  try {
+    if (pid) process.kill(pid, 'SIGINT');
+  } catch {
+    proc.child.kill('SIGKILL'); // the pid file was stale: end what we started
+  }
   return exited;
 }
