@@ -1,10 +1,13 @@
 /**
  * The capstone solution as a person would run it: a REAL nats-server process
- * (Debian's package) with JetStream, the three services built and started as
- * processes, bookings POSTed over HTTP, /metrics scraped, and the spans the
+ * (Debian's package) with JetStream, a REAL PostgreSQL (a throwaway cluster),
+ * the services built and started as processes (two booking replicas on one
+ * database), bookings POSTed over HTTP, /metrics scraped, and the spans the
  * services export over OTLP/HTTP caught by a small local receiver, which must
- * see one trace id from all three services. Skips where `go` or `nats-server`
- * is not installed.
+ * see one trace id from all three services. Then one booking process is killed
+ * in the middle of a burst of bookings: every booking must still settle once,
+ * every customer get one mail, and no slot take more than its capacity.
+ * Skips where `go` or `nats-server` is not installed; fails without PostgreSQL.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -13,11 +16,20 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { startPostgres, type Postgres } from './postgres';
 import { eventually, freePort, natsServer, skipWithoutGoAndNats as skip, startProcess, stop, type Proc } from './realProcesses';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const solution = path.join(repoRoot, 'walkthroughs', '10-capstone', 'solution');
 const services = ['booking', 'payment', 'notification'] as const;
+/** The processes: two booking replicas, then payment and notification. */
+const processes = [
+  { name: 'booking', binary: 'booking' },
+  { name: 'booking-b', binary: 'booking' },
+  { name: 'payment', binary: 'payment' },
+  { name: 'notification', binary: 'notification' },
+] as const;
+const slotCapacity = 1;
 
 /** The protobuf bytes of the resource attribute service.name = name (KeyValue{key, AnyValue{string_value}}). */
 function serviceNameBytes(name: string): Buffer {
@@ -30,10 +42,12 @@ function serviceNameBytes(name: string): Buffer {
 describe('module 10 solution as processes on a real nats-server', { skip, timeout: 600_000 }, () => {
   let tmp = '';
   let nats: Proc | undefined;
+  let pg: Postgres | undefined;
   const procs: Proc[] = [];
   const urls: Record<string, string> = {};
   const otlpBodies: Buffer[] = [];
   let otlp: http.Server | undefined;
+  const proc = (name: string): Proc => procs.find((p) => p.name === name)!;
   const logs = (): string => procs.map((p) => `--- ${p.name}\n${p.output.slice(-3000)}`).join('\n');
 
   before(async () => {
@@ -58,34 +72,41 @@ describe('module 10 solution as processes on a real nats-server', { skip, timeou
     nats = startProcess('nats-server', natsServer!, ['-js', '-a', '127.0.0.1', '-p', String(natsPort), '-sd', path.join(tmp, 'jetstream')]);
     await eventually('nats-server to be ready', async () => (/Server is ready/.test(nats!.output) ? true : undefined), 20_000);
 
-    for (const name of services) {
+    pg = await startPostgres();
+    const databaseUrl = pg.createDatabase('booking');
+
+    for (const { name, binary } of processes) {
       const port = await freePort();
       urls[name] = `http://127.0.0.1:${port}`;
       procs.push(
-        startProcess(name, path.join(tmp, name), [], {
+        startProcess(name, path.join(tmp, binary), [], {
           NATS_URL: `nats://127.0.0.1:${natsPort}`,
+          DATABASE_URL: databaseUrl,
           HTTP_ADDR: `127.0.0.1:${port}`,
-          SLOT_CAPACITY: '1',
+          SLOT_CAPACITY: String(slotCapacity),
           PAYMENT_LIMIT_CENTS: '100000',
           OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${otlpPort}`,
           OTEL_BSP_SCHEDULE_DELAY: '100',
         }),
       );
     }
-    for (const name of services) {
-      await eventually(`${name} /readyz`, async () => ((await fetch(`${urls[name]}/readyz`)).status === 200 ? true : undefined));
+    for (const { name } of processes) {
+      await eventually(`${name} /readyz`, async () => ((await fetch(`${urls[name]}/readyz`)).status === 200 ? true : undefined), 60_000).catch((e: Error) => {
+        throw new Error(`${e.message}\n${logs()}`);
+      });
     }
   });
 
   after(async () => {
     await Promise.all(procs.map((p) => stop(p)));
     await stop(nats);
+    await pg?.stop();
     await new Promise<void>((resolve) => (otlp ? otlp.close(() => resolve()) : resolve()));
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  const book = async (slotId: string, paymentMethod: string, traceparent?: string): Promise<{ status: number; id: string }> => {
-    const res = await fetch(`${urls.booking}/bookings`, {
+  const book = async (slotId: string, paymentMethod: string, traceparent?: string, replica = 'booking'): Promise<{ status: number; id: string }> => {
+    const res = await fetch(`${urls[replica]}/bookings`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(traceparent ? { traceparent } : {}) },
       body: JSON.stringify({ slotId, customerEmail: 'ada@example.com', amountCents: 4200, currency: 'EUR', paymentMethod }),
@@ -93,7 +114,10 @@ describe('module 10 solution as processes on a real nats-server', { skip, timeou
     const body = (await res.json()) as { id?: string };
     return { status: res.status, id: body.id ?? '' };
   };
-  const statusOf = async (id: string): Promise<string> => ((await (await fetch(`${urls.booking}/bookings/${id}`)).json()) as { status: string }).status;
+  const statusOf = async (id: string, replica = 'booking'): Promise<string> =>
+    ((await (await fetch(`${urls[replica]}/bookings/${id}`)).json()) as { status: string }).status;
+  /** The value of one series in a /metrics text, 0 when absent. */
+  const sample = (body: string, series: string): number => Number(new RegExp(`^${series.replace(/[{}.]/g, '\\$&')} (\\S+)$`, 'm').exec(body)?.[1] ?? 0);
 
   it('confirms a paid booking and carries its trace through all three services', async () => {
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
@@ -102,7 +126,7 @@ describe('module 10 solution as processes on a real nats-server', { skip, timeou
     await eventually('the booking to be confirmed', async () => ((await statusOf(created.id)) === 'confirmed' ? true : undefined)).catch((e: Error) => {
       throw new Error(`${e.message}\n${logs()}`);
     });
-    const notified = await eventually('the confirmation mail in the notification log', async () => (/"msg":"mail sent"/.test(procs[2]?.output ?? '') ? true : undefined));
+    const notified = await eventually('the confirmation mail in the notification log', async () => (/"msg":"mail sent"/.test(proc('notification').output) ? true : undefined));
     assert.ok(notified);
 
     const id = Buffer.from(traceId, 'hex');
@@ -128,7 +152,6 @@ describe('module 10 solution as processes on a real nats-server', { skip, timeou
     const expected: Array<[string, RegExp]> = [
       ['booking', /http_requests_total\{code="202",method="POST",route="POST \/bookings",service="booking"\} 3\n/],
       ['booking', /http_request_duration_seconds_bucket\{method="POST",route="POST \/bookings",service="booking",le="0\.3"\} \d/],
-      ['booking', /events_published_total\{service="booking",type="booking\.cancelled"\} 1\n/],
       ['payment', /events_consumed_total\{service="payment",type="booking\.requested"\} 3\n/],
       ['payment', /events_failed_total\{reason="dead_letter",service="payment",type="booking\.requested"\} 0\n/],
       ['notification', /events_consumed_total\{service="notification",type="booking\.confirmed"\} 2\n/],
@@ -140,9 +163,67 @@ describe('module 10 solution as processes on a real nats-server', { skip, timeou
       const bodies: Record<string, string> = {};
       for (const name of services) bodies[name] = await (await fetch(`${urls[name]}/metrics`)).text();
       missing = expected.filter(([svc, re]) => !re.test(bodies[svc] ?? '')).map(([svc, re]) => `${svc}: ${re.source}`);
+      // Either replica's outbox relay may have sent the cancellation: the two together sent it once.
+      const replicaB = await (await fetch(`${urls['booking-b']}/metrics`)).text();
+      const cancelled = 'events_published_total{service="booking",type="booking.cancelled"}';
+      const sent = sample(bodies.booking ?? '', cancelled) + sample(replicaB, cancelled);
+      if (sent !== 1) missing.push(`${cancelled} summed over both replicas is ${sent}, want 1`);
       return missing.length === 0 ? true : undefined;
     }).catch((e: Error) => {
       throw new Error(`${e.message}; missing:\n${missing.join('\n')}`);
     });
+  });
+
+  it('settles every booking once, mails each customer once and over-books no slot when one booking process is killed mid-run', async () => {
+    const slots = ['pilates-1', 'pilates-2', 'pilates-3', 'pilates-4'];
+    let accepted = 0;
+    let refused = 0;
+    let cutOff = 0; // requests to the dying process that got no answer: committed or not, unknown
+    const burst = async (replica: string, n: number, offset: number): Promise<void> => {
+      await Promise.all(
+        Array.from({ length: n }, async (_, i) => {
+          const k = offset + i;
+          const r = await book(slots[k % slots.length]!, k % 3 === 0 ? 'card_declined' : 'card_ok', undefined, replica).catch(() => undefined);
+          if (r?.status === 202) accepted++;
+          else if (r?.status === 409) refused++;
+          else if (r === undefined && replica === 'booking') cutOff++;
+          else assert.fail(`POST /bookings on ${replica}: ${r?.status ?? 'no answer'}`);
+        }),
+      );
+    };
+    // Both replicas take bookings; while they are busy the first dies without
+    // warning (SIGKILL: transactions, relay runs and unacked messages cut off).
+    const victim = proc('booking');
+    const killed = new Promise((resolve) => victim.child.once('exit', resolve));
+    await burst('booking', 12, 0);
+    await Promise.all([
+      burst('booking', 12, 12),
+      burst('booking-b', 12, 24),
+      new Promise<void>((resolve) => setTimeout(() => (victim.child.kill('SIGKILL'), resolve()), 20)),
+    ]);
+    await killed;
+    await burst('booking-b', 12, 36);
+    assert.ok(accepted > 0 && refused > 0, `accepted ${accepted}, refused ${refused}: the burst should fill some slots`);
+
+    // What the database holds is the truth, whichever replica wrote it. Payment
+    // results the dead replica had not acked come back after the consumer's AckWait (30 s).
+    const db = (sql: string): string[] => pg!.query('booking', sql);
+    await eventually('no booking left pending', async () => (db(`SELECT count(*) FROM bookings WHERE status = 'pending'`)[0] === '0' ? true : undefined), 120_000).catch(
+      (e: Error) => {
+        throw new Error(`${e.message}: ${db(`SELECT id, status FROM bookings WHERE status = 'pending'`).join(', ')}\n${logs()}`);
+      },
+    );
+    const settled = db(`SELECT id, status FROM bookings`).map((row) => row.replace('|', '/booking-'));
+    assert.ok(settled.length >= accepted && settled.length <= accepted + cutOff, `${settled.length} bookings stored, ${accepted} accepted, ${cutOff} cut off`);
+
+    // One mail per booking: the notification log names each mail by booking and outcome.
+    const mailKeys = (): string[] => [...proc('notification').output.matchAll(/"msg":"mail sent".*?"key":"([^"]+)"/g)].map((m) => m[1]!);
+    await eventually('a mail for every settled booking', async () => (settled.every((k) => mailKeys().includes(k)) ? true : undefined), 60_000);
+    const sent = mailKeys();
+    assert.equal(new Set(sent).size, sent.length, `a mail went out twice: ${sent.join(' ')}`);
+    assert.equal(sent.length, settled.length, 'one mail per booking, no more');
+
+    // No over-booking: per slot, at most slotCapacity confirmed bookings.
+    assert.deepEqual(db(`SELECT slot_id, count(*) FROM bookings WHERE status = 'confirmed' GROUP BY slot_id HAVING count(*) > ${slotCapacity}`), []);
   });
 });

@@ -8,8 +8,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { loadAllModules, nodeProcessRunner, runChecks, type CheckResult, type LoadedModule } from '../../src/core/checks';
+import { startPostgres, type Postgres } from './postgres';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const roots = [path.join(repoRoot, 'walkthroughs'), path.join(repoRoot, 'test', 'fixtures', 'modules')];
@@ -19,6 +20,17 @@ const cachedHelm = path.join(repoRoot, '.tmp', 'bin', 'helm');
 if (!process.env.EDGO_HELM && fs.existsSync(cachedHelm)) process.env.EDGO_HELM = cachedHelm;
 const temps: string[] = [];
 after(() => temps.forEach((t) => fs.rmSync(t, { recursive: true, force: true })));
+// The capstone's Go tests keep bookings in PostgreSQL and read DATABASE_URL, which
+// the checks' go test inherits: a throwaway cluster for the whole file.
+let pg: Postgres | undefined;
+before(async () => {
+  if (!hasGo) return;
+  pg = await startPostgres();
+  process.env.DATABASE_URL = pg.url;
+});
+after(async () => {
+  await pg?.stop();
+});
 
 /** A fresh copy, so checks never write into the repository (go test caches, go.sum). */
 function copyOf(dir: string, label: string): string {

@@ -9,10 +9,13 @@ mkdir -p test-results/logs
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else return 1; fi; }
 
 # Machine packages: Chromium for the UI and webview tests, nats-server for the
-# broker test, Kerberos headers for one of code-server's native modules.
+# broker test, PostgreSQL for the capstone's database tests (test/go/postgres.ts
+# makes a throwaway cluster with its initdb), Kerberos headers for one of
+# code-server's native modules.
 missing=()
 command -v chromium >/dev/null || [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v nats-server >/dev/null || [ -x /usr/sbin/nats-server ] || missing+=(nats-server)
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
 [ -f /usr/include/krb5.h ] || [ -f /usr/include/gssapi/gssapi.h ] || missing+=(libkrb5-dev)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing machine packages: ${missing[*]}"

@@ -1,6 +1,7 @@
 // Package e2e runs the three services in one process against an embedded
-// NATS JetStream server, each with its own metrics registry and in-memory
-// span exporter, and drives bookings through the HTTP API.
+// NATS JetStream server and PostgreSQL ($DATABASE_URL, a schema per test),
+// each with its own metrics registry and in-memory span exporter, and drives
+// bookings through the HTTP API.
 package e2e
 
 import (
@@ -14,9 +15,11 @@ import (
 	"net/http/httptest"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
@@ -35,18 +38,27 @@ import (
 )
 
 type system struct {
+	t            *testing.T
 	js           jetstream.JetStream
+	db           *pgxpool.Pool
 	nc           *nats.Conn
 	booking      *booking.Service
 	payment      *payment.Service
 	notification *notification.Service
 	api          *httptest.Server
 	spans        map[string]*tracetest.InMemoryExporter // by service name
+	tracers      map[string]*sdktrace.TracerProvider
+	log          *slog.Logger
+	mu           sync.Mutex // guards booking, replaced by startBooking
 }
 
 type options struct {
 	slotCapacity int
 	limitCents   int64
+	// bookingJS wraps the booking service's JetStream, to inject faults into
+	// what it publishes; nil for none.
+	bookingJS func(jetstream.JetStream) jetstream.JetStream
+	noPayment bool // no payment service: the test plays its part
 }
 
 func startSystem(t *testing.T, o options) *system {
@@ -77,31 +89,70 @@ func startSystem(t *testing.T, o options) *system {
 	})
 
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	s := &system{js: js, nc: nc, spans: map[string]*tracetest.InMemoryExporter{}}
+	s := &system{t: t, js: js, nc: nc, db: testDatabase(t), spans: map[string]*tracetest.InMemoryExporter{}, log: log, tracers: map[string]*sdktrace.TracerProvider{}}
 	tracer := func(name string) *sdktrace.TracerProvider {
 		exp := tracetest.NewInMemoryExporter()
 		s.spans[name] = exp
 		tp := sdktrace.NewTracerProvider(sdktrace.WithSyncer(exp),
 			sdktrace.WithResource(resource.NewSchemaless(attribute.String("service.name", name))))
 		t.Cleanup(func() { _ = tp.Shutdown(context.Background()) })
+		s.tracers[name] = tp
 		return tp
 	}
 	ctx := context.Background()
-	if s.booking, err = booking.Start(ctx, booking.Deps{JS: js, Tracer: tracer(booking.Name), Log: log, SlotCapacity: o.slotCapacity}); err != nil {
-		t.Fatal(err)
+	tracer(booking.Name)
+	s.startBooking(o)
+	if !o.noPayment {
+		if s.payment, err = payment.Start(ctx, payment.Deps{JS: js, Tracer: tracer(payment.Name), Log: log, LimitCents: o.limitCents}); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(s.payment.Stop)
 	}
-	t.Cleanup(s.booking.Stop)
-	if s.payment, err = payment.Start(ctx, payment.Deps{JS: js, Tracer: tracer(payment.Name), Log: log, LimitCents: o.limitCents}); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(s.payment.Stop)
 	if s.notification, err = notification.Start(ctx, notification.Deps{JS: js, Tracer: tracer(notification.Name), Log: log}); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(s.notification.Stop)
-	s.api = httptest.NewServer(s.booking.Handler)
+	s.api = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.current().Handler.ServeHTTP(w, r)
+	}))
 	t.Cleanup(s.api.Close)
 	return s
+}
+
+// startBooking starts a booking service (again, after a crash) on the test's
+// database and JetStream; the API then talks to it.
+func (s *system) startBooking(o options) *booking.Service {
+	s.t.Helper()
+	svc := s.startReplica(o)
+	s.mu.Lock()
+	s.booking = svc
+	s.mu.Unlock()
+	return svc
+}
+
+// startReplica starts one more booking service on the same database and
+// JetStream, as a second pod would; the API keeps talking to the first.
+func (s *system) startReplica(o options) *booking.Service {
+	s.t.Helper()
+	js := s.js
+	if o.bookingJS != nil {
+		js = o.bookingJS(js)
+	}
+	svc, err := booking.Start(context.Background(), booking.Deps{
+		JS: js, DB: s.db, Tracer: s.tracers[booking.Name], Log: s.log,
+		SlotCapacity: o.slotCapacity, RelayInterval: 20 * time.Millisecond,
+	})
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	s.t.Cleanup(svc.Stop)
+	return svc
+}
+
+func (s *system) current() *booking.Service {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.booking
 }
 
 type bookingView struct {
@@ -156,7 +207,11 @@ func (s *system) waitStatus(t *testing.T, id, want string) bookingView {
 func (s *system) settled(t *testing.T) {
 	t.Helper()
 	consumers := map[string]eventbus.ConsumerConfig{}
-	for _, cfg := range []eventbus.ConsumerConfig{bookingadapters.PaymentResults, paymentadapters.BookingRequests, notificationadapters.BookingOutcomes} {
+	running := []eventbus.ConsumerConfig{bookingadapters.PaymentResults, notificationadapters.BookingOutcomes}
+	if s.payment != nil {
+		running = append(running, paymentadapters.BookingRequests)
+	}
+	for _, cfg := range running {
 		for _, subject := range cfg.Subjects {
 			consumers[eventbus.DurableName(cfg, subject)] = cfg
 		}

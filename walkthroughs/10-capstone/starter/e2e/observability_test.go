@@ -42,7 +42,7 @@ func TestMetricsAreExposedAfterAFlow(t *testing.T) {
 		},
 	}
 	bodies := map[string]string{
-		"booking":      scrape(t, s.booking.Handler),
+		"booking":      scrape(t, s.current().Handler),
 		"payment":      scrape(t, s.payment.Handler),
 		"notification": scrape(t, s.notification.Handler),
 	}

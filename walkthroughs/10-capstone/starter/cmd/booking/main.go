@@ -1,15 +1,19 @@
-// Command booking runs the booking service; see internal/booking.
+// Command booking runs the booking service; see internal/booking. Its
+// environment variables are listed in the README (DATABASE_URL is required).
 package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/signal"
 	"strconv"
 	"syscall"
+	"time"
 
 	"example.com/capstone/internal/booking"
 	"example.com/capstone/internal/platform/host"
+	"example.com/capstone/internal/platform/pgdb"
 )
 
 func main() {
@@ -20,7 +24,20 @@ func main() {
 		fatal(err)
 	}
 	defer h.Close()
-	svc, err := booking.Start(ctx, booking.Deps{JS: h.JS, Tracer: h.TP, Log: h.Log, SlotCapacity: atoi(host.Env("SLOT_CAPACITY", "10"))})
+	db, err := pgdb.Open(ctx, host.Env("DATABASE_URL", ""))
+	if err != nil {
+		fatal(err)
+	}
+	defer db.Close()
+	h.ReadyWhen(func() error {
+		pctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		defer cancel()
+		if err := db.Ping(pctx); err != nil {
+			return fmt.Errorf("PostgreSQL: %w", err)
+		}
+		return nil
+	})
+	svc, err := booking.Start(ctx, booking.Deps{JS: h.JS, DB: db, Tracer: h.TP, Log: h.Log, SlotCapacity: atoi(host.Env("SLOT_CAPACITY", "10"))})
 	if err != nil {
 		h.Log.Error("start failed", "error", err)
 		os.Exit(1)

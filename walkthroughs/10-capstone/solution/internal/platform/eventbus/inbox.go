@@ -4,8 +4,9 @@ import "sync"
 
 // Inbox remembers which events a consumer has already processed, so a
 // redelivered event (same CloudEvents id) is acknowledged without effect.
-// In production it lives in the service's database, written in the same
-// transaction as the state change; the in-memory one suits the course.
+// This in-memory one is for a single replica (payment, notification); the
+// booking service keeps its inbox in PostgreSQL, written in the transaction
+// of the state change (package outbox, FirstDelivery).
 type Inbox interface {
 	Seen(consumer, eventID string) bool
 	Mark(consumer, eventID string)

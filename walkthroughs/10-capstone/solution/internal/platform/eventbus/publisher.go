@@ -10,6 +10,7 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/codes"
+	"go.opentelemetry.io/otel/propagation"
 	"go.opentelemetry.io/otel/trace"
 
 	"example.com/capstone/internal/platform/observability"
@@ -36,6 +37,13 @@ func (p *Publisher) Publish(ctx context.Context, eventType, subject, id string, 
 	if err != nil {
 		return err
 	}
+	return p.PublishEnvelope(ctx, env)
+}
+
+// PublishEnvelope sends an envelope made earlier (the outbox relay's case)
+// with Nats-Msg-Id = the event id, so JetStream drops a second publish of
+// the same event within the stream's duplicate window.
+func (p *Publisher) PublishEnvelope(ctx context.Context, env Envelope) error {
 	ctx, span := p.tracer.Start(ctx, "publish "+env.Type, trace.WithSpanKind(trace.SpanKindProducer),
 		trace.WithAttributes(
 			attribute.String("messaging.system", "nats"),
@@ -62,4 +70,22 @@ func (p *Publisher) Publish(ctx context.Context, eventType, subject, id string, 
 	}
 	p.metrics.EventsPublished.WithLabelValues(env.Type).Inc()
 	return nil
+}
+
+// NewEnvelope stamps an envelope with this publisher's source and clock.
+func (p *Publisher) NewEnvelope(e Event) (Envelope, error) {
+	return NewEnvelope(p.source, e, p.now())
+}
+
+// TraceHeaders returns ctx's trace context as W3C headers, to keep with an
+// event that is published later (an outbox row).
+func TraceHeaders(ctx context.Context) map[string]string {
+	h := propagation.MapCarrier{}
+	propagator.Inject(ctx, h)
+	return h
+}
+
+// WithTraceHeaders returns ctx continuing the trace saved by TraceHeaders.
+func WithTraceHeaders(ctx context.Context, headers map[string]string) context.Context {
+	return propagator.Extract(ctx, propagation.MapCarrier(headers))
 }

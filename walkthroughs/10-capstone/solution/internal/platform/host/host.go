@@ -30,7 +30,12 @@ type Host struct {
 	JS   jetstream.JetStream
 	TP   *sdktrace.TracerProvider
 	Log  *slog.Logger
+	// readiness checks beyond the NATS connection, e.g. a database ping.
+	ready []func() error
 }
+
+// ReadyWhen adds a check to /readyz: the pod gets no traffic while it fails.
+func (h *Host) ReadyWhen(check func() error) { h.ready = append(h.ready, check) }
 
 // Env returns the variable or a default.
 func Env(key, def string) string {
@@ -77,6 +82,11 @@ func (h *Host) Serve(ctx context.Context, handler http.Handler) error {
 	httpx.Health(mux, func() error {
 		if !h.NC.IsConnected() {
 			return errors.New("NATS disconnected")
+		}
+		for _, check := range h.ready {
+			if err := check(); err != nil {
+				return err
+			}
 		}
 		return nil
 	})

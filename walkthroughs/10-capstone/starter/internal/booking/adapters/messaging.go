@@ -28,13 +28,13 @@ func PaymentResultHandler(svc *app.Service) eventbus.Handler {
 			if err := env.Decode(&e); err != nil {
 				return eventbus.Permanent(err)
 			}
-			err = svc.PaymentAuthorized(ctx, e)
+			err = svc.PaymentAuthorized(ctx, env.ID, e)
 		case contracts.PaymentDeclined:
 			var e contracts.PaymentDeclinedV1
 			if err := env.Decode(&e); err != nil {
 				return eventbus.Permanent(err)
 			}
-			err = svc.PaymentDeclined(ctx, e)
+			err = svc.PaymentDeclined(ctx, env.ID, e)
 		default:
 			return eventbus.Permanent(fmt.Errorf("unexpected event type %q", env.Type))
 		}

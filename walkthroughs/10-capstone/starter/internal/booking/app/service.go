@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"fmt"
 
 	"example.com/capstone/internal/booking/domain"
 	"example.com/capstone/internal/contracts"
@@ -11,16 +10,18 @@ import (
 // Service runs the booking side of the saga:
 // request -> hold slot -> booking.requested; payment.authorized -> confirm;
 // payment.declined -> cancel and release the hold (compensation).
+//
+// Every use case changes state and adds its event to the outbox in one
+// transaction; it never publishes itself. So a booking is never saved
+// without its event, nor an event sent for a change that rolled back.
 type Service struct {
-	repo  Repository
-	holds domain.SlotHolds
-	pub   Publisher
+	store Store
 	newID func() string
 }
 
-// NewService wires the use cases to their ports.
-func NewService(repo Repository, holds domain.SlotHolds, pub Publisher, newID func() string) *Service {
-	return &Service{repo: repo, holds: holds, pub: pub, newID: newID}
+// NewService wires the use cases to their port.
+func NewService(store Store, newID func() string) *Service {
+	return &Service{store: store, newID: newID}
 }
 
 // RequestBooking is the command behind POST /bookings.
@@ -32,73 +33,82 @@ type RequestBooking struct {
 	PaymentMethod string
 }
 
-// Request validates, holds the slot, stores the booking and starts the saga.
+// Request validates, then in one transaction holds the slot, stores the
+// pending booking and adds booking.requested to the outbox.
 func (s *Service) Request(ctx context.Context, cmd RequestBooking) (domain.Booking, error) {
 	b, err := domain.New(s.newID(), cmd.SlotID, cmd.CustomerEmail, cmd.AmountCents, cmd.Currency, cmd.PaymentMethod)
 	if err != nil {
 		return domain.Booking{}, err
 	}
-	if err := s.holds.Hold(b.SlotID, b.ID); err != nil {
-		return domain.Booking{}, err
-	}
-	if err := s.repo.Save(ctx, b); err != nil {
-		s.holds.Release(b.SlotID, b.ID)
-		return domain.Booking{}, err
-	}
-	// Without an outbox a crash here leaves a pending booking; docs/review.md discusses it.
-	err = s.pub.Publish(ctx, contracts.BookingRequested, b.ID, "", contracts.BookingRequestedV1{
-		BookingID: b.ID, SlotID: b.SlotID, CustomerEmail: b.CustomerEmail,
-		AmountCents: b.AmountCents, Currency: b.Currency, PaymentMethod: b.PaymentMethod,
+	err = s.store.InTx(ctx, func(tx Tx) error {
+		if err := tx.Hold(ctx, b.SlotID); err != nil {
+			return err
+		}
+		if err := tx.Insert(ctx, b); err != nil {
+			return err
+		}
+		return tx.Publish(ctx, Event{Type: contracts.BookingRequested, Subject: b.ID, ID: s.newID(), Data: contracts.BookingRequestedV1{
+			BookingID: b.ID, SlotID: b.SlotID, CustomerEmail: b.CustomerEmail,
+			AmountCents: b.AmountCents, Currency: b.Currency, PaymentMethod: b.PaymentMethod,
+		}})
 	})
 	if err != nil {
-		s.holds.Release(b.SlotID, b.ID)
-		if _, cerr := b.Cancel("could not start payment"); cerr == nil {
-			_ = s.repo.Save(ctx, b)
-		}
-		return domain.Booking{}, fmt.Errorf("start payment: %w", err)
+		return domain.Booking{}, err
 	}
 	return b, nil
 }
 
 // Get returns one booking.
 func (s *Service) Get(ctx context.Context, id string) (domain.Booking, error) {
-	return s.repo.Get(ctx, id)
+	return s.store.Get(ctx, id)
 }
 
-// PaymentAuthorized confirms the booking and announces it.
-func (s *Service) PaymentAuthorized(ctx context.Context, e contracts.PaymentAuthorizedV1) error {
-	b, err := s.repo.Get(ctx, e.BookingID)
-	if err != nil {
-		return err
-	}
-	changed, err := b.Confirm(e.PaymentID)
-	if err != nil || !changed {
-		return err
-	}
-	if err := s.repo.Save(ctx, b); err != nil {
-		return err
-	}
-	// A deterministic id: if this handler is retried, JetStream drops the repeat.
-	return s.pub.Publish(ctx, contracts.BookingConfirmed, b.ID, "booking-confirmed-"+b.ID, contracts.BookingConfirmedV1{
-		BookingID: b.ID, SlotID: b.SlotID, CustomerEmail: b.CustomerEmail, PaymentID: b.PaymentID,
+// PaymentAuthorized confirms the booking and adds booking.confirmed to the
+// outbox. eventID is the payment event's id: a second delivery finds it in
+// the inbox and changes nothing.
+func (s *Service) PaymentAuthorized(ctx context.Context, eventID string, e contracts.PaymentAuthorizedV1) error {
+	return s.store.InTx(ctx, func(tx Tx) error {
+		first, err := tx.FirstDelivery(ctx, eventID)
+		if err != nil || !first {
+			return err
+		}
+		b, err := tx.Lock(ctx, e.BookingID)
+		if err != nil {
+			return err
+		}
+		changed, err := b.Confirm(e.PaymentID)
+		if err != nil || !changed {
+			return err
+		}
+		if err := tx.Update(ctx, b); err != nil {
+			return err
+		}
+		return tx.Publish(ctx, Event{Type: contracts.BookingConfirmed, Subject: b.ID, ID: "booking-confirmed-" + b.ID, Data: contracts.BookingConfirmedV1{
+			BookingID: b.ID, SlotID: b.SlotID, CustomerEmail: b.CustomerEmail, PaymentID: b.PaymentID,
+		}})
 	})
 }
 
-// PaymentDeclined is the compensation: cancel the booking, release the
-// slot hold so someone else can book it, and announce the cancellation.
+// PaymentDeclined is the compensation: in one transaction, cancel the
+// booking, release its slot hold so someone else can book the place, and
+// add booking.cancelled to the outbox.
 //
-// TODO(compensation): implement the saga's compensating action, like
-// PaymentAuthorized above:
-//  1. load the booking (s.repo.Get) and cancel it with b.Cancel("payment declined: " + e.Reason);
-//     when nothing changed (a redelivery) return without side effects;
-//  2. release the slot hold (s.holds.Release) so the slot can be booked again;
-//  3. save the booking;
-//  4. publish contracts.BookingCancelled with a deterministic id
-//     ("booking-cancelled-" + b.ID) and a contracts.BookingCancelledV1 payload.
+// TODO(compensation): implement it like PaymentAuthorized above, all inside
+// s.store.InTx(ctx, func(tx Tx) error { ... }):
+//  1. tx.FirstDelivery(ctx, eventID): when false the event was applied
+//     before (a redelivery), so return nil and change nothing;
+//  2. tx.Lock(ctx, e.BookingID), then b.Cancel("payment declined: " + e.Reason);
+//     when nothing changed return nil;
+//  3. tx.Release(ctx, b.SlotID) so the slot can be booked again;
+//  4. tx.Update(ctx, b);
+//  5. tx.Publish a contracts.BookingCancelled event with the deterministic id
+//     "booking-cancelled-" + b.ID and a contracts.BookingCancelledV1 payload.
 //
-// Test: go test ./e2e -run TestDeclinedPaymentCancelsBookingAndReleasesHold
-func (s *Service) PaymentDeclined(ctx context.Context, e contracts.PaymentDeclinedV1) error {
-	_ = ctx
-	_ = e
+// Do not publish to NATS here: the outbox row commits with the cancellation,
+// and the relay sends it after the commit, even if NATS is down right now.
+//
+// Test: go test ./e2e -run 'TestDeclinedPaymentCancelsBookingAndReleasesHold|TestFailedPublish'
+func (s *Service) PaymentDeclined(ctx context.Context, eventID string, e contracts.PaymentDeclinedV1) error {
+	_, _, _ = ctx, eventID, e
 	return nil
 }

@@ -68,6 +68,8 @@ type Subscriber struct {
 }
 
 // NewSubscriber returns a subscriber; inbox de-duplicates redelivered events.
+// A nil inbox means the handler de-duplicates itself (an inbox table written
+// in the transaction of its state change).
 func NewSubscriber(js jetstream.JetStream, tp trace.TracerProvider, m *observability.Metrics, inbox Inbox, log *slog.Logger) *Subscriber {
 	return &Subscriber{js: js, tracer: tp.Tracer("eventbus"), metrics: m, inbox: inbox, log: log}
 }
@@ -152,7 +154,7 @@ func (s *Subscriber) handle(msg jetstream.Msg, cfg ConsumerConfig, h Handler) {
 	}
 	span.SetAttributes(attribute.String("messaging.message.id", env.ID))
 
-	if s.inbox.Seen(cfg.Name, env.ID) {
+	if s.inbox != nil && s.inbox.Seen(cfg.Name, env.ID) {
 		span.SetAttributes(attribute.Bool("messaging.duplicate", true))
 		s.metrics.EventsDuplicates.WithLabelValues(typ).Inc()
 		s.ack(msg, cfg)
@@ -163,7 +165,9 @@ func (s *Subscriber) handle(msg jetstream.Msg, cfg ConsumerConfig, h Handler) {
 	err = h(hctx, env)
 	cancel()
 	if err == nil {
-		s.inbox.Mark(cfg.Name, env.ID)
+		if s.inbox != nil {
+			s.inbox.Mark(cfg.Name, env.ID)
+		}
 		s.metrics.EventsConsumed.WithLabelValues(typ).Inc()
 		s.ack(msg, cfg)
 		return

@@ -20,3 +20,7 @@ app.kubernetes.io/component: {{ .name }}
 {{- define "booking-system.secretName" -}}
 {{ .Values.nats.existingSecret | default (printf "%s-nats" .Release.Name) }}
 {{- end -}}
+
+{{- define "booking-system.databaseSecretName" -}}
+{{ .Values.database.existingSecret | default (printf "%s-database" .Release.Name) }}
+{{- end -}}
