@@ -1,5 +1,5 @@
 import { EventService } from '../../../src/core/events/eventService';
-import type { MemoryFs } from '../../../src/core/generate/fs';
+import type { MemoryFs } from './memoryFs';
 
 /** Error-level diagnostics of the extension's own event validator (issue 5) over every file under `prefix`. */
 export function edgoValidatorErrors(fs: MemoryFs, prefix: string): string[] {
