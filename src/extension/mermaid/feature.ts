@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { mermaidMarkdownItPlugin } from '../../core/mermaid/markdownItPlugin';
-import type { PreviewState } from '../../core/mermaid/previewProtocol';
+import { parsePreviewState } from '../../core/mermaid/previewProtocol';
 import type { EdgoExtensionApi } from '../extension';
 import { defaultExportUri, exportBytes, pickDiagram, resolveTarget, type ExportFormat } from './exportDiagram';
 import { isDiagramDocument, MermaidPreviewPanel, previewViewType, type RenderedEvent } from './previewPanel';
@@ -145,10 +145,13 @@ export function registerMermaid(context: vscode.ExtensionContext, api: EdgoExten
       preview ? { uri: preview.document?.uri.toString(), locked: preview.locked, title: preview.panel.title } : undefined,
     ),
     vscode.window.registerWebviewPanelSerializer(previewViewType, {
-      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PreviewState | undefined) {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, saved: unknown) {
+        // The webview saved this state: reopen only a diagram file of the workspace it names.
+        const state = parsePreviewState(saved);
         let document: vscode.TextDocument | undefined;
         try {
-          document = state?.uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(state.uri)) : undefined;
+          const uri = state ? vscode.Uri.parse(state.uri, true) : undefined;
+          document = uri && vscode.workspace.getWorkspaceFolder(uri) && /\.(mmd|mermaid|md|markdown|mdx)$/i.test(uri.path) ? await vscode.workspace.openTextDocument(uri) : undefined;
         } catch {
           document = undefined; // The file is gone; the panel shows its empty state.
         }
