@@ -6,7 +6,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findModule } from '../core/modules';
-import { formatLocation, loadModule, nodeProcessRunner, readMarker, runChecks, type CheckResult, type ProcessRunner } from '../core/checks';
+import { readBoundedTextSync } from '../core/boundedRead';
+import { formatLocation, loadModule, markerFileName, nodeProcessRunner, readMarker, runChecks, type CheckResult, type ProcessRunner } from '../core/checks';
+import { errorMessage } from '../core/errorMessage';
 import type { CliCommand } from './commands';
 
 export interface CheckCliDeps {
@@ -46,6 +48,18 @@ function formatText(results: readonly CheckResult[]): string {
   return lines.join('\n');
 }
 
+/** Why the folder's marker named no module, as a line ending in a newline; empty when there is no marker. */
+function markerProblem(folder: string): string {
+  const marker = path.join(folder, markerFileName);
+  if (!fs.existsSync(marker)) return '';
+  try {
+    readBoundedTextSync(marker, 64 * 1024);
+    return `edgo check: ${marker} does not name a course module.\n`;
+  } catch (err) {
+    return `edgo check: ${errorMessage(err)}\n`;
+  }
+}
+
 export async function runCheckCli(args: readonly string[], deps: CheckCliDeps): Promise<number> {
   const format = args.includes('--format=json') || args.join(' ').includes('--format json') ? 'json' : 'text';
   const positional = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--format');
@@ -59,7 +73,7 @@ export async function runCheckCli(args: readonly string[], deps: CheckCliDeps): 
   const folder = path.resolve(deps.cwd, folderArg ?? '.');
   moduleKey ??= readMarker(folder)?.slug;
   if (!moduleKey) {
-    deps.err(`Usage: edgo ${usage}\nName the module (1-10 or its slug, e.g. 01-go-foundations); a folder scaffolded by the extension is recognised by its .edgo-module.json.\n`);
+    deps.err(`${markerProblem(folder)}Usage: edgo ${usage}\nName the module (1-10 or its slug, e.g. 01-go-foundations); a folder scaffolded by the extension is recognised by its .edgo-module.json.\n`);
     return 2;
   }
 

@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readBoundedText } from '../core/boundedRead';
 import { nodeProcessRunner } from '../core/preflight/nodeProcessRunner';
 import { runPreflight, type PreflightReport } from '../core/preflight/preflight';
 import { renderPreflightMarkdown, toolStatusLabel } from '../core/preflight/preflightReport';
@@ -39,7 +40,7 @@ function folderReader(root: string): FolderReader {
     },
     async readText(rel: string): Promise<string | undefined> {
       try {
-        return await fs.promises.readFile(path.join(root, rel), 'utf8');
+        return await readBoundedText(path.join(root, rel));
       } catch {
         return undefined;
       }
