@@ -81,7 +81,7 @@ export async function runCheckCli(args: readonly string[], deps: CheckCliDeps): 
   try {
     loaded = loadModule(deps.walkthroughsRoot, moduleKey);
   } catch (err) {
-    deps.err(`edgo check: ${err instanceof Error ? err.message : String(err)}\n`);
+    deps.err(`edgo check: ${errorMessage(err)}\n`);
     return 2;
   }
   if (loaded.spec.checks.length === 0) {
@@ -94,7 +94,7 @@ export async function runCheckCli(args: readonly string[], deps: CheckCliDeps): 
     if (format === 'text') deps.out(`Checking ${folder} against module ${loaded.module.slug} (${loaded.spec.title})\n`);
     results = await runChecks(loaded.spec, folder, { runner: deps.runner });
   } catch (err) {
-    deps.err(`edgo check: ${err instanceof Error ? err.message : String(err)}\n`);
+    deps.err(`edgo check: ${errorMessage(err)}\n`);
     return 2;
   }
   const failed = results.filter((r) => r.status === 'fail');
