@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseArgs } from 'node:util';
 import { findModule } from '../core/modules';
 import { readBoundedTextSync } from '../core/boundedRead';
 import { formatLocation, loadModule, markerFileName, nodeProcessRunner, readMarker, runChecks, type CheckResult, type ProcessRunner } from '../core/checks';
@@ -61,9 +62,19 @@ function markerProblem(folder: string): string {
 }
 
 export async function runCheckCli(args: readonly string[], deps: CheckCliDeps): Promise<number> {
-  const format = args.includes('--format=json') || args.join(' ').includes('--format json') ? 'json' : 'text';
-  const positional = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--format');
-  let [moduleKey, folderArg] = positional;
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], options: { format: { type: 'string', default: 'text' } }, allowPositionals: true });
+  } catch (err) {
+    deps.err(`edgo check: ${errorMessage(err)}\nUsage: edgo ${usage}\n`);
+    return 2;
+  }
+  const format = parsed.values.format;
+  if ((format !== 'text' && format !== 'json') || parsed.positionals.length > 2) {
+    deps.err(`Usage: edgo ${usage}\n${format !== 'text' && format !== 'json' ? `--format is text or json, not ${format}.\n` : ''}`);
+    return 2;
+  }
+  let [moduleKey, folderArg] = parsed.positionals;
 
   // `edgo check` or `edgo check <folder>` in a scaffolded folder: the marker names the module.
   if (moduleKey && !findModule(moduleKey) && folderArg === undefined && fs.existsSync(path.resolve(deps.cwd, moduleKey))) {
