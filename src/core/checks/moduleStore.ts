@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readBoundedTextSync } from '../boundedRead';
 import { courseModules, findModule, type CourseModule } from '../modules';
-import { ModuleSpecError, parseModuleSpec } from './moduleSpec';
+import { parseModuleSpec } from './moduleSpec';
 import type { ModuleSpec } from './types';
 
 export interface LoadedModule {
@@ -47,10 +47,6 @@ export function loadAllModules(walkthroughsRoot: string): Array<LoadedModule | {
         return { module: m, error: err instanceof Error ? err : new Error(String(err)) };
       }
     });
-}
-
-export function isModuleSpecError(err: unknown): err is ModuleSpecError {
-  return err instanceof ModuleSpecError;
 }
 
 export function markerText(module: CourseModule): string {

@@ -45,8 +45,3 @@ export const nodeMermaidParser: MermaidParser = {
     return run;
   },
 };
-
-/** Starts loading Mermaid in the background so the first real check is fast. */
-export function warmUpMermaid(): void {
-  getEngine().catch(() => undefined);
-}
