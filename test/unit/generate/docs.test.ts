@@ -7,7 +7,7 @@ import { blockNames } from '../../../src/core/generate/markers';
 import { applyPlan } from '../../../src/core/generate/plan';
 import { loadWorkspace } from '../../../src/core/generate/workspace';
 import { memoryFromDir, shopFixture } from './helpers';
-import { loadMermaidChecker, mermaidCoreAvailable } from './mermaidCheck';
+import { loadMermaidChecker } from './mermaidCheck';
 
 async function generate(fs: MemoryFs): Promise<void> {
   const input = await loadWorkspace(fs, '/ws');
@@ -96,7 +96,7 @@ describe('docs generator', () => {
     assert.ok(!fs.files.has('/ws/.edgo-generated.json'), 'docs leave no manifest in the workspace');
   });
 
-  it('every generated Mermaid diagram parses with Mermaid 12', { skip: !mermaidCoreAvailable && 'src/core/mermaid is not there yet' }, async () => {
+  it('every generated Mermaid diagram parses with Mermaid 12', async () => {
     const checker = await loadMermaidChecker();
     const fs = await fresh();
     let blocks = 0;
@@ -111,7 +111,7 @@ describe('docs generator', () => {
     assert.ok((await checker.validate('x.md', '```mermaid\nflowchart LR\n  A -->| B\n```\n')).length > 0);
   });
 
-  it('diagrams stay valid for awkward names (keywords, dots, quotes)', { skip: !mermaidCoreAvailable && 'src/core/mermaid is not there yet' }, async () => {
+  it('diagrams stay valid for awkward names (keywords, dots, quotes)', async () => {
     const checker = await loadMermaidChecker();
     const fs = await memoryFromDir(shopFixture);
     fs.put('/ws/end/go.mod', 'module end\n');
