@@ -4,7 +4,6 @@ import { MemoryFs } from './memoryFs';
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 export const shopFixture = path.join(repoRoot, 'test', 'fixtures', 'generate', 'shop');
-export const corpusRoot = path.resolve(repoRoot, '..', 'shared', 'corpus');
 
 /** Copies a folder from disk into a MemoryFs under `/ws`. */
 export async function memoryFromDir(dir: string, mount = '/ws'): Promise<MemoryFs> {
