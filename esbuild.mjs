@@ -1,14 +1,19 @@
 // One esbuild script for every bundle: the extension host, the language server,
 // the CLI, the webview and the in-VS Code test suite. `--watch` rebuilds on change,
 // `--production` minifies and drops the test bundle.
+import { readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
+/** The version every bundle reports (src/core/version.ts), from package.json. */
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
 /** @type {esbuild.BuildOptions} */
 const common = {
   bundle: true,
+  define: { EDGO_PACKAGE_VERSION: JSON.stringify(version) },
   sourcemap: true,
   minify: production,
   logLevel: 'info',

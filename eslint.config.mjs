@@ -19,8 +19,31 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules: a promise nobody awaits loses its error, and a new union member must reach every switch.
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        // node:test runs what describe/it/test return; awaiting them is not how suites are written.
+        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite', 'before', 'after', 'beforeEach', 'afterEach'] }] },
+      ],
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+    },
+  },
+  {
     files: ['src/core/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', hostImports] },
+    rules: {
+      'no-restricted-imports': ['error', hostImports],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.object.name='process'][object.property.name='env'][property.name=/^EDGO_/]",
+          message: 'src/core reads no EDGO_* test variable: the caller passes what differs in tests.',
+        },
+      ],
+    },
   },
   {
     files: ['src/server/**/*.ts'],

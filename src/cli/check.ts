@@ -5,8 +5,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseArgs } from 'node:util';
 import { findModule } from '../core/modules';
-import { formatLocation, loadModule, nodeProcessRunner, readMarker, runChecks, type CheckResult, type ProcessRunner } from '../core/checks';
+import { readBoundedTextSync } from '../core/boundedRead';
+import { formatLocation, loadModule, markerFileName, nodeProcessRunner, readMarker, runChecks, type CheckResult, type ProcessRunner } from '../core/checks';
+import { errorMessage } from '../core/errorMessage';
 import type { CliCommand } from './commands';
 
 export interface CheckCliDeps {
@@ -46,10 +49,32 @@ function formatText(results: readonly CheckResult[]): string {
   return lines.join('\n');
 }
 
+/** Why the folder's marker named no module, as a line ending in a newline; empty when there is no marker. */
+function markerProblem(folder: string): string {
+  const marker = path.join(folder, markerFileName);
+  if (!fs.existsSync(marker)) return '';
+  try {
+    readBoundedTextSync(marker, 64 * 1024);
+    return `edgo check: ${marker} does not name a course module.\n`;
+  } catch (err) {
+    return `edgo check: ${errorMessage(err)}\n`;
+  }
+}
+
 export async function runCheckCli(args: readonly string[], deps: CheckCliDeps): Promise<number> {
-  const format = args.includes('--format=json') || args.join(' ').includes('--format json') ? 'json' : 'text';
-  const positional = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--format');
-  let [moduleKey, folderArg] = positional;
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], options: { format: { type: 'string', default: 'text' } }, allowPositionals: true });
+  } catch (err) {
+    deps.err(`edgo check: ${errorMessage(err)}\nUsage: edgo ${usage}\n`);
+    return 2;
+  }
+  const format = parsed.values.format;
+  if ((format !== 'text' && format !== 'json') || parsed.positionals.length > 2) {
+    deps.err(`Usage: edgo ${usage}\n${format !== 'text' && format !== 'json' ? `--format is text or json, not ${format}.\n` : ''}`);
+    return 2;
+  }
+  let [moduleKey, folderArg] = parsed.positionals;
 
   // `edgo check` or `edgo check <folder>` in a scaffolded folder: the marker names the module.
   if (moduleKey && !findModule(moduleKey) && folderArg === undefined && fs.existsSync(path.resolve(deps.cwd, moduleKey))) {
@@ -59,7 +84,7 @@ export async function runCheckCli(args: readonly string[], deps: CheckCliDeps): 
   const folder = path.resolve(deps.cwd, folderArg ?? '.');
   moduleKey ??= readMarker(folder)?.slug;
   if (!moduleKey) {
-    deps.err(`Usage: edgo ${usage}\nName the module (1-10 or its slug, e.g. 01-go-foundations); a folder scaffolded by the extension is recognised by its .edgo-module.json.\n`);
+    deps.err(`${markerProblem(folder)}Usage: edgo ${usage}\nName the module (1-10 or its slug, e.g. 01-go-foundations); a folder scaffolded by the extension is recognised by its .edgo-module.json.\n`);
     return 2;
   }
 
@@ -67,7 +92,7 @@ export async function runCheckCli(args: readonly string[], deps: CheckCliDeps): 
   try {
     loaded = loadModule(deps.walkthroughsRoot, moduleKey);
   } catch (err) {
-    deps.err(`edgo check: ${err instanceof Error ? err.message : String(err)}\n`);
+    deps.err(`edgo check: ${errorMessage(err)}\n`);
     return 2;
   }
   if (loaded.spec.checks.length === 0) {
@@ -80,7 +105,7 @@ export async function runCheckCli(args: readonly string[], deps: CheckCliDeps): 
     if (format === 'text') deps.out(`Checking ${folder} against module ${loaded.module.slug} (${loaded.spec.title})\n`);
     results = await runChecks(loaded.spec, folder, { runner: deps.runner });
   } catch (err) {
-    deps.err(`edgo check: ${err instanceof Error ? err.message : String(err)}\n`);
+    deps.err(`edgo check: ${errorMessage(err)}\n`);
     return 2;
   }
   const failed = results.filter((r) => r.status === 'fail');

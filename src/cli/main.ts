@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // `edgo`: the command-line face of the same core the extension uses.
+import { errorMessage } from '../core/errorMessage';
+import { edgoVersion } from '../core/version';
 import { cliCommands } from './commands';
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   if (name === '--version' || name === '-v') {
-    process.stdout.write(`${process.env.EDGO_VERSION ?? '0.1.0'}\n`);
+    process.stdout.write(`${edgoVersion}\n`);
     return 0;
   }
   const command = name ? cliCommands.find((c) => c.name === name) : undefined;
@@ -23,7 +25,7 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`edgo: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`edgo: ${errorMessage(err)}\n`);
     process.exitCode = 2;
   },
 );

@@ -5,16 +5,18 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { readBoundedText } from '../core/boundedRead';
+import { errorMessage } from '../core/errorMessage';
 import { nodeProcessRunner } from '../core/preflight/nodeProcessRunner';
 import { runPreflight, type PreflightReport } from '../core/preflight/preflight';
 import { renderPreflightMarkdown, toolStatusLabel } from '../core/preflight/preflightReport';
 import type { PathApi } from '../core/preflight/toolLocation';
 import { scanFolder, type DirEntry, type FolderReader } from '../core/tasks/folderScan';
-import type { ToolId } from '../core/tasks/taskKinds';
+import { toolIds, type ToolId } from '../core/tasks/taskKinds';
 import type { CliCommand } from './commands';
 
 const usage = 'preflight [folder] [--format text|markdown|json] [--require go,git,...]';
-const toolIds: readonly ToolId[] = ['go', 'git', 'docker', 'kubectl', 'helm', 'kind', 'minikube', 'nats-server'];
 
 const nodeFs: PathApi = {
   async isExecutable(p: string): Promise<boolean> {
@@ -39,7 +41,7 @@ function folderReader(root: string): FolderReader {
     },
     async readText(rel: string): Promise<string | undefined> {
       try {
-        return await fs.promises.readFile(path.join(root, rel), 'utf8');
+        return await readBoundedText(path.join(root, rel));
       } catch {
         return undefined;
       }
@@ -64,22 +66,23 @@ export const preflightCommand: CliCommand = {
   usage,
   summary: 'Check go, git, docker, kubectl, helm, kind, minikube and nats-server: found, version, running, how to install.',
   async run(args) {
-    let format = 'text';
-    let required: ToolId[] = ['go', 'git'];
-    const positional: string[] = [];
-    for (let i = 0; i < args.length; i++) {
-      const a = args[i] ?? '';
-      if (a === '--format') format = args[++i] ?? '';
-      else if (a === '--require') required = (args[++i] ?? '').split(',').map((s) => s.trim()).filter(Boolean) as ToolId[];
-      else if (a.startsWith('-')) positional.push('\0');
-      else positional.push(a);
+    let parsed;
+    try {
+      parsed = parseArgs({ args, options: { format: { type: 'string', default: 'text' }, require: { type: 'string', default: 'go,git' } }, allowPositionals: true });
+    } catch (err) {
+      process.stderr.write(`edgo preflight: ${errorMessage(err)}\nUsage: edgo ${usage}\n`);
+      return 2;
     }
-    const unknown = required.filter((r) => !toolIds.includes(r));
-    if (!['text', 'markdown', 'json'].includes(format) || unknown.length > 0 || positional.length > 1 || positional.includes('\0')) {
+    const { values, positionals } = parsed;
+    const format = values.format;
+    const named = values.require.split(',').map((s) => s.trim()).filter(Boolean);
+    const unknown = named.filter((r) => !(toolIds as readonly string[]).includes(r));
+    const required = named as ToolId[];
+    if (!['text', 'markdown', 'json'].includes(format) || unknown.length > 0 || positionals.length > 1) {
       process.stderr.write(`Usage: edgo ${usage}\n${unknown.length ? `Unknown tool(s): ${unknown.join(', ')}. Known: ${toolIds.join(', ')}.\n` : ''}`);
       return 2;
     }
-    const folder = path.resolve(positional[0] ?? '.');
+    const folder = path.resolve(positionals[0] ?? '.');
     const facts = await scanFolder(path.basename(folder), folderReader(folder));
     const goProject = facts.go.find((g) => g.goMod.goVersion);
     const report = await runPreflight({

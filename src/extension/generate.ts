@@ -1,17 +1,20 @@
 /**
  * `edgo.catalog.generate` and `edgo.docs.generate`: thin glue over
- * `src/core/generate`. Plans first; if a file the learner edited would be
- * replaced, asks; then applies and offers to open or run the result.
+ * `src/core/generate`. Needs a trusted workspace; plans first; if a file that
+ * exists would change, asks; then applies through the guarded writer and
+ * offers to open or run the result.
  */
 import * as vscode from 'vscode';
+import { UnreadableFileError } from '../core/boundedRead';
 import { applyPlan, describePlan, needsConfirmation, planGeneration, type GeneratorKind } from '../core/generate/index';
+import { RefusedWriteError } from '../core/generate/guardedWrite';
 import { nodeFs } from '../core/generate/nodeFs';
 
 /** Arguments a walkthrough link or a test may pass instead of prompting. */
 export interface GenerateArgs {
   /** Workspace folder to read (absolute path); default: the only or the picked workspace folder. */
   readonly folder?: string;
-  /** Answer to "replace files you edited?" without asking. */
+  /** Answer to "change files that exist?" without asking. */
   readonly overwrite?: boolean;
 }
 
@@ -41,6 +44,24 @@ async function pickFolder(args: GenerateArgs | undefined): Promise<string | unde
 }
 
 async function generate(kind: GeneratorKind, args: GenerateArgs | undefined, output: vscode.OutputChannel): Promise<GenerateOutcome | undefined> {
+  // The generators read and write a folder that may come from anyone: only once the learner trusts it.
+  if (!vscode.workspace.isTrusted) {
+    const manage = 'Manage Workspace Trust';
+    const choice = await vscode.window.showWarningMessage(`Generating the ${kind} writes files into this folder, which needs a trusted workspace. Trust the folder if you created it or know where it comes from.`, manage);
+    if (choice === manage) await vscode.commands.executeCommand('workbench.trust.manage');
+    return undefined;
+  }
+  try {
+    return await generateTrusted(kind, args, output);
+  } catch (err) {
+    if (!(err instanceof RefusedWriteError || err instanceof UnreadableFileError)) throw err;
+    output.appendLine(`  stopped: ${err.message}`);
+    void vscode.window.showErrorMessage(err.message);
+    return undefined;
+  }
+}
+
+async function generateTrusted(kind: GeneratorKind, args: GenerateArgs | undefined, output: vscode.OutputChannel): Promise<GenerateOutcome | undefined> {
   const folder = await pickFolder(args);
   if (folder === undefined) return undefined;
   const root = posix(folder);
@@ -56,20 +77,24 @@ async function generate(kind: GeneratorKind, args: GenerateArgs | undefined, out
     return { written: [], skipped: [], warnings: plan.warnings, root: plan.root, events: 0 };
   }
 
-  let overwrite = args?.overwrite ?? false;
-  const edited = needsConfirmation(plan);
-  if (edited.length > 0 && args?.overwrite === undefined) {
-    const replace = 'Replace them';
+  let confirmed = args?.overwrite ?? false;
+  const existing = needsConfirmation(plan);
+  if (existing.length > 0 && args?.overwrite === undefined) {
+    const change = 'Change them';
+    const replaced = plan.changes.filter((c) => c.kind === 'overwrite').length;
     const answer = await vscode.window.showWarningMessage(
-      `${edited.length} generated file(s) were changed by hand: ${edited.slice(0, 5).join(', ')}${edited.length > 5 ? ', ...' : ''}. Replace them with freshly generated ones?`,
-      { modal: true, detail: 'Choosing "Keep mine" generates everything else and leaves these files as they are.' },
-      replace,
-      'Keep mine',
+      `${existing.length} file(s) that exist would change: ${existing.slice(0, 5).join(', ')}${existing.length > 5 ? ', ...' : ''}. Change them?`,
+      {
+        modal: true,
+        detail: `${replaced > 0 ? `${replaced} of them you edited by hand and would be replaced; the others keep your text outside the generated parts. ` : 'Your text outside the generated parts is kept. '}"Only new files" writes the rest and leaves these as they are. The output channel lists every change.`,
+      },
+      change,
+      'Only new files',
     );
     if (answer === undefined) return undefined;
-    overwrite = answer === replace;
+    confirmed = answer === change;
   }
-  const result = await applyPlan(nodeFs, plan, { overwrite });
+  const result = await applyPlan(nodeFs, plan, { confirmed });
   output.appendLine(`  wrote ${result.written.length}, moved ${result.moved.length}, left ${result.skipped.length} as they were`);
   return { written: result.written, skipped: result.skipped, warnings: plan.warnings, root: plan.root, events: plan.events };
 }

@@ -23,6 +23,7 @@ import { createEventsFeature } from './eventsFeature';
 import { createMermaidFeature } from './mermaidFeature';
 import { createWorkflowFeature } from './workflowFeature';
 import type { FeatureContext, ServerFeature, ServerSettings } from './feature';
+import { edgoVersion } from '../core/version';
 
 /** Every feature of the server, in the order their answers are merged. */
 const FEATURES: ReadonlyArray<() => ServerFeature> = [
@@ -104,7 +105,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         definitionProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
       },
-      serverInfo: { name: 'edgo-language-server', version: '0.1.0' },
+      serverInfo: { name: 'edgo-language-server', version: edgoVersion },
     };
   });
 

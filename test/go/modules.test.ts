@@ -15,9 +15,10 @@ import { startPostgres, type Postgres } from './postgres';
 const repoRoot = path.resolve(__dirname, '..', '..');
 const roots = [path.join(repoRoot, 'walkthroughs'), path.join(repoRoot, 'test', 'fixtures', 'modules')];
 const hasGo = spawnSync('go', ['version'], { encoding: 'utf8' }).status === 0;
-// helm-chart checks use $EDGO_HELM; test/go/module07-ensure-helm.mjs builds one into .tmp/bin.
+// helm-chart checks run `helm` from PATH: $EDGO_HELM or the one test/go/module07-ensure-helm.mjs builds into .tmp/bin goes first.
 const cachedHelm = path.join(repoRoot, '.tmp', 'bin', 'helm');
-if (!process.env.EDGO_HELM && fs.existsSync(cachedHelm)) process.env.EDGO_HELM = cachedHelm;
+const helmBin = process.env.EDGO_HELM || (fs.existsSync(cachedHelm) ? cachedHelm : undefined);
+if (helmBin) process.env.PATH = `${path.dirname(helmBin)}${path.delimiter}${process.env.PATH ?? ''}`;
 const temps: string[] = [];
 after(() => temps.forEach((t) => fs.rmSync(t, { recursive: true, force: true })));
 // The capstone's Go tests keep bookings in PostgreSQL and read DATABASE_URL, which

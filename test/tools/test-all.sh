@@ -35,6 +35,9 @@ bash test/tools/ensure-code-server.sh > test-results/logs/code-server-install.lo
 # (minutes the first time, seconds later from the Go build cache).
 if helm_path=$(node test/go/module07-ensure-helm.mjs 2> test-results/logs/helm-build.log); then
   export EDGO_HELM="$helm_path"
+  # The checks themselves run `helm` from PATH.
+  PATH="$(dirname "$helm_path"):$PATH"
+  export PATH
 else
   tail -20 test-results/logs/helm-build.log
   echo "helm could not be built: the module 7 chart checks will fail." >&2

@@ -49,6 +49,11 @@ describe('generate commands in the workbench', { skip: skipWithoutCodeServer }, 
 
   it('generates the docs and opens the architecture page with its diagrams', async () => {
     await runCommand(ui.bench.page, 'Event-Driven Go: Generate Markdown + Mermaid Docs from Event YAML');
+    // The starter's README.md exists: the command asks before changing it.
+    const dialog = ui.bench.page.locator('.monaco-dialog-box', { hasText: 'would change' });
+    await dialog.waitFor({ state: 'visible', timeout: 60_000 });
+    assert.match(await dialog.innerText(), /README\.md/);
+    await dialog.locator('.monaco-button', { hasText: 'Change them' }).click();
     const toast = await notification(ui.bench, 'Docs updated', 'generate-docs');
     await toast.locator('.monaco-button', { hasText: 'Open architecture' }).click();
     await ui.bench.page.locator('.monaco-editor .view-line', { hasText: 'flowchart LR' }).first().waitFor({ state: 'visible', timeout: 30_000 });

@@ -79,6 +79,9 @@ export function parseGoTestJson(stdout: string): GoTestReport {
         if (test) failedKeys.push({ pkg, test });
         else failedPkgs.push(pkg);
         break;
+      default:
+        // start, pause, cont, bench and events without an Action carry nothing a check reports.
+        break;
     }
   }
 

@@ -4,6 +4,7 @@
  * lines out of compiler and vet output.
  */
 import * as path from 'node:path';
+import { goCheckEnv, toolchainNote } from '../goToolchain';
 import type { CheckContext, CheckLocation, CheckOutcome, CheckProblem, ProcessResult } from './types';
 
 export const goInstallHelp =
@@ -17,13 +18,15 @@ export function goMissing(): CheckOutcome {
 }
 
 export async function runGo(ctx: CheckContext, args: readonly string[], timeoutMs = 180_000): Promise<ProcessResult> {
-  return ctx.runner.run('go', args, {
+  const result = await ctx.runner.run('go', args, {
     cwd: ctx.folder,
     timeoutMs,
-    // No prompts for credentials, no colour codes, and the learner's own GOFLAGS left alone.
-    env: { GOTOOLCHAIN: process.env.GOTOOLCHAIN ?? 'local', GIT_TERMINAL_PROMPT: '0' },
+    // No toolchain download, no prompts for credentials, and the learner's own GOFLAGS left alone.
+    env: { ...goCheckEnv(), GIT_TERMINAL_PROMPT: '0' },
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
+  const note = result.exitCode !== 0 ? toolchainNote(`${result.stderr}\n${result.stdout}`, process.env.GOTOOLCHAIN) : undefined;
+  return note ? { ...result, stderr: `${result.stderr.trimEnd()}\n${note}\n` } : result;
 }
 
 /** Makes a path Go printed relative to the learner's folder, with `/`. */

@@ -8,6 +8,5 @@ export { nodeProcessRunner } from './nodeProcessRunner';
 export { goInstallHelp, formatLocation } from './goTool';
 export { walkthroughContributions, walkthroughContribution, completionEvents, checkContextKey, taskContextKey, labelSlug, type WalkthroughContribution } from './walkthroughContributions';
 export { eventsValidator, mermaidParserValidator } from './defaultValidators';
-export { yamlSyntaxValidator, diagramTypeValidator } from './fallbackValidators';
 export { planScaffold, applyScaffold, type ScaffoldPlan } from './scaffold';
 export { pathStates, moduleState, isStepDone, type StepState, type PathModule } from './learningProgress';

@@ -5,8 +5,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readBoundedTextSync } from '../boundedRead';
 import { courseModules, findModule, type CourseModule } from '../modules';
-import { ModuleSpecError, parseModuleSpec } from './moduleSpec';
+import { parseModuleSpec } from './moduleSpec';
 import type { ModuleSpec } from './types';
 
 export interface LoadedModule {
@@ -48,10 +49,6 @@ export function loadAllModules(walkthroughsRoot: string): Array<LoadedModule | {
     });
 }
 
-export function isModuleSpecError(err: unknown): err is ModuleSpecError {
-  return err instanceof ModuleSpecError;
-}
-
 export function markerText(module: CourseModule): string {
   return `${JSON.stringify({ module: module.slug, walkthrough: module.walkthroughId }, null, 2)}\n`;
 }
@@ -59,7 +56,8 @@ export function markerText(module: CourseModule): string {
 /** The module named by the folder's marker, if there is a valid one. */
 export function readMarker(folder: string): CourseModule | undefined {
   try {
-    const data = JSON.parse(fs.readFileSync(path.join(folder, markerFileName), 'utf8')) as { module?: unknown };
+    // A marker is a few lines; a link to /dev/zero or a huge file is not read.
+    const data = JSON.parse(readBoundedTextSync(path.join(folder, markerFileName), 64 * 1024) ?? '') as { module?: unknown };
     return typeof data.module === 'string' ? findModule(data.module) : undefined;
   } catch {
     return undefined;

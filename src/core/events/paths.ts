@@ -15,8 +15,3 @@ export function joinPath(dir: string, relative: string): string {
   }
   return out.join('/') || '/';
 }
-
-export function basenameOf(path: string): string {
-  const p = path.replace(/\\/g, '/');
-  return p.slice(p.lastIndexOf('/') + 1);
-}

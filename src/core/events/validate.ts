@@ -8,7 +8,7 @@ import { classifyFile, type ClassifyOptions, type FileKind } from './fileKinds';
 import { extractFrontmatter } from './frontmatter';
 import { looksLikeJsonSchema } from './model';
 import { schemaErrorsToDiagnostics } from './schemaDiagnostics';
-import { bundledSchemas, catalogSchemaId, compileCustomSchema, compileObject, schemaProblem, validatorFor, type JsonObject } from './schemas';
+import { bundledSchemas, catalogSchemaId, compileCustomSchema, schemaProblem, validatorFor, type JsonObject } from './schemas';
 import { eventsSource, findPointer, nodeRange, parseYaml, whole, type ParsedDoc, type ParsedYaml } from './yamlText';
 import { dirnameOf, joinPath } from './paths';
 
@@ -137,19 +137,6 @@ function validateAgainstCustom(path: string, text: string, schemaPath: string, p
     if (!d.ok) continue;
     if (!validate(d.value)) diagnostics.push(...schemaErrorsToDiagnostics(validate.errors ?? [], { parsed, parsedDoc: d, what: 'document', codePrefix: 'schema' }));
   }
-}
-
-/** Whether a JSON text is a valid JSON Schema (used by cross-file `$ref` checks). */
-export function jsonSchemaProblem(text: string): string | undefined {
-  let schema: unknown;
-  try {
-    schema = JSON.parse(text);
-  } catch (err) {
-    return `it is not valid JSON (${err instanceof Error ? err.message : String(err)})`;
-  }
-  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return 'a JSON Schema must be a JSON object';
-  const compiled = compileObject(schema as JsonObject);
-  return typeof compiled === 'string' ? compiled : undefined;
 }
 
 export { bundledSchemas };

@@ -35,7 +35,7 @@ export async function planGeneration(fs: GenFs, request: GenerateRequest): Promi
       : request.kind === 'asyncapi'
         ? await planAsyncApi(input, fs, outDir)
         : await planDocs(input, fs, request.root, { docsDir: out, readme: request.readme ?? true });
-  return { ...plan, events: input.events.length, services: input.services.length };
+  return { ...plan, base: request.root, events: input.events.length, services: input.services.length };
 }
 
 export { applyPlan, needsConfirmation, type ApplyResult, type Plan };

@@ -4,7 +4,7 @@
  * records a hash of every file the generator wrote, so a later run can tell a
  * file it generated (safe to replace) from one the learner changed (ask first).
  */
-import { joinPath, type GenFs } from './fs';
+import { joinPath, relativePath, type GenFs } from './fs';
 
 export type ChangeKind =
   /** A new file. */
@@ -30,6 +30,12 @@ export interface FileChange {
 export interface Plan {
   /** The output folder every path is relative to. */
   readonly root: string;
+  /**
+   * The folder the learner chose (the workspace), which holds `root`: the
+   * writer checks every folder from here down, `root` included, so a linked
+   * output folder is refused too. Default: `root`, which must then exist.
+   */
+  readonly base?: string;
   readonly changes: readonly FileChange[];
   /** Files that would stay exactly as they are. */
   readonly unchanged: readonly string[];
@@ -134,47 +140,59 @@ export class PlanBuilder {
 }
 
 export interface ApplyOptions {
-  /** Replace files the learner changed (`overwrite` changes). Off: they are skipped and listed. */
-  readonly overwrite?: boolean;
+  /**
+   * The user said yes to changing files that exist (`merge`, `overwrite`,
+   * `move`): `--force` on the command line, the answer to the question in the
+   * editor. Off: those changes are skipped and listed; new files and the
+   * generator's own unedited files are still written.
+   */
+  readonly confirmed?: boolean;
 }
 
 export interface ApplyResult {
   readonly written: readonly string[];
   readonly moved: readonly string[];
-  /** `overwrite` changes left alone because they were not confirmed. */
+  /** Changes to existing files left alone because they were not confirmed. */
   readonly skipped: readonly string[];
 }
 
-/** Applies a plan in order and writes the manifest. */
+/** Changes that touch a file that exists and so need the user's yes. */
+const needsYes = (kind: ChangeKind): boolean => kind === 'merge' || kind === 'overwrite' || kind === 'move';
+
+/** Applies a plan in order through the guarded writer and writes the manifest. */
 export async function applyPlan(fs: GenFs, plan: Plan, options: ApplyOptions = {}): Promise<ApplyResult> {
   const written: string[] = [];
   const moved: string[] = [];
   const skipped: string[] = [];
   const manifest = { ...plan.manifest };
+  // A file that stays because its move was skipped is not then written as if it had gone.
+  const stayed = new Set<string>();
+  const base = plan.base ?? plan.root;
+  const under = relativePath(base, plan.root);
+  const inBase = (rel: string): string => (under === '.' ? rel : `${under}/${rel}`);
   for (const change of plan.changes) {
-    const target = joinPath(plan.root, change.path);
-    if (change.kind === 'move') {
-      await fs.rename(joinPath(plan.root, change.from!), target);
-      moved.push(change.path);
-    } else if (change.kind === 'overwrite' && !options.overwrite) {
+    if ((needsYes(change.kind) && !options.confirmed) || stayed.has(change.path)) {
       skipped.push(change.path);
-      delete manifest[change.path];
+      if (change.kind === 'move') stayed.add(change.from!);
+      else delete manifest[change.path];
+    } else if (change.kind === 'move') {
+      await fs.move(base, inBase(change.from!), inBase(change.path));
+      moved.push(change.path);
     } else {
-      await fs.writeFile(target, change.content ?? '');
+      await fs.write(base, inBase(change.path), change.content ?? '', { replace: change.kind !== 'create' });
       written.push(change.path);
     }
   }
   const sorted = Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => a.localeCompare(b)));
   const manifestText = `${JSON.stringify({ generator: 'edgo', files: sorted }, null, 2)}\n`;
-  const manifestPath = joinPath(plan.root, manifestFile);
-  const previous = await fs.readFile(manifestPath);
+  const previous = await fs.readFile(joinPath(plan.root, manifestFile));
   // Plans that only merge (the docs) leave no manifest behind in the learner's folder.
   if (previous === undefined && Object.keys(sorted).length === 0) return { written, moved, skipped };
-  if (previous !== manifestText) await fs.writeFile(manifestPath, manifestText);
+  if (previous !== manifestText) await fs.write(base, inBase(manifestFile), manifestText, { replace: previous !== undefined });
   return { written, moved, skipped };
 }
 
-/** Plans that need the user's yes before applying. */
+/** Paths of the changes that need the user's yes before applying (existing files that would change). */
 export function needsConfirmation(plan: Plan): readonly string[] {
-  return plan.changes.filter((c) => c.kind === 'overwrite').map((c) => c.path);
+  return plan.changes.filter((c) => needsYes(c.kind)).map((c) => c.path);
 }

@@ -5,6 +5,8 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { loadEventDefinitions, type EventDefinition } from '../events/model';
+import { validateText } from '../events/validate';
+import { hasControlChars, visible } from './escape';
 import { baseName, dirName, joinPath, relativePath, type GenFs } from './fs';
 import { readRoutes, stringLiterals } from './goSource';
 import type { GenDomain, GenEvent, GenService, GenTeam, GenerationInput, HttpRoute, JsonSchema } from './input';
@@ -112,7 +114,11 @@ export async function loadWorkspace(fs: GenFs, root: string, options: LoadOption
     if (text === undefined) continue;
     const found = loadEventDefinitions(text, rel(file));
     if (found.length === 0) warnings.push(`${rel(file)}: no event (a mapping with \`name\` or \`eventType\`) found`);
-    for (const def of found) defs.push({ def, file });
+    for (const def of found) {
+      // A name is written into file names, headings and table rows: a line break in it would forge lines.
+      if (hasControlChars(def.name)) warnings.push(`${rel(file)}: ${visible(nameProblem(rel(file), text))}; the event is skipped`);
+      else defs.push({ def, file });
+    }
   }
 
   const events: GenEvent[] = [];
@@ -154,7 +160,7 @@ export async function loadWorkspace(fs: GenFs, root: string, options: LoadOption
       if (!producers.includes(sid) && (s.literals.has(subject) || s.literals.has(def.name))) consumers.add(sid);
     }
     const domain = producers[0] !== undefined ? domainIdOf(producers[0]) : 'events';
-    const summary = def.summary?.trim() || `${def.title ?? titleCase(def.name)} (\`${def.name}\`)${producers.length ? `, published by ${producers.join(', ')}` : ''}.`;
+    const summary = def.summary?.trim() || `${def.title ?? titleCase(def.name)} (${def.name})${producers.length ? `, published by ${producers.join(', ')}` : ''}.`;
     events.push({
       id,
       name: def.name,
@@ -204,6 +210,12 @@ export async function loadWorkspace(fs: GenFs, root: string, options: LoadOption
   const teamIds = new Set<string>([...events.flatMap((e) => e.owners), ...genServices.flatMap((s) => s.owners), ...domains.flatMap((d) => d.owners)]);
   const teams: GenTeam[] = [...teamIds].sort().map((id) => ({ id, name: titleCase(id) }));
   return { events, services: genServices, domains, teams, warnings };
+}
+
+/** What the event validator says about a name with control characters (its message, so editor and generator agree). */
+function nameProblem(relPath: string, text: string): string {
+  const said = validateText(relPath, text, { kind: { type: 'event-yaml' } })?.diagnostics.find((d) => /^`(name|eventType)`/.test(d.message));
+  return said?.message ?? 'the event name contains a line break or another control character';
 }
 
 /** `x/cmd/name` → `x` (or `cmd/name` itself when `x` is the root); any other main folder is the service. */

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MermaidUnavailableError, type MermaidParser } from './diagnostics';
+import { errorMessage } from '../errorMessage';
 
 type EngineModule = { createMermaidEngine(): Promise<MermaidParser> };
 
@@ -27,7 +28,7 @@ function getEngine(): Promise<MermaidParser> {
   engine ??= loadEngineModule()
     .then((m) => m.createMermaidEngine())
     .catch((error: unknown) => {
-      throw new MermaidUnavailableError(`Mermaid could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+      throw new MermaidUnavailableError(`Mermaid could not be loaded: ${errorMessage(error)}`);
     });
   // A failed load is retried on the next call instead of failing forever.
   engine.catch(() => (engine = undefined));
@@ -44,8 +45,3 @@ export const nodeMermaidParser: MermaidParser = {
     return run;
   },
 };
-
-/** Starts loading Mermaid in the background so the first real check is fast. */
-export function warmUpMermaid(): void {
-  getEngine().catch(() => undefined);
-}

@@ -44,6 +44,9 @@ export function parseGoMod(text: string): GoModInfo {
         if (first === '(') inRequireBlock = true;
         else if (first) requires.push(first);
         break;
+      default:
+        // replace, exclude, retract, godebug: not needed for tasks.
+        break;
     }
   }
   return { modulePath, goVersion, toolchain, requires: requires.filter(Boolean) };

@@ -1,5 +1,6 @@
 /** The tools a task can run; each has a preflight spec and an `edgo.tools.<id>` setting. */
-export type ToolId = 'go' | 'docker' | 'kubectl' | 'helm' | 'kind' | 'minikube' | 'nats-server' | 'git';
+export const toolIds = ['go', 'docker', 'kubectl', 'helm', 'kind', 'minikube', 'nats-server', 'git'] as const;
+export type ToolId = (typeof toolIds)[number];
 
 /** Every kind of task the provider offers: the `task` property of an `edgo` task definition. */
 export const taskKinds = [

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { mermaidMarkdownItPlugin } from '../../core/mermaid/markdownItPlugin';
-import type { PreviewState } from '../../core/mermaid/previewProtocol';
+import { parsePreviewState } from '../../core/mermaid/previewProtocol';
 import type { EdgoExtensionApi } from '../extension';
 import { defaultExportUri, exportBytes, pickDiagram, resolveTarget, type ExportFormat } from './exportDiagram';
 import { isDiagramDocument, MermaidPreviewPanel, previewViewType, type RenderedEvent } from './previewPanel';
+import { errorMessage } from '../../core/errorMessage';
 
 interface ExportArgs {
   index?: number;
@@ -75,7 +76,7 @@ export function registerMermaid(context: vscode.ExtensionContext, api: EdgoExten
       const data = await panel.requestImage(block.index, format);
       await vscode.workspace.fs.writeFile(uri, exportBytes(data, format));
     } catch (error) {
-      void vscode.window.showErrorMessage(`Could not export the diagram: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(`Could not export the diagram: ${errorMessage(error)}`);
       return undefined;
     }
     if (!args.target) {
@@ -137,18 +138,14 @@ export function registerMermaid(context: vscode.ExtensionContext, api: EdgoExten
       const format = await vscode.window.showQuickPick(['svg', 'png'], { placeHolder: 'Export the diagram as' });
       return format === 'svg' || format === 'png' ? exportCommand(format)({ chooseTarget: true }) : undefined;
     }),
-    // For tests and scripts: resolves when the panel has drawn the given document version.
-    vscode.commands.registerCommand('edgo.mermaid.test.waitForRender', (args?: WaitArgs) =>
-      nextRender(args?.uri, args?.minVersion, args?.timeoutMs ?? 30_000),
-    ),
-    vscode.commands.registerCommand('edgo.mermaid.test.state', () =>
-      preview ? { uri: preview.document?.uri.toString(), locked: preview.locked, title: preview.panel.title } : undefined,
-    ),
     vscode.window.registerWebviewPanelSerializer(previewViewType, {
-      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PreviewState | undefined) {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, saved: unknown) {
+        // The webview saved this state: reopen only a diagram file of the workspace it names.
+        const state = parsePreviewState(saved);
         let document: vscode.TextDocument | undefined;
         try {
-          document = state?.uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(state.uri)) : undefined;
+          const uri = state ? vscode.Uri.parse(state.uri, true) : undefined;
+          document = uri && vscode.workspace.getWorkspaceFolder(uri) && /\.(mmd|mermaid|md|markdown|mdx)$/i.test(uri.path) ? await vscode.workspace.openTextDocument(uri) : undefined;
         } catch {
           document = undefined; // The file is gone; the panel shows its empty state.
         }
@@ -160,6 +157,16 @@ export function registerMermaid(context: vscode.ExtensionContext, api: EdgoExten
       if (d === vscode.window.activeTextEditor?.document) updateContextKey(vscode.window.activeTextEditor);
     }),
   );
+
+  if (context.extensionMode === vscode.ExtensionMode.Test) {
+    // For the integration tests only: resolves when the panel has drawn the given document version.
+    context.subscriptions.push(
+      vscode.commands.registerCommand('edgo.mermaid.test.waitForRender', (args?: WaitArgs) => nextRender(args?.uri, args?.minVersion, args?.timeoutMs ?? 30_000)),
+      vscode.commands.registerCommand('edgo.mermaid.test.state', () =>
+        preview ? { uri: preview.document?.uri.toString(), locked: preview.locked, title: preview.panel.title } : undefined,
+      ),
+    );
+  }
 
   api.extendMarkdownIt = (md: unknown) => {
     mermaidMarkdownItPlugin(md as Parameters<typeof mermaidMarkdownItPlugin>[0]);

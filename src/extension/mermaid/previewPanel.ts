@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { extractBlocks, type MermaidBlock } from '../../core/mermaid/blocks';
-import type { HostToWebview, PreviewState, RenderedMessage, WebviewToHost } from '../../core/mermaid/previewProtocol';
+import { isExportData, parseWebviewMessage, type HostToWebview, type PreviewState, type RenderedMessage, type WebviewToHost } from '../../core/mermaid/previewProtocol';
 import { previewHtml } from './previewHtml';
 
 export const previewViewType = 'edgo.mermaidPreview';
@@ -21,13 +21,15 @@ export class MermaidPreviewPanel implements vscode.Disposable {
   #disposed = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #nextRequest = 1;
-  readonly #pending = new Map<number, { resolve(data: string): void; reject(error: Error): void }>();
+  readonly #pending = new Map<number, { format: 'svg' | 'png'; resolve(data: string): void; reject(error: Error): void }>();
   readonly #disposables: vscode.Disposable[] = [];
   readonly #onDidRender = new vscode.EventEmitter<RenderedEvent>();
   readonly #onDidDispose = new vscode.EventEmitter<void>();
   readonly onDidRender = this.#onDidRender.event;
   readonly onDidDispose = this.#onDidDispose.event;
   lastRender: RenderedEvent | undefined;
+  /** Messages from the webview that did not fit the protocol (kept for tests and the output). */
+  droppedMessages = 0;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -50,7 +52,12 @@ export class MermaidPreviewPanel implements vscode.Disposable {
       this.#onDidRender,
       this.#onDidDispose,
       panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((m: WebviewToHost) => this.#onMessage(m)),
+      panel.webview.onDidReceiveMessage((raw: unknown) => {
+        // The webview is not trusted: a message that does not fit the protocol is dropped.
+        const message = parseWebviewMessage(raw);
+        if (message) this.#onMessage(message);
+        else this.droppedMessages++;
+      }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (editor && !this.#locked && isDiagramDocument(editor.document) && editor.document !== this.#document) this.show(editor.document);
       }),
@@ -93,7 +100,7 @@ export class MermaidPreviewPanel implements vscode.Disposable {
   requestImage(index: number, format: 'svg' | 'png'): Promise<string> {
     const requestId = this.#nextRequest++;
     return new Promise<string>((resolve, reject) => {
-      this.#pending.set(requestId, { resolve, reject });
+      this.#pending.set(requestId, { format, resolve, reject });
       this.#post({ type: 'exportRequest', requestId, index, format });
     });
   }
@@ -137,6 +144,8 @@ export class MermaidPreviewPanel implements vscode.Disposable {
         this.#postUpdate();
         break;
       case 'rendered':
+        // Only a render of the file shown now counts; the URI is compared, never opened.
+        if (message.uri !== this.#document?.uri.toString()) break;
         this.lastRender = message;
         this.#onDidRender.fire(message);
         break;
@@ -144,16 +153,19 @@ export class MermaidPreviewPanel implements vscode.Disposable {
         void this.#reveal(message.index, message.line);
         break;
       case 'copySvg':
+        if (!isExportData(message.svg, 'svg')) break;
         void vscode.env.clipboard.writeText(message.svg).then(() => vscode.window.setStatusBarMessage('Mermaid SVG copied to the clipboard', 3000));
         break;
       case 'export':
-        this.requestExport(this, message.index, message.format);
+        // The host picks the path (beside the file, asking before replacing); the webview names only a diagram and a format.
+        if (this.#blocks.some((b) => b.index === message.index)) this.requestExport(this, message.index, message.format);
         break;
       case 'exportResult': {
         const pending = this.#pending.get(message.requestId);
+        if (!pending) break;
         this.#pending.delete(message.requestId);
-        if (message.data !== undefined) pending?.resolve(message.data);
-        else pending?.reject(new Error(message.error ?? 'Export failed'));
+        if (message.data !== undefined && isExportData(message.data, pending.format)) pending.resolve(message.data);
+        else pending.reject(new Error(message.data !== undefined ? `the preview sent something that is not ${pending.format === 'svg' ? 'an SVG' : 'a PNG'} image` : (message.error ?? 'Export failed')));
         break;
       }
       case 'toggleLock':
@@ -164,7 +176,7 @@ export class MermaidPreviewPanel implements vscode.Disposable {
 
   async #reveal(index: number, line: number | undefined): Promise<void> {
     const block = this.#blocks.find((b) => b.index === index);
-    if (!this.#document || !block) return;
+    if (!this.#document || !block || (line !== undefined && line >= this.#document.lineCount)) return;
     const target = line ?? block.contentLine;
     const editor = await vscode.window.showTextDocument(this.#document, { viewColumn: this.#editorColumn(), preserveFocus: false });
     const end = block.contentLine + Math.max(0, block.removedIndent.length - 1);

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { mergeTerminalEnv, type Env, type PathApi } from '../../core/preflight/toolLocation';
-import type { ToolId } from '../../core/tasks/taskKinds';
+import { toolIds, type ToolId } from '../../core/tasks/taskKinds';
 
 /**
  * The environment of a new integrated terminal: the extension host's environment with
@@ -35,9 +35,8 @@ function terminalEnvSetting(): Record<string, unknown> | undefined {
 /** The `edgo.tools.<id>` settings (empty strings mean "find it on PATH"). */
 export function toolPathSettings(): Partial<Record<ToolId, string>> {
   const config = vscode.workspace.getConfiguration('edgo.tools');
-  const ids: ToolId[] = ['go', 'docker', 'kubectl', 'helm', 'kind', 'minikube', 'nats-server', 'git'];
   const out: Partial<Record<ToolId, string>> = {};
-  for (const id of ids) {
+  for (const id of toolIds) {
     const value = config.get<string>(id);
     if (typeof value === 'string' && value.trim()) out[id] = value;
   }

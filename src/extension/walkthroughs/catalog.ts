@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { loadAllModules, type LoadedModule } from '../../core/checks';
-import { courseModules, findModule, type CourseModule } from '../../core/modules';
+import { findModule, type CourseModule } from '../../core/modules';
 
 export class ModuleCatalog {
   #loaded: Array<LoadedModule | { module: CourseModule; error: Error }> | undefined;
@@ -43,5 +43,3 @@ export class ModuleCatalog {
     return (await vscode.window.showQuickPick(items, { placeHolder }))?.loaded;
   }
 }
-
-export const allModules = courseModules;

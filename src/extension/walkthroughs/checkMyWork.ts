@@ -23,6 +23,7 @@ import type { StepContextKeys } from './contextKeys';
 import type { ProgressStore } from './progress';
 import { toUri } from './scaffold';
 import { terminalToolRunner } from './toolRunner';
+import { errorMessage } from '../../core/errorMessage';
 
 export interface CheckRunSummary {
   readonly module: string;
@@ -33,8 +34,6 @@ export interface CheckRunSummary {
 
 export class CheckMyWork implements vscode.Disposable {
   readonly controller: vscode.TestController;
-  /** Replaced by tests; the real `go` otherwise. */
-  runner: ProcessRunner = terminalToolRunner;
   /** The folder each module was last checked in, for re-runs from the Test Explorer. */
   readonly #folders = new Map<string, string>();
 
@@ -42,6 +41,8 @@ export class CheckMyWork implements vscode.Disposable {
     private readonly catalog: ModuleCatalog,
     private readonly progress: ProgressStore,
     private readonly keys: StepContextKeys,
+    /** The runner of each check: the real `go`; only the extension's test mode passes another. */
+    private readonly runnerFor: () => ProcessRunner = () => terminalToolRunner,
   ) {
     this.controller = vscode.tests.createTestController('edgo.checks', 'Event-Driven Go checks');
     this.controller.createRunProfile('Check my work', vscode.TestRunProfileKind.Run, (request, token) => this.#runRequest(request, token), true);
@@ -141,14 +142,14 @@ export class CheckMyWork implements vscode.Disposable {
     let results: CheckResult[];
     try {
       results = await runChecks(loaded.spec, folder, {
-        runner: this.runner,
+        runner: this.runnerFor(),
         signal: abort.signal,
         ...(only ? { only } : {}),
         onResult: (r) => this.#report(run, itemFor(r.id), r, folder),
       });
     } catch (err) {
       run.end();
-      void vscode.window.showErrorMessage(`Check my work: ${err instanceof Error ? err.message : String(err)}`);
+      void vscode.window.showErrorMessage(`Check my work: ${errorMessage(err)}`);
       return undefined;
     }
     run.end();

@@ -15,10 +15,11 @@ import { vscodePrompts, type WalkthroughPrompts } from './prompts';
 import { resetAll, resetFallbackMessage, resetModule } from './reset';
 import { scaffold, type ScaffoldOptions } from './scaffold';
 import { terminalToolRunner } from './toolRunner';
+import { errorMessage } from '../../core/errorMessage';
 
 export const learningPathViewId = 'edgo.learningPath';
 
-/** What integration tests reach through the extension's exports (`api.walkthroughs`). */
+/** What integration tests reach through the extension's exports (`api.walkthroughs`), in `ExtensionMode.Test` only. */
 export interface WalkthroughsApi {
   progress(): Record<string, string[]>;
   contextKeys(): Record<string, boolean>;
@@ -39,7 +40,9 @@ export function registerWalkthroughs(context: vscode.ExtensionContext, api: Edgo
   const catalog = ModuleCatalog.forExtension(context);
   const progress = new ProgressStore(context.globalState);
   const keys = new StepContextKeys();
-  const checker = new CheckMyWork(catalog, progress, keys);
+  // Tests may swap the runner and the prompts; outside the extension's test mode nothing can.
+  let testRunner: ProcessRunner | undefined;
+  const checker = new CheckMyWork(catalog, progress, keys, () => testRunner ?? terminalToolRunner);
   const learningPath = new LearningPathProvider(catalog, progress);
   const extensionId = context.extension.id;
   let prompts: WalkthroughPrompts = vscodePrompts;
@@ -77,7 +80,7 @@ export function registerWalkthroughs(context: vscode.ExtensionContext, api: Edgo
         if (result && !result.declined) await commandDone('edgo.scaffold', catalog.find(key)?.module.slug);
         return result;
       } catch (err) {
-        void vscode.window.showErrorMessage(`Scaffold: ${err instanceof Error ? err.message : String(err)}`);
+        void vscode.window.showErrorMessage(`Scaffold: ${errorMessage(err)}`);
         return undefined;
       }
     }),
@@ -147,8 +150,8 @@ export function registerWalkthroughs(context: vscode.ExtensionContext, api: Edgo
         return { label: String(item.label), ...(typeof item.description === 'string' ? { description: item.description } : {}), state: n.state, ...(item.id ? { id: item.id } : {}), node: n };
       }),
     setPrompts: (p) => (prompts = p ?? vscodePrompts),
-    setRunner: (r) => (checker.runner = r ?? terminalToolRunner),
+    setRunner: (r) => (testRunner = r),
     lastCheck: () => lastCheck,
   };
-  api.walkthroughs = hooks;
+  if (context.extensionMode === vscode.ExtensionMode.Test) api.walkthroughs = hooks;
 }

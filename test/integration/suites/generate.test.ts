@@ -32,7 +32,8 @@ describe('generate commands', () => {
   });
 
   it('edgo.docs.generate writes docs and README blocks', async () => {
-    const outcome = await vscode.commands.executeCommand<Outcome>('edgo.docs.generate', { folder: ws });
+    // The fixture's README.md exists, so the yes to changing it is given up front.
+    const outcome = await vscode.commands.executeCommand<Outcome>('edgo.docs.generate', { folder: ws, overwrite: true });
     assert.ok(outcome.written.includes('docs/architecture.md'));
     assert.match(fs.readFileSync(path.join(ws, 'README.md'), 'utf8'), /<!-- edgo:begin architecture -->/);
   });

@@ -54,7 +54,7 @@ describe('walkthroughs in package.json', () => {
 
   it('feature module 1 for Go workspaces', () => {
     const first = walkthroughs.find((w) => w.id === 'edgo.module01');
-    if (!first) return;
+    assert.ok(first, 'package.json has no walkthrough edgo.module01');
     assert.ok(first.featuredFor?.includes('go.mod'));
   });
 

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { planAsyncApi } from '../../../src/core/generate/asyncapi/index';
 import { planCatalog } from '../../../src/core/generate/catalog/index';
 import { planDocs } from '../../../src/core/generate/docs/index';
-import { MemoryFs } from '../../../src/core/generate/fs';
+import { MemoryFs } from './memoryFs';
 import { applyPlan } from '../../../src/core/generate/plan';
 import { loadWorkspace, subjectOf } from '../../../src/core/generate/workspace';
 import { readRoutes } from '../../../src/core/generate/goSource';

@@ -2,16 +2,16 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { planDocs } from '../../../src/core/generate/docs/index';
 import { componentDiagram, sequenceDiagram } from '../../../src/core/generate/docs/diagrams';
-import type { MemoryFs } from '../../../src/core/generate/fs';
+import type { MemoryFs } from './memoryFs';
 import { blockNames } from '../../../src/core/generate/markers';
 import { applyPlan } from '../../../src/core/generate/plan';
 import { loadWorkspace } from '../../../src/core/generate/workspace';
 import { memoryFromDir, shopFixture } from './helpers';
-import { loadMermaidChecker, mermaidCoreAvailable } from './mermaidCheck';
+import { loadMermaidChecker } from './mermaidCheck';
 
 async function generate(fs: MemoryFs): Promise<void> {
   const input = await loadWorkspace(fs, '/ws');
-  await applyPlan(fs, await planDocs(input, fs, '/ws'));
+  await applyPlan(fs, await planDocs(input, fs, '/ws'), { confirmed: true });
 }
 
 async function fresh(): Promise<MemoryFs> {
@@ -67,8 +67,8 @@ describe('docs generator', () => {
       .replace('## Architecture\n', '## Architecture\n\nThe learner explains the architecture here.\n')
       .concat('\n## Troubleshooting\n\nRestart nats-server with -js.\n');
     const service = fs.files.get(servicePath)!.replace('**Request**\n', '**Request**\n\n```json\n{ "items": [] }\n```\n');
-    await fs.writeFile(readmePath, readme);
-    await fs.writeFile(servicePath, service);
+    fs.put(readmePath, readme);
+    fs.put(servicePath, service);
 
     // Unchanged input: nothing to write.
     const input = await loadWorkspace(fs, '/ws');
@@ -76,7 +76,7 @@ describe('docs generator', () => {
 
     // Changed input: only the generated blocks change.
     const route = '/ws/order/internal/httpapi/routes.go';
-    await fs.writeFile(route, fs.files.get(route)!.replace('mux.HandleFunc("GET /healthz"', 'mux.HandleFunc("DELETE /orders/{id}", h.cancelOrder)\n\tmux.HandleFunc("GET /healthz"'));
+    fs.put(route, fs.files.get(route)!.replace('mux.HandleFunc("GET /healthz"', 'mux.HandleFunc("DELETE /orders/{id}", h.cancelOrder)\n\tmux.HandleFunc("GET /healthz"'));
     await generate(fs);
     const readmeAfter = fs.files.get(readmePath)!;
     const serviceAfter = fs.files.get(servicePath)!;
@@ -96,7 +96,7 @@ describe('docs generator', () => {
     assert.ok(!fs.files.has('/ws/.edgo-generated.json'), 'docs leave no manifest in the workspace');
   });
 
-  it('every generated Mermaid diagram parses with Mermaid 12', { skip: !mermaidCoreAvailable && 'src/core/mermaid is not there yet' }, async () => {
+  it('every generated Mermaid diagram parses with Mermaid 12', async () => {
     const checker = await loadMermaidChecker();
     const fs = await fresh();
     let blocks = 0;
@@ -111,11 +111,11 @@ describe('docs generator', () => {
     assert.ok((await checker.validate('x.md', '```mermaid\nflowchart LR\n  A -->| B\n```\n')).length > 0);
   });
 
-  it('diagrams stay valid for awkward names (keywords, dots, quotes)', { skip: !mermaidCoreAvailable && 'src/core/mermaid is not there yet' }, async () => {
+  it('diagrams stay valid for awkward names (keywords, dots, quotes)', async () => {
     const checker = await loadMermaidChecker();
     const fs = await memoryFromDir(shopFixture);
-    await fs.writeFile('/ws/end/go.mod', 'module end\n');
-    await fs.writeFile('/ws/end/events/weird.yaml', 'name: "end.#weird;\\"thing\\""\nproducers: [end]\nconsumers: [graph]\npayload: { a: string }\n');
+    fs.put('/ws/end/go.mod', 'module end\n');
+    fs.put('/ws/end/events/weird.yaml', 'name: "end.#weird;\\"thing\\""\nproducers: [end]\nconsumers: [graph]\npayload: { a: string }\n');
     const input = await loadWorkspace(fs, '/ws');
     const weird = input.events.find((e) => e.name.startsWith('end.'))!;
     for (const d of [componentDiagram(input), sequenceDiagram(weird, input)]) {

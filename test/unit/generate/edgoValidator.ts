@@ -1,7 +1,7 @@
 import { EventService } from '../../../src/core/events/eventService';
-import type { MemoryFs } from '../../../src/core/generate/fs';
+import type { MemoryFs } from './memoryFs';
 
-/** Error-level diagnostics of the extension's own event validator (issue 5) over every file under `prefix`. */
+/** Error-level diagnostics of the extension's own event validator over every file under `prefix`. */
 export function edgoValidatorErrors(fs: MemoryFs, prefix: string): string[] {
   const service = new EventService({ readFile: (p) => fs.files.get(p) });
   for (const [p, text] of fs.files) if (p.startsWith(prefix + '/')) service.setFile(p, text);

@@ -1,10 +1,9 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { MemoryFs } from '../../../src/core/generate/fs';
+import { MemoryFs } from './memoryFs';
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 export const shopFixture = path.join(repoRoot, 'test', 'fixtures', 'generate', 'shop');
-export const corpusRoot = path.resolve(repoRoot, '..', 'shared', 'corpus');
 
 /** Copies a folder from disk into a MemoryFs under `/ws`. */
 export async function memoryFromDir(dir: string, mount = '/ws'): Promise<MemoryFs> {
@@ -13,7 +12,7 @@ export async function memoryFromDir(dir: string, mount = '/ws'): Promise<MemoryF
     for (const e of await fsp.readdir(d, { withFileTypes: true })) {
       const full = path.join(d, e.name);
       if (e.isDirectory()) await walk(full);
-      else await fs.writeFile(`${mount}/${path.relative(dir, full).split(path.sep).join('/')}`, await fsp.readFile(full, 'utf8'));
+      else fs.put(`${mount}/${path.relative(dir, full).split(path.sep).join('/')}`, await fsp.readFile(full, 'utf8'));
     }
   };
   await walk(dir);

@@ -1,14 +1,9 @@
-import { existsSync } from 'node:fs';
-import * as path from 'node:path';
-import { repoRoot } from './helpers';
 
 /** Mermaid diagnostics of a Markdown text, through the project's Mermaid core (mermaid 12.3.0 under jsdom). */
 export interface MermaidChecker {
   validate(fileName: string, text: string): Promise<{ line: number; message: string }[]>;
   blocks(fileName: string, text: string): Promise<number>;
 }
-
-export const mermaidCoreAvailable = existsSync(path.join(repoRoot, 'src', 'core', 'mermaid', 'nodeParser.ts'));
 
 export async function loadMermaidChecker(): Promise<MermaidChecker> {
   // Loaded lazily: mermaid + jsdom take a second to start.

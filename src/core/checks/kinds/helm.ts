@@ -5,7 +5,7 @@
  * probes and resources. Each render may expect values, so an overrides file is
  * checked to change what it should (e.g. replicas 2 -> 3).
  *
- * The `helm` binary is `$EDGO_HELM` when set, else `helm` on PATH.
+ * The `helm` binary is `helm` on PATH (tests put the one they built first on PATH).
  */
 import * as path from 'node:path';
 import { requiredString, str } from '../fields';
@@ -13,7 +13,7 @@ import { failWith } from '../goTool';
 import type { CheckContext, CheckKind, CheckProblem, CheckSpec, ProcessResult } from '../types';
 import { checkExpectations, parseManifests, validateManifestCheckFields, validateManifests, rulesOf, type ManifestSource, type ValueExpectation } from './kubernetes';
 
-export const helmInstallHelp = 'Install Helm 3 (https://helm.sh/docs/intro/install/), or set EDGO_HELM to a helm binary.';
+export const helmInstallHelp = 'Install Helm 3 (https://helm.sh/docs/intro/install/) and make sure `helm` is on PATH.';
 
 interface RenderSpec {
   readonly values: readonly string[];
@@ -74,7 +74,7 @@ export function helmProblems(output: string, chart: string): CheckProblem[] {
 }
 
 async function helm(ctx: CheckContext, args: string[]): Promise<ProcessResult> {
-  return ctx.runner.run(process.env.EDGO_HELM || 'helm', args, { cwd: ctx.folder, timeoutMs: 120_000, signal: ctx.signal });
+  return ctx.runner.run('helm', args, { cwd: ctx.folder, timeoutMs: 120_000, signal: ctx.signal });
 }
 
 const describeValues = (values: readonly string[]): string => (values.length === 0 ? 'default values' : values.join(' + '));

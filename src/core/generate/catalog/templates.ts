@@ -3,17 +3,18 @@
  * runnable EventCatalog. Bodies are written once; after that they are the
  * learner's and the generator never touches them again.
  */
+import { codeSpan, mdxText } from '../escape';
 import type { GenDomain, GenEvent, GenService, GenTeam } from '../input';
 
 export function eventBody(e: GenEvent): string {
   return `
 ## Overview
 
-${e.summary}
+${mdxText(e.summary)}
 
-- Event type: \`${e.name}\`
-- NATS subject: \`${e.subject}\`
-- Defined in: \`${e.sourceFile}\`
+- Event type: ${codeSpan(e.name)}
+- NATS subject: ${codeSpan(e.subject)}
+- Defined in: ${codeSpan(e.sourceFile)}
 
 <SchemaViewer file="schema.json" title="Payload (JSON Schema)" maxHeight="500" />
 
@@ -25,12 +26,12 @@ ${e.summary}
 
 export function serviceBody(s: GenService): string {
   const routes = s.routes.length
-    ? `\n## HTTP API\n\n| Method | Path | Handler |\n| --- | --- | --- |\n${s.routes.map((r) => `| ${r.method} | \`${r.path}\` | \`${shortHandler(r.handler)}\` |`).join('\n')}\n`
+    ? `\n## HTTP API\n\n| Method | Path | Handler |\n| --- | --- | --- |\n${s.routes.map((r) => `| ${r.method} | ${codeSpan(r.path, true)} | ${codeSpan(shortHandler(r.handler), true)} |`).join('\n')}\n`
     : '';
   return `
 ## Overview
 
-The **${s.name}**${s.folder !== undefined ? ` (Go module in \`${s.folder}\`)` : ''} sends ${s.sends.length} and receives ${s.receives.length} event(s) over NATS JetStream.
+The **${mdxText(s.name)}**${s.folder !== undefined ? ` (Go module in ${codeSpan(s.folder)})` : ''} sends ${s.sends.length} and receives ${s.receives.length} event(s) over NATS JetStream.
 ${routes}
 ## Architecture diagram
 
@@ -40,14 +41,14 @@ ${routes}
 
 /** An inline `func(...) {...}` is shown as such, not in full. */
 export function shortHandler(handler: string): string {
-  return handler.startsWith('func(') ? 'inline func' : handler.replace(/`/g, '');
+  return handler.startsWith('func(') ? 'inline func' : handler;
 }
 
 export function domainBody(d: GenDomain): string {
   return `
 ## Overview
 
-The **${d.name}** bounded context.
+The **${mdxText(d.name)}** bounded context.
 
 ## Architecture diagram
 
@@ -59,7 +60,7 @@ export function channelBody(subject: string): string {
   return `
 ## Overview
 
-The NATS JetStream subject \`${subject}\`. Publishers set the \`Nats-Msg-Id\` header so the stream drops duplicates; consumers ack explicitly, so delivery is at least once.
+The NATS JetStream subject ${codeSpan(subject)}. Publishers set the \`Nats-Msg-Id\` header so the stream drops duplicates; consumers ack explicitly, so delivery is at least once.
 
 <ChannelInformation />
 
@@ -73,7 +74,7 @@ export function teamBody(t: GenTeam): string {
   return `
 ## Overview
 
-The **${t.name}** owns the services and events that list \`${t.id}\` as an owner.
+The **${mdxText(t.name)}** owns the services and events that list ${codeSpan(t.id)} as an owner.
 `;
 }
 

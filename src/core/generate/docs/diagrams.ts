@@ -4,14 +4,10 @@
  * and every label is quoted, so event names with dots never break the syntax.
  */
 import type { GenEvent, GenService, GenerationInput } from '../input';
+import { mermaidLabel as label } from '../escape';
 import { pascal } from '../naming';
 
 const broker = 'NATS';
-
-/** A Mermaid-safe label: no quotes, no `#`/`;` that Mermaid reads as syntax. */
-function label(text: string): string {
-  return text.replace(/["#;`]/g, "'").replace(/[<>]/g, '');
-}
 
 function nodeId(serviceId: string): string {
   const id = pascal(serviceId);

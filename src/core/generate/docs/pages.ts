@@ -5,6 +5,7 @@
  * (and the learner's text around them) is `upsertBlocks`' business.
  */
 import type { FieldDoc, GenEvent, GenService, GenerationInput } from '../input';
+import { codeSpan, linkText, markdownText, tableCell } from '../escape';
 import { pascal } from '../naming';
 import { componentDiagram, mermaidFence, sequenceDiagram } from './diagrams';
 
@@ -17,7 +18,7 @@ export interface Block {
 
 function fieldList(fields: readonly FieldDoc[]): string {
   if (fields.length === 0) return '  - (none)';
-  return fields.map((f) => `  - ${f.name}: ${f.type}${f.required ? '' : ' (optional)'}${f.description ? ` — ${f.description}` : ''}`).join('\n');
+  return fields.map((f) => `  - ${markdownText(f.name)}: ${markdownText(f.type)}${f.required ? '' : ' (optional)'}${f.description ? ` — ${markdownText(f.description)}` : ''}`).join('\n');
 }
 
 function serviceName(id: string, input: GenerationInput): string {
@@ -25,15 +26,15 @@ function serviceName(id: string, input: GenerationInput): string {
 }
 
 function serviceLinks(ids: readonly string[], input: GenerationInput, prefix: string): string {
-  return ids.length ? ids.map((id) => `[${serviceName(id, input)}](${prefix}services/${id}.md)`).join(', ') : '(none yet)';
+  return ids.length ? ids.map((id) => `[${linkText(serviceName(id, input))}](${prefix}services/${id}.md)`).join(', ') : '(none yet)';
 }
 
 export function eventPage(e: GenEvent, input: GenerationInput): { title: string; blocks: Block[] } {
   const definition = [
     `### ${pascal(e.name)}`,
-    `- eventType: \`${e.name}\``,
-    `- version: \`${e.version}\``,
-    `- subject: \`${e.subject}\``,
+    `- eventType: ${codeSpan(e.name)}`,
+    `- version: ${codeSpan(e.version)}`,
+    `- subject: ${codeSpan(e.subject)}`,
     '- payload:',
     fieldList(e.fields),
     '- metadata:',
@@ -41,11 +42,11 @@ export function eventPage(e: GenEvent, input: GenerationInput): { title: string;
     `- producers: ${serviceLinks(e.producers, input, '../')}`,
     `- consumers: ${serviceLinks(e.consumers, input, '../')}`,
     '',
-    `Defined in \`${e.sourceFile}\`.`,
+    `Defined in ${codeSpan(e.sourceFile)}.`,
   ].join('\n');
   const example = e.examples[0] !== undefined ? `\n\nExample payload:\n\n\`\`\`json\n${JSON.stringify(e.examples[0], null, 2)}\n\`\`\`` : '';
   return {
-    title: `# ${e.title}\n\n${e.summary}\n`,
+    title: `# ${markdownText(e.title)}\n\n${markdownText(e.summary)}\n`,
     blocks: [
       { name: 'event', content: definition + example },
       { name: 'flow', heading: '## Flow', content: mermaidFence(sequenceDiagram(e, input)) },
@@ -62,11 +63,11 @@ export interface Section {
 export function servicePage(s: GenService, input: GenerationInput): { title: string; blocks: Block[]; sections: Section[] } {
   const handlerOf = (h: string): string => (h.startsWith('func(') ? 'inline func' : h);
   const api = s.routes.length
-    ? `| Method | Path | Handler |\n| --- | --- | --- |\n${s.routes.map((r) => `| ${r.method} | \`${r.path}\` | \`${handlerOf(r.handler)}\` in \`${r.file}:${r.line}\` |`).join('\n')}`
+    ? `| Method | Path | Handler |\n| --- | --- | --- |\n${s.routes.map((r) => `| ${r.method} | ${codeSpan(r.path, true)} | ${codeSpan(handlerOf(r.handler), true)} in ${codeSpan(`${r.file}:${r.line}`, true)} |`).join('\n')}`
     : '_No HTTP routes found (the generator reads `HandleFunc("METHOD /path", ...)` calls)._';
   const sections = s.routes.map((r) => ({
-    heading: `## ${r.method === 'ANY' ? '' : `${r.method} `}${r.path}`,
-    body: `_What it does, the request body and each response with its status code (handler \`${handlerOf(r.handler)}\`)._\n\n**Request**\n\n**Response**`,
+    heading: `## ${r.method === 'ANY' ? '' : `${r.method} `}${markdownText(r.path)}`,
+    body: `_What it does, the request body and each response with its status code (handler ${codeSpan(handlerOf(r.handler))})._\n\n**Request**\n\n**Response**`,
   }));
   const byId = new Map(input.events.map((e) => [e.id, e]));
   const rows = (ids: readonly string[]): string =>
@@ -74,12 +75,12 @@ export function servicePage(s: GenService, input: GenerationInput): { title: str
       ? ids
           .map((id) => byId.get(id))
           .filter((e): e is GenEvent => e !== undefined)
-          .map((e) => `| [${e.name}](../events/${e.id}.md) | \`${e.subject}\` | ${e.version} |`)
+          .map((e) => `| [${linkText(e.name, true)}](../events/${e.id}.md) | ${codeSpan(e.subject, true)} | ${tableCell(e.version)} |`)
           .join('\n')
       : '| (none) | | |';
   const events = `### Sends\n\n| Event | Subject | Version |\n| --- | --- | --- |\n${rows(s.sends)}\n\n### Receives\n\n| Event | Subject | Version |\n| --- | --- | --- |\n${rows(s.receives)}`;
   return {
-    title: `# ${s.name} API\n`,
+    title: `# ${markdownText(s.name)} API\n`,
     blocks: [
       { name: 'api', content: api },
       { name: 'events', heading: '## Events', content: events },
@@ -90,7 +91,7 @@ export function servicePage(s: GenService, input: GenerationInput): { title: str
 }
 
 export function architecturePage(input: GenerationInput): { title: string; blocks: Block[] } {
-  const flows = input.events.map((e) => `### ${e.name}\n\n${mermaidFence(sequenceDiagram(e, input))}`).join('\n\n');
+  const flows = input.events.map((e) => `### ${markdownText(e.name)}\n\n${mermaidFence(sequenceDiagram(e, input))}`).join('\n\n');
   return {
     title: '# Architecture\n',
     blocks: [
@@ -104,11 +105,11 @@ export function architecturePage(input: GenerationInput): { title: string; block
 export function readmeBlocks(input: GenerationInput, docsDir: string): Block[] {
   const api = input.services
     .filter((s) => s.folder !== undefined)
-    .map((s) => `- [${s.name} API](${docsDir}/services/${s.id}.md): ${s.routes.length ? s.routes.map((r) => `\`${r.method} ${r.path}\``).join(', ') : 'no HTTP routes'}`)
+    .map((s) => `- [${linkText(s.name)} API](${docsDir}/services/${s.id}.md): ${s.routes.length ? s.routes.map((r) => codeSpan(`${r.method} ${r.path}`)).join(', ') : 'no HTTP routes'}`)
     .join('\n');
   const events = input.events.length
     ? `| Event | Version | Producers | Consumers |\n| --- | --- | --- | --- |\n${input.events
-        .map((e) => `| [${e.name}](${docsDir}/events/${e.id}.md) | ${e.version} | ${e.producers.map((p) => serviceName(p, input)).join(', ') || '-'} | ${e.consumers.map((c) => serviceName(c, input)).join(', ') || '-'} |`)
+        .map((e) => `| [${linkText(e.name, true)}](${docsDir}/events/${e.id}.md) | ${tableCell(e.version)} | ${tableCell(e.producers.map((p) => serviceName(p, input)).join(', ')) || '-'} | ${tableCell(e.consumers.map((c) => serviceName(c, input)).join(', ')) || '-'} |`)
         .join('\n')}`
     : '_No events found._';
   return [
