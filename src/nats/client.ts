@@ -96,7 +96,7 @@ async function connect(options: ConnectOptions): Promise<NatsSession> {
           });
         }
         const subjects = si.config.subjects ?? [];
-        out.push({ name: si.config.name, subjects, messages: si.state.messages, bytes: si.state.bytes, consumers, deadLetter: isDeadLetter(si.config.name, subjects) });
+        out.push({ name: si.config.name, subjects, messages: si.state.messages, bytes: si.state.bytes, firstSeq: si.state.first_seq, lastSeq: si.state.last_seq, consumers, deadLetter: isDeadLetter(si.config.name, subjects) });
       }
       return out.sort((a, b) => Number(a.deadLetter) - Number(b.deadLetter) || a.name.localeCompare(b.name));
     },

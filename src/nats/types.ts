@@ -39,6 +39,8 @@ export interface StreamSummary {
   readonly subjects: readonly string[];
   readonly messages: number;
   readonly bytes: number;
+  readonly firstSeq: number;
+  readonly lastSeq: number;
   readonly consumers: readonly ConsumerSummary[];
   /** A stream for failed events (`dlq.>`, `deadletter.>` or a DEADLETTER/DLQ name). */
   readonly deadLetter: boolean;
