@@ -128,9 +128,15 @@ async function connect(options: ConnectOptions): Promise<NatsSession> {
         const messages = await consumer.consume({ max_messages: 1000 });
         running.push(messages);
         void (async () => {
+          let sinceYield = 0;
           for await (const m of messages) {
             if (clientFilter.length && !clientFilter.some((p) => subjectMatches(p, m.subject))) continue;
             opts.onMessage(fromJsMsg(m));
+            // A pulled batch arrives at once: let the host breathe between slices of it.
+            if (++sinceYield >= 100) {
+              sinceYield = 0;
+              await new Promise((r) => setImmediate(r));
+            }
           }
         })().catch((err: unknown) => opts.onError?.(explain(err, options.url)));
       };
