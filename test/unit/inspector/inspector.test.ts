@@ -148,3 +148,13 @@ test('a sample payload comes from the examples, else from the schema, and valida
   assert.equal(env.source, '/services/order');
   assert.equal(checkMessage(inspectMessage({ subject: 'order.created', data: enc(env) }), m5Contracts.catalog).kind, 'valid', JSON.stringify(generated));
 });
+
+test('the NATS URL is found in a .env file or Helm values (in-cluster hosts through port-forward)', async () => {
+  const { fromDotEnv, fromHelmValues } = await import('../../../src/core/inspector/discover');
+  assert.deepEqual(fromDotEnv('# x\nexport NATS_URL="nats://127.0.0.1:4333"\nNATS_USER=me\n'), { url: 'nats://127.0.0.1:4333', from: '.env', user: 'me', password: undefined });
+  assert.equal(fromDotEnv('HTTP_ADDR=:8080\n'), undefined);
+  const values = fs.readFileSync(path.join(capstone, 'deploy', 'helm', 'booking-system', 'values.yaml'), 'utf8');
+  assert.deepEqual(fromHelmValues(values), { url: 'nats://127.0.0.1:4222', from: 'values.yaml (nats through kubectl port-forward)' });
+  assert.equal(fromHelmValues('nats:\n  url: nats://broker.example.com:4222\n')?.url, 'nats://broker.example.com:4222');
+  assert.equal(fromHelmValues(': : not yaml ['), undefined);
+});
