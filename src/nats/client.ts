@@ -8,7 +8,7 @@ import { connect as natsConnect, headers as natsHeaders, type MsgHdrs, type Nats
 import { DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
 import type { RawMessage } from '../core/inspector/message';
 import { subjectMatches, subjectProblem } from '../core/inspector/subjects';
-import type { ConnectOptions, ConnectionEvent, NatsModule, NatsSession, StreamSummary, Tail, TailOptions } from './types';
+import { tailConsumerPrefix, type ConnectOptions, type ConnectionEvent, type NatsModule, type NatsSession, type StreamSummary, type Tail, type TailOptions } from './types';
 
 /** Turns the client's errors into a sentence that says what to do. */
 export function explain(err: unknown, url: string): string {
@@ -124,7 +124,7 @@ async function connect(options: ConnectOptions): Promise<NatsSession> {
       const running: ConsumerMessages[] = [];
       const deliver_policy = opts.deliver === 'all' ? DeliverPolicy.All : DeliverPolicy.New;
       const start = async (stream: string, filter: string | undefined, clientFilter: readonly string[]) => {
-        const consumer = await js.consumers.get(stream, filter ? { filter_subjects: filter, deliver_policy } : { deliver_policy });
+        const consumer = await js.consumers.get(stream, { name_prefix: tailConsumerPrefix, deliver_policy, ...(filter ? { filter_subjects: filter } : {}) });
         const messages = await consumer.consume({ max_messages: 1000 });
         running.push(messages);
         void (async () => {

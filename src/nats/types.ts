@@ -5,6 +5,9 @@
  */
 import type { RawMessage } from '../core/inspector/message';
 
+/** Names of the tail's ephemeral consumers start with this, so the view can tell them from the services' own. */
+export const tailConsumerPrefix = 'edgo_tail';
+
 export interface ConnectOptions {
   readonly url: string;
   readonly user?: string;

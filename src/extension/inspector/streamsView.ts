@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { inspectMessage, type RawMessage } from '../../core/inspector/message';
-import type { StreamSummary } from '../../nats/types';
+import { tailConsumerPrefix, type StreamSummary } from '../../nats/types';
 import type { InspectorConnection } from './connection';
 
 export const eventStreamsViewId = 'edgo.eventStreams';
@@ -88,7 +88,7 @@ export class StreamsTreeProvider implements vscode.TreeDataProvider<StreamsNode>
     for (const c of s.consumers) {
       out.push({
         kind: 'info',
-        label: c.name,
+        label: c.name.startsWith(tailConsumerPrefix) ? `${c.name} (a live tail of the inspector)` : c.name,
         description: `pending ${c.pending} · ack pending ${c.ackPending} · redelivered ${c.redelivered}`,
         icon: c.redelivered > 0 || c.pending > 0 ? 'warning' : c.durable ? 'person' : 'eye',
         tooltip: `${c.durable ? 'Durable' : 'Ephemeral'} consumer of ${c.filter}`,

@@ -41,13 +41,12 @@ const capacity = ${capacity};
 const rows = [];
 let selected;
 const tbody = document.getElementById('rows');
-const icon = { valid: '✓', invalid: '✗', undocumented: '?', unchecked: '–' };
 function el(tag, attrs, text) { const e = document.createElement(tag); Object.assign(e, attrs || {}); if (text !== undefined) e.textContent = text; return e; }
 function renderRow(r) {
   const tr = el('tr', { className: 'row' });
   tr.dataset.n = r.n;
   for (const v of [r.time, r.subject, r.type, r.id || '', r.size + ' B']) tr.appendChild(el('td', {}, v));
-  tr.appendChild(el('td', { className: r.verdict, title: r.summary }, icon[r.verdict] + ' ' + r.summary));
+  tr.appendChild(el('td', { className: r.verdict, title: r.summary }, r.summary));
   tr.onclick = () => select(r.n);
   return tr;
 }
@@ -59,7 +58,7 @@ function select(n) {
   d.replaceChildren();
   if (!selected) return;
   const r = selected;
-  d.appendChild(el('div', { className: r.verdict }, icon[r.verdict] + ' ' + r.summary));
+  d.appendChild(el('div', { className: r.verdict }, r.summary));
   for (const l of r.links) {
     const p = el('div');
     p.appendChild(el('span', {}, l.text + ' — '));
