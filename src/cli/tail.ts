@@ -12,7 +12,7 @@ import { loadWorkspaceContracts } from '../core/inspector/workspace';
 import { loadNats } from '../nats/load';
 import type { NatsSession } from '../nats/types';
 
-export const tailUsage = 'tail [subjects] [--server URL] [--format json] [--fail-on-violation] [--all] [--max N] [--duration S] [--contracts DIR]';
+export const tailUsage = 'tail [subjects] [--server URL] [--format json] [--fail-on-violation] [--expect TYPE] [--all] [--max N] [--duration S] [--contracts DIR]';
 
 export interface TailArgs {
   readonly subjects: string[];
@@ -23,6 +23,8 @@ export interface TailArgs {
   readonly max?: number;
   readonly durationS?: number;
   readonly contracts: string;
+  /** Event types that must be seen valid: exit 0 once all were, 1 when --duration ends first. */
+  readonly expect: string[];
   readonly user?: string;
   readonly password?: string;
   readonly token?: string;
@@ -37,6 +39,7 @@ export function parseTailArgs(args: string[], env: NodeJS.ProcessEnv = process.e
   let max: number | undefined;
   let durationS: number | undefined;
   let contracts = '.';
+  const expect: string[] = [];
   let user = env.NATS_USER || undefined;
   let password = env.NATS_PASSWORD || undefined;
   let token = env.NATS_TOKEN || undefined;
@@ -61,6 +64,7 @@ export function parseTailArgs(args: string[], env: NodeJS.ProcessEnv = process.e
       case '--max': { const n = num('--max'); if (typeof n === 'string') return n; max = n; break; }
       case '--duration': { const n = num('--duration'); if (typeof n === 'string') return n; durationS = n; break; }
       case '--contracts': contracts = value() ?? '.'; break;
+      case '--expect': { const t = value(); if (!t) return '--expect needs an event type'; expect.push(t); break; }
       case '--user': user = value(); break;
       case '--password': password = value(); break;
       case '--token': token = value(); break;
@@ -70,7 +74,7 @@ export function parseTailArgs(args: string[], env: NodeJS.ProcessEnv = process.e
     }
   }
   if (!/^(nats|tls):\/\/|^[\w.-]+:\d+$/.test(server)) return `--server ${server} is not a NATS URL (nats://host:port)`;
-  return { subjects, server, format, failOnViolation, deliver, max, durationS, contracts, user, password, token };
+  return { subjects, server, format, failOnViolation, deliver, max, durationS, contracts, expect, user, password, token };
 }
 
 export async function runTail(args: string[], write: (s: string) => void = (s) => process.stdout.write(s), log: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
@@ -92,6 +96,7 @@ export async function runTail(args: string[], write: (s: string) => void = (s) =
   return new Promise<number>((done) => {
     let count = 0;
     let finished = false;
+    const missing = new Set(options.expect);
     let timer: NodeJS.Timeout | undefined;
     let stopTail: (() => Promise<void>) | undefined;
     const finish = (code: number) => {
@@ -104,7 +109,7 @@ export async function runTail(args: string[], write: (s: string) => void = (s) =
     const onSignal = () => finish(0);
     process.on('SIGINT', onSignal);
     session.onEvent((e) => {
-      if (e.type === 'closed' || e.type === 'disconnected') {
+      if (!finished && (e.type === 'closed' || e.type === 'disconnected')) {
         log(`edgo tail: the connection to ${options.server} was lost\n`);
         finish(2);
       }
@@ -119,7 +124,12 @@ export async function runTail(args: string[], write: (s: string) => void = (s) =
           const verdict = checkMessage(message, catalog);
           write(options.format === 'json' ? `${JSON.stringify(toRecord({ message, verdict }, root))}\n` : `${formatLine({ message, verdict }, root)}\n`);
           count++;
+          if (verdict.kind === 'valid') missing.delete(message.type);
           if (options.failOnViolation && isViolation(verdict)) finish(1);
+          else if (options.expect.length && missing.size === 0) {
+            log(`edgo tail: seen valid: ${options.expect.join(', ')}\n`);
+            finish(0);
+          }
           else if (options.max !== undefined && count >= options.max) finish(0);
         },
         onError(message) {
@@ -132,7 +142,12 @@ export async function runTail(args: string[], write: (s: string) => void = (s) =
         const streams = [...tail.streams].map(([s, subs]) => `${s}${subs.length ? ` (${subs.join(', ')})` : ''}`).join(', ');
         log(`edgo tail: ${options.server}, streams ${streams}; ${catalog.size} contract(s) from ${root}; ${options.deliver === 'all' ? 'stored and new' : 'new'} messages\n`);
         if (finished) void tail.stop();
-        if (options.durationS !== undefined) timer = setTimeout(() => finish(0), options.durationS * 1000);
+        if (options.durationS !== undefined) {
+          timer = setTimeout(() => {
+            if (missing.size) log(`edgo tail: no valid ${[...missing].join(', ')} seen in ${options.durationS} s\n`);
+            finish(missing.size ? 1 : 0);
+          }, options.durationS * 1000);
+        }
       })
       .catch((err: unknown) => {
         log(`edgo tail: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -4,6 +4,7 @@
  * Tails never create a durable consumer: one ephemeral ordered consumer per
  * stream and subject, with no acks, deleted by the server when the tail stops.
  */
+import { randomBytes } from 'node:crypto';
 import { connect as natsConnect, headers as natsHeaders, type MsgHdrs, type NatsConnection } from '@nats-io/transport-node';
 import { DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
 import type { RawMessage } from '../core/inspector/message';
@@ -124,7 +125,7 @@ async function connect(options: ConnectOptions): Promise<NatsSession> {
       const running: ConsumerMessages[] = [];
       const deliver_policy = opts.deliver === 'all' ? DeliverPolicy.All : DeliverPolicy.New;
       const start = async (stream: string, filter: string | undefined, clientFilter: readonly string[]) => {
-        const consumer = await js.consumers.get(stream, { name_prefix: tailConsumerPrefix, deliver_policy, ...(filter ? { filter_subjects: filter } : {}) });
+        const consumer = await js.consumers.get(stream, { name_prefix: `${tailConsumerPrefix}_${randomBytes(6).toString('hex')}`, deliver_policy, ...(filter ? { filter_subjects: filter } : {}) });
         const messages = await consumer.consume({ max_messages: 1000 });
         running.push(messages);
         void (async () => {

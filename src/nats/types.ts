@@ -5,7 +5,7 @@
  */
 import type { RawMessage } from '../core/inspector/message';
 
-/** Names of the tail's ephemeral consumers start with this, so the view can tell them from the services' own. */
+/** Names of the tail's ephemeral consumers start with this (then a random part: tails must not share a name), so the view can tell them from the services' own. */
 export const tailConsumerPrefix = 'edgo_tail';
 
 export interface ConnectOptions {

@@ -130,6 +130,15 @@ describe('event inspector on a real nats-server with module 5 running', { skip, 
     assert.equal(await passing.exit, 0, passing.err());
   });
 
+  it('edgo tail --expect: 0 once a valid event of each type was seen, 1 when none comes in time', async () => {
+    const seen = startTail(['order.>', 'inventory.>', '--all', '--expect', 'order.created', '--expect', 'inventory.reserved', '--duration', '30', '--server', natsUrl, '--contracts', solution]);
+    assert.equal(await seen.exit, 0, seen.err());
+    assert.match(seen.err(), /seen valid: order\.created, inventory\.reserved/);
+    const never = startTail(['order.>', '--all', '--expect', 'order.shipped', '--duration', '3', '--server', natsUrl, '--contracts', solution]);
+    assert.equal(await never.exit, 1, never.err());
+    assert.match(never.err(), /no valid order\.shipped seen in 3 s/);
+  });
+
   it('re-drives the dead-lettered message to its original subject, once', async () => {
     // Inventory dead-lettered the order.created without orderId to dlq.inventory.
     const dead = await eventually('the dead letter', async () => {
