@@ -99,4 +99,21 @@ describe('event inspector in the workbench', { skip }, () => {
     await settle(ui.bench);
     await screenshot(page, 'inspector-contract');
   });
+
+  it('shows a dropped connection as reconnecting, and connected again when the server is back', async () => {
+    const page = ui.bench.page;
+    const tree = page.locator('.pane', { hasText: 'Event Streams' });
+    await stop(nats);
+    await tree.locator('.monaco-list-row', { hasText: 'reconnecting' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page.locator('.tabs-container .tab', { hasText: 'Events: order.>' }).first().click();
+    const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await frame.locator('#state', { hasText: 'reconnecting' }).waitFor({ state: 'visible', timeout: 30_000 });
+    // No settle(): the reconnecting icon spins for as long as the server is away.
+    await page.waitForTimeout(500);
+    await screenshot(page, 'inspector-reconnecting');
+    nats = startProcess('nats-server', natsServer!, ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', store]);
+    await nats.waitForOutput(/Server is ready/, 20_000);
+    await tree.locator('.monaco-list-row', { hasText: 'connected (.env)' }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    await frame.locator('#state', { hasText: 'Tailing ORDERS' }).waitFor({ state: 'visible', timeout: 30_000 });
+  });
 });

@@ -50,3 +50,12 @@ test('a server that refuses the credentials says so (real nats-server with a use
     await stop(server);
   }
 });
+
+test('only src/nats/client.ts imports the NATS client, so the extension and the CLI load it on first use', async () => {
+  const { walkFiles } = await import('../../../src/core/folderWalk');
+  const path = await import('node:path');
+  const fs = await import('node:fs');
+  const src = path.resolve(__dirname, '..', '..', '..', 'src');
+  const importers = [...walkFiles(src)].filter((f) => f.endsWith('.ts') && /from '@nats-io\//.test(fs.readFileSync(f, 'utf8'))).map((f) => path.relative(src, f));
+  assert.deepEqual(importers, [path.join('nats', 'client.ts')]);
+});
