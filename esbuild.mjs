@@ -92,6 +92,12 @@ const builds = [
     plugins: [withoutMermaidRenderers],
   },
   {
+    // The NATS client of the event inspector, loaded by the extension and the CLI on first use (src/nats/load.ts).
+    ...node,
+    entryPoints: { nats: 'src/nats/client.ts' },
+    outdir: 'dist',
+  },
+  {
     ...common,
     platform: 'browser',
     format: 'iife',

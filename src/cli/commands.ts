@@ -3,6 +3,7 @@ import { checkCommand } from './check';
 import { preflightCommand } from './preflight';
 import { validateCommand } from './validate';
 import { asyncapiCommand, catalogCommand, docsCommand } from './generate';
+import { tailCommand } from './tail';
 
 /** One `edgo <name>` subcommand. `run` resolves with the exit code, or -1 to keep running. */
 export interface CliCommand {
@@ -32,4 +33,5 @@ export const cliCommands: CliCommand[] = [
   catalogCommand,
   docsCommand,
   asyncapiCommand,
+  tailCommand,
 ];

@@ -6,6 +6,7 @@ import { registerGenerate } from './generate';
 import { registerMermaid } from './mermaid/feature';
 import { registerWalkthroughs, type WalkthroughsApi } from './walkthroughs';
 import { registerLanguageClient, type EdgoLanguageClientApi } from './languageClient';
+import { registerInspector, type EdgoInspectorApi } from './inspector';
 
 /**
  * Each feature registers its commands, providers and listeners here and returns
@@ -20,6 +21,7 @@ const features: ReadonlyArray<(context: vscode.ExtensionContext, api: EdgoExtens
   registerMermaid,
   registerWalkthroughs,
   registerLanguageClient,
+  registerInspector,
 ];
 
 /**
@@ -36,6 +38,8 @@ export interface EdgoExtensionApi {
   walkthroughs?: WalkthroughsApi;
   /** The event language server client: src/extension/languageClient. */
   languageClient?: EdgoLanguageClientApi;
+  /** The event inspector (NATS JetStream): src/extension/inspector. */
+  inspector?: EdgoInspectorApi;
 }
 
 export function activate(context: vscode.ExtensionContext): EdgoExtensionApi {

@@ -9,7 +9,8 @@ import { zipEntries } from './zipEntries';
 const root = path.resolve(__dirname, '..', '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const vsix = path.join(root, `${pkg.name}-${pkg.version}.vsix`);
-const budgetBytes = 3 * 1024 * 1024;
+// 3 MB, plus 0.2 MB for the event inspector's NATS client (dist/nats.js, about 66 KB compressed).
+const budgetBytes = 3.2 * 1024 * 1024;
 
 describe('packaged VSIX', { skip: fs.existsSync(vsix) ? false : `${path.basename(vsix)} not built: run npm run package` }, () => {
   const files = fs.existsSync(vsix) ? zipEntries(vsix).filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length)) : [];
@@ -20,7 +21,7 @@ describe('packaged VSIX', { skip: fs.existsSync(vsix) ? false : `${path.basename
   });
 
   it('contains the bundles, the manifest and the documents', () => {
-    for (const f of ['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/mermaid-node.js', 'dist/webview.js', 'media/icon.png']) {
+    for (const f of ['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/mermaid-node.js', 'dist/nats.js', 'dist/webview.js', 'media/icon.png']) {
       assert.ok(files.some((x) => x.toLowerCase() === f.toLowerCase()), `${f} is missing from the VSIX (it has: ${files.slice(0, 40).join(', ')})`);
     }
   });

@@ -1,0 +1,70 @@
+/**
+ * Loads the contracts of a folder from disk: its event YAML (as `edgo validate`
+ * finds them) and its `.proto` files, whose message named after an event type
+ * (`OrderCreated` for `order.created`) decodes that type's binary bodies.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { walkFiles } from '../folderWalk';
+import { ContractCatalog, type ContractSource } from './contracts';
+import { parseProto, type ProtoSchema } from './protobuf';
+
+export interface WorkspaceContracts {
+  readonly catalog: ContractCatalog;
+  readonly protobuf: ReadonlyMap<string, ProtoSchema>;
+  /** Files that could not be read, for a warning. */
+  readonly problems: readonly string[];
+}
+
+const maxFiles = 20_000;
+const maxFileBytes = 2 * 1024 * 1024;
+
+function read(path: string): string | undefined {
+  try {
+    if (statSync(path).size > maxFileBytes) return undefined;
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** PascalCase of an event type: `order.created` → `OrderCreated`. */
+export function messageNameOf(type: string): string {
+  return type
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
+}
+
+export function loadWorkspaceContracts(roots: readonly string[]): WorkspaceContracts {
+  const sources: ContractSource[] = [];
+  const protos: string[] = [];
+  const problems: string[] = [];
+  let seen = 0;
+  for (const root of roots) {
+    for (const path of walkFiles(root)) {
+      if (++seen > maxFiles) break;
+      if (/\.ya?ml$/i.test(path)) {
+        const text = read(path);
+        if (text === undefined) problems.push(path);
+        else sources.push({ path, text });
+      } else if (/\.proto$/i.test(path)) {
+        const text = read(path);
+        if (text !== undefined) protos.push(text);
+      }
+    }
+  }
+  const catalog = new ContractCatalog(sources, read);
+  const protobuf = new Map<string, ProtoSchema>();
+  for (const contract of catalog.all()) {
+    const wanted = messageNameOf(contract.name);
+    for (const text of protos) {
+      const schema = parseProto(text, wanted);
+      if (typeof schema !== 'string') {
+        protobuf.set(contract.name, schema);
+        break;
+      }
+    }
+  }
+  return { catalog, protobuf, problems };
+}

@@ -1,0 +1,179 @@
+/**
+ * The "Event Streams" view: the connection's state, then each JetStream stream
+ * with its subjects and consumers (pending, waiting for ack, redelivered), the
+ * dead-letter stream last with its latest messages (re-drive from the context
+ * menu). Refreshed every few seconds while the view is visible, idle when not.
+ */
+import * as vscode from 'vscode';
+import { inspectMessage, type RawMessage } from '../../core/inspector/message';
+import { tailConsumerPrefix, type StreamSummary } from '../../nats/types';
+import type { InspectorConnection } from './connection';
+
+export const eventStreamsViewId = 'edgo.eventStreams';
+const refreshMs = 3000;
+const deadLettersShown = 20;
+
+export type StreamsNode =
+  | { readonly kind: 'state' }
+  | { readonly kind: 'stream'; readonly stream: StreamSummary }
+  | { readonly kind: 'info'; readonly label: string; readonly description?: string; readonly icon: string; readonly tooltip?: string }
+  | { readonly kind: 'deadLetter'; readonly stream: string; readonly message: RawMessage };
+
+export class StreamsTreeProvider implements vscode.TreeDataProvider<StreamsNode>, vscode.Disposable {
+  readonly #changed = new vscode.EventEmitter<StreamsNode | undefined>();
+  readonly onDidChangeTreeData = this.#changed.event;
+  #streams: StreamSummary[] = [];
+  #deadLetters = new Map<string, RawMessage[]>();
+  #timer: NodeJS.Timeout | undefined;
+  #refreshing = false;
+  readonly #subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly connection: InspectorConnection) {
+    this.#subscriptions.push(connection.onDidChange(() => this.#changed.fire(undefined)));
+  }
+
+  /** Starts or stops the periodic refresh with the view's visibility. */
+  setVisible(visible: boolean): void {
+    if (visible && !this.#timer) {
+      void this.refresh();
+      this.#timer = setInterval(() => void this.refresh(), refreshMs);
+    } else if (!visible && this.#timer) {
+      clearInterval(this.#timer);
+      this.#timer = undefined;
+    }
+  }
+
+  get polling(): boolean {
+    return this.#timer !== undefined;
+  }
+
+  async refresh(): Promise<void> {
+    if (this.#refreshing) return;
+    this.#refreshing = true;
+    try {
+      const session = await this.connection.session();
+      this.#streams = await session.listStreams();
+      const dead = new Map<string, RawMessage[]>();
+      for (const s of this.#streams.filter((x) => x.deadLetter && x.messages > 0)) {
+        const list: RawMessage[] = [];
+        for (let seq = s.lastSeq; seq >= s.firstSeq && list.length < deadLettersShown; seq--) {
+          const m = await session.getMessage(s.name, seq);
+          if (m) list.push(m);
+        }
+        dead.set(s.name, list);
+      }
+      this.#deadLetters = dead;
+    } catch {
+      this.#streams = [];
+      this.#deadLetters.clear();
+      // The state item says why; no pop-up on every refresh.
+    } finally {
+      this.#refreshing = false;
+      this.#changed.fire(undefined);
+    }
+  }
+
+  get streams(): readonly StreamSummary[] {
+    return this.#streams;
+  }
+
+  getChildren(node?: StreamsNode): StreamsNode[] {
+    if (!node) {
+      return [{ kind: 'state' }, ...(this.connection.state.kind === 'connected' || this.connection.state.kind === 'reconnecting' ? this.#streams.map((stream) => ({ kind: 'stream' as const, stream })) : [])];
+    }
+    if (node.kind !== 'stream') return [];
+    const s = node.stream;
+    const out: StreamsNode[] = [{ kind: 'info', label: `Subjects: ${s.subjects.join(', ') || '(none)'}`, icon: 'symbol-namespace' }];
+    if (s.consumers.length === 0) out.push({ kind: 'info', label: 'No consumers', icon: 'circle-slash' });
+    for (const c of s.consumers) {
+      out.push({
+        kind: 'info',
+        label: c.name.startsWith(tailConsumerPrefix) ? `${c.name} (a live tail of the inspector)` : c.name,
+        description: `pending ${c.pending} · ack pending ${c.ackPending} · redelivered ${c.redelivered}`,
+        icon: c.redelivered > 0 || c.pending > 0 ? 'warning' : c.durable ? 'person' : 'eye',
+        tooltip: `${c.durable ? 'Durable' : 'Ephemeral'} consumer of ${c.filter}`,
+      });
+    }
+    for (const message of this.#deadLetters.get(s.name) ?? []) out.push({ kind: 'deadLetter', stream: s.name, message });
+    return out;
+  }
+
+  getTreeItem(node: StreamsNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'state':
+        return stateItem(this.connection);
+      case 'stream': {
+        const s = node.stream;
+        const item = new vscode.TreeItem(s.name, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `stream:${s.name}`;
+        item.description = `${s.messages} message${s.messages === 1 ? '' : 's'} · ${s.subjects.join(', ')}`;
+        item.iconPath = new vscode.ThemeIcon(s.deadLetter ? 'error' : 'database', s.deadLetter && s.messages > 0 ? new vscode.ThemeColor('errorForeground') : undefined);
+        item.tooltip = s.deadLetter ? 'Dead-letter stream: events a consumer gave up on. Right-click one to re-drive it.' : `${s.bytes} bytes`;
+        item.contextValue = 'edgo.stream';
+        return item;
+      }
+      case 'info': {
+        const item = new vscode.TreeItem(node.label);
+        item.description = node.description;
+        item.iconPath = new vscode.ThemeIcon(node.icon);
+        item.tooltip = node.tooltip;
+        return item;
+      }
+      case 'deadLetter': {
+        const m = inspectMessage(node.message);
+        const item = new vscode.TreeItem(`#${node.message.streamSequence} ${m.type}`);
+        item.id = `dl:${node.stream}:${node.message.streamSequence}`;
+        item.description = `${m.originalSubject ? `from ${m.originalSubject} · ` : ''}${m.deadLetterReason ?? ''}`;
+        item.tooltip = new vscode.MarkdownString(`**Dead letter** #${node.message.streamSequence} in ${node.stream}\n\n${m.deadLetterReason ?? ''}\n\n\`\`\`json\n${m.display.slice(0, 2000)}\n\`\`\``);
+        item.iconPath = new vscode.ThemeIcon('mail');
+        item.contextValue = 'edgo.deadLetter';
+        return item;
+      }
+    }
+  }
+
+  dispose(): void {
+    this.setVisible(false);
+    this.#subscriptions.forEach((d) => d.dispose());
+    this.#changed.dispose();
+  }
+}
+
+function stateItem(connection: InspectorConnection): vscode.TreeItem {
+  const s = connection.state;
+  const item = new vscode.TreeItem(s.kind === 'idle' ? 'NATS: not connected' : `NATS ${s.url}`);
+  item.id = 'state';
+  switch (s.kind) {
+    case 'idle':
+      item.description = 'open the view or tail events to connect';
+      item.iconPath = new vscode.ThemeIcon('debug-disconnect');
+      item.command = { command: 'edgo.inspector.connect', title: 'Connect' };
+      break;
+    case 'connecting':
+      item.description = 'connecting…';
+      item.iconPath = new vscode.ThemeIcon('loading~spin');
+      break;
+    case 'connected':
+      item.description = `connected (${s.from})`;
+      item.iconPath = new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+      break;
+    case 'reconnecting':
+      item.description = 'connection dropped, reconnecting…';
+      item.iconPath = new vscode.ThemeIcon('sync~spin', new vscode.ThemeColor('editorWarning.foreground'));
+      break;
+    case 'down':
+      item.description = 'server down; retrying while this view is open (click to retry now)';
+      item.tooltip = s.message;
+      item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+      item.command = { command: 'edgo.inspector.connect', title: 'Retry' };
+      break;
+    case 'refused':
+      item.description = 'credentials refused (click to set them)';
+      item.tooltip = s.message;
+      item.iconPath = new vscode.ThemeIcon('lock', new vscode.ThemeColor('errorForeground'));
+      item.command = { command: 'edgo.inspector.setCredentials', title: 'Set NATS credentials' };
+      break;
+  }
+  if (s.kind !== 'down' && s.kind !== 'refused') item.tooltip = s.kind === 'idle' ? undefined : s.url;
+  return item;
+}
