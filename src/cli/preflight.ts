@@ -8,25 +8,12 @@ import * as path from 'node:path';
 import { nodeProcessRunner } from '../core/preflight/nodeProcessRunner';
 import { runPreflight, type PreflightReport } from '../core/preflight/preflight';
 import { renderPreflightMarkdown, toolStatusLabel } from '../core/preflight/preflightReport';
-import type { PathApi } from '../core/preflight/toolLocation';
 import { scanFolder, type DirEntry, type FolderReader } from '../core/tasks/folderScan';
-import type { ToolId } from '../core/tasks/taskKinds';
+import { nodeToolFs } from '../core/tools/nodeToolFs';
+import { toolIds, type ToolId } from '../core/tools/toolIds';
 import type { CliCommand } from './commands';
 
 const usage = 'preflight [folder] [--format text|markdown|json] [--require go,git,...]';
-const toolIds: readonly ToolId[] = ['go', 'git', 'docker', 'kubectl', 'helm', 'kind', 'minikube', 'nats-server'];
-
-const nodeFs: PathApi = {
-  async isExecutable(p: string): Promise<boolean> {
-    try {
-      if (!(await fs.promises.stat(p)).isFile()) return false;
-      if (process.platform !== 'win32') await fs.promises.access(p, fs.constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-};
 
 function folderReader(root: string): FolderReader {
   return {
@@ -51,7 +38,8 @@ function formatText(report: PreflightReport): string {
   const width = Math.max(...report.tools.map((t) => t.name.length));
   const lines: string[] = [];
   for (const t of report.tools) {
-    lines.push(`${t.status === 'ok' ? '✓' : '✗'} ${t.name.padEnd(width)}  ${toolStatusLabel(t.status).padEnd(9)}  ${t.version ?? '-'}  ${t.path ?? ''}`.trimEnd());
+    // plain words: a terminal font may lack check marks
+    lines.push(`${t.name.padEnd(width)}  ${toolStatusLabel(t.status).padEnd(11)}  ${t.version ?? '-'}  ${t.path ?? ''}${t.outsidePath ? '  (not on PATH: used from there)' : ''}`.trimEnd());
     if (t.status === 'ok') continue;
     lines.push(`    ${t.explanation}`);
     if (t.status !== 'not-live' && t.status !== 'unknown-version') for (const o of t.install.options) lines.push(`    ${o.via}: ${o.command}`);
@@ -62,7 +50,7 @@ function formatText(report: PreflightReport): string {
 export const preflightCommand: CliCommand = {
   name: 'preflight',
   usage,
-  summary: 'Check go, git, docker, kubectl, helm, kind, minikube and nats-server: found, version, running, how to install.',
+  summary: `Check ${toolIds.join(', ')}: found, version, running, how to install.`,
   async run(args) {
     let format = 'text';
     let required: ToolId[] = ['go', 'git'];
@@ -74,7 +62,7 @@ export const preflightCommand: CliCommand = {
       else if (a.startsWith('-')) positional.push('\0');
       else positional.push(a);
     }
-    const unknown = required.filter((r) => !toolIds.includes(r));
+    const unknown = required.filter((r) => !(toolIds as readonly string[]).includes(r));
     if (!['text', 'markdown', 'json'].includes(format) || unknown.length > 0 || positional.length > 1 || positional.includes('\0')) {
       process.stderr.write(`Usage: edgo ${usage}\n${unknown.length ? `Unknown tool(s): ${unknown.join(', ')}. Known: ${toolIds.join(', ')}.\n` : ''}`);
       return 2;
@@ -84,7 +72,7 @@ export const preflightCommand: CliCommand = {
     const goProject = facts.go.find((g) => g.goMod.goVersion);
     const report = await runPreflight({
       runner: nodeProcessRunner,
-      fs: nodeFs,
+      fs: nodeToolFs,
       env: Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => typeof e[1] === 'string')),
       platform: process.platform,
       cwd: folder,

@@ -6,6 +6,7 @@ import { registerGenerate } from './generate';
 import { registerMermaid } from './mermaid/feature';
 import { registerWalkthroughs, type WalkthroughsApi } from './walkthroughs';
 import { registerLanguageClient, type EdgoLanguageClientApi } from './languageClient';
+import { registerTools, type EdgoToolsApi } from './tools/toolService';
 
 /**
  * Each feature registers its commands, providers and listeners here and returns
@@ -13,6 +14,8 @@ import { registerLanguageClient, type EdgoLanguageClientApi } from './languageCl
  * Keep activation cheap: heavy work (the language server, Mermaid) starts on first use.
  */
 const features: ReadonlyArray<(context: vscode.ExtensionContext, api: EdgoExtensionApi) => void> = [
+  // first: the others resolve tools through it
+  registerTools,
   registerWelcome,
   registerTasks,
   registerPreflight,
@@ -34,6 +37,8 @@ export interface EdgoExtensionApi {
   preflight?: EdgoPreflightApi;
   /** Test hooks of the walkthrough engine: src/extension/walkthroughs. */
   walkthroughs?: WalkthroughsApi;
+  /** The one tool resolver and its once-only notice: src/extension/tools. */
+  tools?: EdgoToolsApi;
   /** The event language server client: src/extension/languageClient. */
   languageClient?: EdgoLanguageClientApi;
 }
