@@ -10,7 +10,9 @@ describe('nodeToolFs on a real disk', { skip: process.platform === 'win32' && 's
   it('skips a broken symlink on PATH and a plain file, and finds the executable after them', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'edgo-toolfs-'));
     try {
-      const [broken, plain, real] = ['broken', 'plain', 'real'].map((d) => path.join(root, d));
+      const broken = path.join(root, 'broken');
+      const plain = path.join(root, 'plain');
+      const real = path.join(root, 'real');
       for (const d of [broken, plain, real]) fs.mkdirSync(d);
       fs.symlinkSync(path.join(root, 'gone', 'go'), path.join(broken, 'go'));
       fs.writeFileSync(path.join(plain, 'go'), 'not a program', { mode: 0o644 });
