@@ -10,6 +10,8 @@ import { findModule } from '../core/modules';
 import { readBoundedTextSync } from '../core/boundedRead';
 import { formatLocation, loadModule, markerFileName, nodeProcessRunner, readMarker, runChecks, type CheckResult, type ProcessRunner } from '../core/checks';
 import { errorMessage } from '../core/errorMessage';
+import { nodeToolFs } from '../core/tools/nodeToolFs';
+import { resolvingRunner } from '../core/tools/resolvingRunner';
 import type { CliCommand } from './commands';
 
 export interface CheckCliDeps {
@@ -36,7 +38,7 @@ function formatText(results: readonly CheckResult[]): string {
   const width = Math.max(...results.map((r) => r.id.length), 2);
   const lines: string[] = [];
   for (const r of results) {
-    lines.push(`${r.status === 'pass' ? '✓ pass' : '✗ FAIL'}  ${r.id.padEnd(width)}  ${r.title}`);
+    lines.push(`${r.status === 'pass' ? 'pass' : 'FAIL'}  ${r.id.padEnd(width)}  ${r.title}`);
     if (r.status === 'pass') continue;
     const located = r.problems.filter((p) => p.location);
     if (located.length === 0) lines.push(`        ${r.message}`);
@@ -119,13 +121,29 @@ export async function runCheckCli(args: readonly string[], deps: CheckCliDeps): 
   return failed.length === 0 ? 0 : 1;
 }
 
+/**
+ * The CLI's runner: go and helm found by the tool resolver (PATH first, then where
+ * their installers put them), with a note on stderr when one is used from outside PATH.
+ */
+export function cliToolRunner(err: (text: string) => void): ProcessRunner {
+  const told = new Set<string>();
+  return resolvingRunner(nodeProcessRunner, {
+    context: () => ({ platform: process.platform, hostEnv: Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => typeof e[1] === 'string')), fs: nodeToolFs }),
+    onOutsidePath: (found) => {
+      if (told.has(found.tool)) return;
+      told.add(found.tool);
+      err(`Note: ${found.tool} is not on your PATH; using ${found.path}. Add ${found.dir} to PATH to use it in your shell too.\n`);
+    },
+  });
+}
+
 export const checkCommand: CliCommand = {
   name: 'check',
   usage,
   summary: "Run a module's checks in a folder (default: here); exit 1 when one fails.",
   run: (args) =>
     runCheckCli(args, {
-      runner: nodeProcessRunner,
+      runner: cliToolRunner((t) => process.stderr.write(t)),
       walkthroughsRoot: findWalkthroughsRoot(),
       cwd: process.cwd(),
       out: (t) => process.stdout.write(t),

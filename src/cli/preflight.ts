@@ -11,24 +11,12 @@ import { errorMessage } from '../core/errorMessage';
 import { nodeProcessRunner } from '../core/preflight/nodeProcessRunner';
 import { runPreflight, type PreflightReport } from '../core/preflight/preflight';
 import { renderPreflightMarkdown, toolStatusLabel } from '../core/preflight/preflightReport';
-import type { PathApi } from '../core/preflight/toolLocation';
 import { scanFolder, type DirEntry, type FolderReader } from '../core/tasks/folderScan';
-import { toolIds, type ToolId } from '../core/tasks/taskKinds';
+import { nodeToolFs } from '../core/tools/nodeToolFs';
+import { toolIds, type ToolId } from '../core/tools/toolIds';
 import type { CliCommand } from './commands';
 
 const usage = 'preflight [folder] [--format text|markdown|json] [--require go,git,...]';
-
-const nodeFs: PathApi = {
-  async isExecutable(p: string): Promise<boolean> {
-    try {
-      if (!(await fs.promises.stat(p)).isFile()) return false;
-      if (process.platform !== 'win32') await fs.promises.access(p, fs.constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-};
 
 function folderReader(root: string): FolderReader {
   return {
@@ -53,7 +41,8 @@ function formatText(report: PreflightReport): string {
   const width = Math.max(...report.tools.map((t) => t.name.length));
   const lines: string[] = [];
   for (const t of report.tools) {
-    lines.push(`${t.status === 'ok' ? '✓' : '✗'} ${t.name.padEnd(width)}  ${toolStatusLabel(t.status).padEnd(9)}  ${t.version ?? '-'}  ${t.path ?? ''}`.trimEnd());
+    // plain words: a terminal font may lack check marks
+    lines.push(`${t.name.padEnd(width)}  ${toolStatusLabel(t.status).padEnd(11)}  ${t.version ?? '-'}  ${t.path ?? ''}${t.outsidePath ? '  (not on PATH: used from there)' : ''}`.trimEnd());
     if (t.status === 'ok') continue;
     lines.push(`    ${t.explanation}`);
     if (t.status !== 'not-live' && t.status !== 'unknown-version') for (const o of t.install.options) lines.push(`    ${o.via}: ${o.command}`);
@@ -64,7 +53,7 @@ function formatText(report: PreflightReport): string {
 export const preflightCommand: CliCommand = {
   name: 'preflight',
   usage,
-  summary: 'Check go, git, docker, kubectl, helm, kind, minikube and nats-server: found, version, running, how to install.',
+  summary: `Check ${toolIds.join(', ')}: found, version, running, how to install.`,
   async run(args) {
     let parsed;
     try {
@@ -87,7 +76,7 @@ export const preflightCommand: CliCommand = {
     const goProject = facts.go.find((g) => g.goMod.goVersion);
     const report = await runPreflight({
       runner: nodeProcessRunner,
-      fs: nodeFs,
+      fs: nodeToolFs,
       env: Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => typeof e[1] === 'string')),
       platform: process.platform,
       cwd: folder,

@@ -7,6 +7,7 @@ import { registerMermaid } from './mermaid/feature';
 import { registerWalkthroughs, type WalkthroughsApi } from './walkthroughs';
 import { registerLanguageClient, type EdgoLanguageClientApi } from './languageClient';
 import { registerInspector, type EdgoInspectorApi } from './inspector';
+import { registerTools, type EdgoToolsApi } from './tools/toolService';
 
 /**
  * Each feature registers its commands, providers and listeners here and returns
@@ -14,6 +15,8 @@ import { registerInspector, type EdgoInspectorApi } from './inspector';
  * Keep activation cheap: heavy work (the language server, Mermaid) starts on first use.
  */
 const features: ReadonlyArray<(context: vscode.ExtensionContext, api: EdgoExtensionApi) => void> = [
+  // first: the others resolve tools through it
+  registerTools,
   registerWelcome,
   registerTasks,
   registerPreflight,
@@ -36,6 +39,8 @@ export interface EdgoExtensionApi {
   preflight?: EdgoPreflightApi;
   /** Test hooks of the walkthrough engine: src/extension/walkthroughs. */
   walkthroughs?: WalkthroughsApi;
+  /** The one tool resolver and its once-only notice: src/extension/tools. */
+  tools?: EdgoToolsApi;
   /** The event language server client: src/extension/languageClient. */
   languageClient?: EdgoLanguageClientApi;
   /** The event inspector (NATS JetStream): src/extension/inspector. */

@@ -4,5 +4,6 @@ import './suites/generate.test';
 import './suites/tasks.test';
 import './suites/preflight.test';
 import './suites/walkthroughs.test';
+import './suites/toolResolver.test';
 import './suites/eventValidation.test';
 import './suites/mermaidPreview.test';

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { repoRoot, startCodeServer } from './codeServer';
 import { prepareSampleWorkspace } from './sampleWorkspace';
+import { servedEnvironment } from './servedEnvironment';
 
 async function main(): Promise<void> {
   const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
     installVsix: [vsix],
     port: portArg ? Number(portArg.slice('--port='.length)) : 8080,
     stateDir,
+    // what works in the shell that ran `npm start` works in VS Code's terminals and checks
+    env: servedEnvironment(),
   });
   const url = `http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(workspace)}`;
   console.log(`\nEvent-Driven Go Lab is running in VS Code at:\n\n  ${url}\n\nOpen it in a browser (then run "Event-Driven Go: Welcome" from the command palette). Ctrl-C stops it.`);

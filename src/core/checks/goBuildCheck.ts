@@ -6,7 +6,7 @@ import type { CheckContext, CheckKind, CheckOutcome, CheckSpec } from './types';
 async function runGoTool(tool: 'build' | 'vet', spec: CheckSpec, ctx: CheckContext): Promise<CheckOutcome> {
   const packages = strs(spec, 'packages') ?? ['./...'];
   const result = await runGo(ctx, [tool, ...packages]);
-  if (result.notFound) return goMissing();
+  if (result.notFound) return goMissing(result);
   if (result.timedOut) return { status: 'fail', message: `go ${tool} did not finish in time.` };
   if (result.exitCode === 0) {
     return { status: 'pass', message: tool === 'build' ? 'The module builds.' : 'go vet reports nothing.' };

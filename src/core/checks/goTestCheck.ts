@@ -13,7 +13,7 @@ async function runGoTest(spec: CheckSpec, ctx: CheckContext): Promise<CheckOutco
   const run = str(spec, 'run');
   const args = ['test', '-json', '-timeout', '120s', ...(run ? ['-run', run] : []), ...packages];
   const result = await runGo(ctx, args, 300_000);
-  if (result.notFound) return goMissing();
+  if (result.notFound) return goMissing(result);
   if (result.timedOut) return { status: 'fail', message: 'go test did not finish in time: is a test waiting for something that never comes?' };
 
   const report = parseGoTestJson(result.stdout);

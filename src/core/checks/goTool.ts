@@ -5,16 +5,16 @@
  */
 import * as path from 'node:path';
 import { goCheckEnv, toolchainNote } from '../goToolchain';
+import { missingToolMessage } from '../preflight/missingTool';
 import type { CheckContext, CheckLocation, CheckOutcome, CheckProblem, ProcessResult } from './types';
 
-export const goInstallHelp =
-  'Go is not installed or not on PATH. Install Go 1.22 or later from https://go.dev/dl/ ' +
-  '(macOS: `brew install go`; Windows: `winget install GoLang.Go`; Debian/Ubuntu: the tarball from go.dev, as apt often ships an older Go), ' +
-  'then open a new terminal (or restart VS Code) and check with `go version`.';
+/** What a check says when Go is found nowhere: the preflight's words and this OS's install commands. */
+export const goInstallHelp = missingToolMessage('go', { reason: 'not-found' }, process.platform);
 
-/** The outcome when `go` could not be started at all. */
-export function goMissing(): CheckOutcome {
-  return { status: 'fail', message: goInstallHelp, missingTool: 'go', problems: [{ message: goInstallHelp }] };
+/** The outcome when `go` could not be started at all; the tool resolver's own words when it gave some. */
+export function goMissing(result?: ProcessResult): CheckOutcome {
+  const message = result?.missing ?? goInstallHelp;
+  return { status: 'fail', message, missingTool: 'go', problems: [{ message }] };
 }
 
 export async function runGo(ctx: CheckContext, args: readonly string[], timeoutMs = 180_000): Promise<ProcessResult> {

@@ -57,7 +57,7 @@ function rulesOf(spec: CheckSpec): ImportRule[] {
 
 async function runImportRule(spec: CheckSpec, ctx: CheckContext): Promise<CheckOutcome> {
   const result = await runGo(ctx, ['list', '-e', '-json', './...']);
-  if (result.notFound) return goMissing();
+  if (result.notFound) return goMissing(result);
   if (result.exitCode !== 0 && result.stdout.trim() === '') {
     const first = result.stderr.trim().split('\n')[0] ?? '';
     return { status: 'fail', message: `go list failed: ${first || `exit code ${result.exitCode ?? 'unknown'}`}` };

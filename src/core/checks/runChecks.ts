@@ -74,8 +74,8 @@ export function stepsCompletedBy(spec: ModuleSpec, checkId: string): string[] {
   return [...ids];
 }
 
-/** One line per result: `✓ build  The module builds.` or `✗ tests  ... (users_test.go:25)`. */
+/** One line per result: `pass build  The module builds.` or `FAIL tests  ... (users_test.go:25)` (words: a font may lack check marks). */
 export function formatResultLine(r: CheckResult): string {
   const where = r.location && !r.message.includes(formatLocation(r.location)) ? `  ${formatLocation(r.location)}` : '';
-  return `${r.status === 'pass' ? '✓' : '✗'} ${r.id}  ${r.title}: ${r.message}${where}`;
+  return `${r.status === 'pass' ? 'pass' : 'FAIL'} ${r.id}  ${r.title}: ${r.message}${where}`;
 }

@@ -108,6 +108,8 @@ export interface ProcessResult {
   readonly stderr: string;
   /** The executable was not found on PATH. */
   readonly notFound?: boolean;
+  /** With `notFound`: what the tool resolver says about it, in the preflight's words. */
+  readonly missing?: string;
   readonly timedOut?: boolean;
 }
 

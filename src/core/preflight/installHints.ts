@@ -1,4 +1,4 @@
-import type { ToolId } from '../tasks/taskKinds';
+import type { ToolId } from '../tools/toolIds';
 
 export type HostOs = 'linux' | 'darwin' | 'win32';
 

@@ -1,7 +1,10 @@
-import type { ToolId } from '../tasks/taskKinds';
+import type { ToolId } from '../tools/toolIds';
 import { installHint, type InstallHint } from './installHints';
 import type { ProcessRunner } from './processRunner';
-import { findInstalledElsewhere, locateTool, pathOf, type Env, type PathApi } from './toolLocation';
+import type { ToolFs } from '../tools/toolFs';
+import { environmentFor, foundOutsidePath, resolveTool } from '../tools/toolResolver';
+import { toolNotFoundExplanation } from './missingTool';
+import { pathOf, type Env } from './toolLocation';
 import { toolSpecs, type Liveness, type ToolSpec } from './toolSpecs';
 import { isAtLeast } from './version';
 
@@ -19,8 +22,8 @@ export interface ToolReport {
   /** Where the minimum comes from: `the course` or a go.mod file. */
   readonly minVersionSource: string;
   readonly live?: Liveness;
-  /** A missing tool that is installed in a common folder outside the PATH. */
-  readonly installedAt?: string;
+  /** The folder of a tool found outside every PATH (in an install place): the lab uses it from there. */
+  readonly outsidePath?: string;
   /** One line: what was found. */
   readonly summary: string;
   /** What it means and what to do, in plain words. */
@@ -37,9 +40,11 @@ export interface PreflightReport {
 
 export interface PreflightInput {
   readonly runner: ProcessRunner;
-  readonly fs: PathApi;
+  readonly fs: ToolFs;
   /** The environment the integrated terminal gets. */
   readonly env: Readonly<Env>;
+  /** The environment of the extension host (or the CLI): its PATH is searched first. Default: `env`. */
+  readonly hostEnv?: Readonly<Env>;
   readonly platform: string;
   /** `edgo.tools.<id>` settings. */
   readonly toolPaths?: Partial<Record<ToolId, string>>;
@@ -63,28 +68,22 @@ async function checkTool(spec: ToolSpec, input: PreflightInput): Promise<ToolRep
   const minVersion = goMin ? goMin.goVersion : spec.minVersion;
   const minVersionSource = goMin ? goMin.file : 'the course';
   const base = { id: spec.id, name: spec.name, purpose: spec.purpose, minVersion, minVersionSource, install };
-  const configured = input.toolPaths?.[spec.id];
-  // On Windows the PATH search adds PATHEXT (go.exe); the executable name is the tool id everywhere.
-  const located = await locateTool(spec.id, configured, input.env, input.platform, input.fs);
+  const located = await resolveTool(spec.id, {
+    platform: input.platform,
+    hostEnv: input.hostEnv ?? input.env,
+    terminalEnv: input.env,
+    ...(input.toolPaths ? { settings: input.toolPaths } : {}),
+    fs: input.fs,
+  });
   if (!located.found) {
-    if (located.reason === 'setting-missing') {
-      const explanation = `The setting edgo.tools.${spec.id} says "${located.configured}", but there is no program there. Fix or clear the setting, or install ${spec.name}.`;
-      return { ...base, status: 'missing', summary: `${spec.name} not found`, explanation };
-    }
-    // "installed but not found": the most common preflight failure, so say where it is
-    const elsewhere = await findInstalledElsewhere(spec.id, input.env, input.platform, input.fs);
-    if (elsewhere) {
-      const dir = elsewhere.slice(0, Math.max(elsewhere.lastIndexOf('/'), elsewhere.lastIndexOf('\\')));
-      const fix = input.platform === 'win32' ? `add ${dir} to your user Path (Settings > System > About > Advanced system settings > Environment Variables)` : `add it to PATH in your shell profile (export PATH="$PATH:${dir}" in ~/.profile or ~/.zshrc) and open a new terminal`;
-      return {
-        ...base, status: 'missing', installedAt: elsewhere, summary: `${spec.name} installed, but not on PATH`,
-        explanation: `${spec.name} is installed at ${elsewhere}, but that folder is not on the PATH your terminal uses. Either ${fix}, or set edgo.tools.${spec.id} to ${elsewhere}.`,
-      };
-    }
-    const explanation = `${spec.name} is not on the PATH your terminal uses. ${spec.purpose} Install it, then open a new terminal and check again. If it is installed somewhere else, set edgo.tools.${spec.id} to its full path.`;
-    return { ...base, status: 'missing', summary: `${spec.name} not found`, explanation };
+    return { ...base, status: 'missing', summary: `${spec.name} not found`, explanation: toolNotFoundExplanation(spec.id, located) };
   }
-  const options = { env: input.env, timeoutMs: 15_000, ...(input.cwd ? { cwd: input.cwd } : {}) };
+  const outside = foundOutsidePath(located) ? { outsidePath: located.dir } : {};
+  // Where the learner's terminal cannot reach it, say so beside the result: the lab uses it anyway.
+  const outsideNote = foundOutsidePath(located)
+    ? ` Found at ${located.path}, in a folder that is not on the PATH VS Code or its terminal uses: the lab uses it from there. To type ${spec.id} in a terminal too, add ${located.dir} to PATH (or accept the lab's offer to do it).`
+    : '';
+  const options = { env: environmentFor(located, input.env, input.platform), timeoutMs: 15_000, ...(input.cwd ? { cwd: input.cwd } : {}) };
   const result = await input.runner.run(located.path, spec.versionArgs, options);
   if (result.kind === 'not-found') {
     return { ...base, path: located.path, status: 'missing', summary: `${spec.name} could not be started`, explanation: `${located.path} exists but could not be run (${result.message}). Reinstall ${spec.name}.` };
@@ -100,7 +99,7 @@ async function checkTool(spec: ToolSpec, input: PreflightInput): Promise<ToolRep
       explanation: `${located.path} answered, but not with a version this check understands (exit code ${result.exitCode}). It may still work.`,
     };
   }
-  const withVersion = { ...base, path: located.path, version };
+  const withVersion = { ...base, ...outside, path: located.path, version };
   if (!isAtLeast(version, minVersion)) {
     const goNote = spec.id === 'go' && goMin ? ` Go 1.21 and later try to download go${minVersion} by themselves (GOTOOLCHAIN=auto), which needs a network connection.` : '';
     return {
@@ -111,7 +110,7 @@ async function checkTool(spec: ToolSpec, input: PreflightInput): Promise<ToolRep
   if (spec.checkLive) {
     const live = await spec.checkLive((args) => input.runner.run(located.path, args, options));
     if (!live.live) return { ...withVersion, live, status: 'not-live', summary: `${spec.name} ${version} installed, but not ready`, explanation: live.message };
-    return { ...withVersion, live, status: 'ok', summary: `${spec.name} ${version}`, explanation: live.message };
+    return { ...withVersion, live, status: 'ok', summary: `${spec.name} ${version}`, explanation: `${live.message}${outsideNote}` };
   }
-  return { ...withVersion, status: 'ok', summary: `${spec.name} ${version}`, explanation: `${spec.purpose}` };
+  return { ...withVersion, status: 'ok', summary: `${spec.name} ${version}`, explanation: `${spec.purpose}${outsideNote}` };
 }

@@ -9,15 +9,6 @@ const statusText: Record<ToolStatus, string> = {
   broken: 'not working',
 };
 
-const statusIcon: Record<ToolStatus, string> = {
-  ok: '✅',
-  missing: '❌',
-  outdated: '⚠️',
-  'not-live': '⚠️',
-  'unknown-version': '❔',
-  broken: '❌',
-};
-
 export function toolStatusLabel(status: ToolStatus): string {
   return statusText[status];
 }
@@ -35,19 +26,25 @@ export function renderPreflightMarkdown(report: PreflightReport): string {
   lines.push(todo.length === 0 ? 'Every tool the course uses is installed and ready.' : `${report.tools.length - todo.length} of ${report.tools.length} tools are ready. What to do for the others is below.`, '');
   lines.push('| Tool | Status | Version | Needs | Where |', '|---|---|---|---|---|');
   for (const t of report.tools) {
-    lines.push(`| ${t.name} | ${statusIcon[t.status]} ${statusText[t.status]} | ${t.version ?? '—'} | ${t.minVersion}+ | ${t.path ? code(t.path) : '—'} |`);
+    // Words, not emoji: the Markdown preview's font may have no glyph for them.
+    const where = t.path ? `${code(t.path)}${t.outsidePath ? ' (not on PATH)' : ''}` : '-';
+    lines.push(`| ${t.name} | **${statusText[t.status]}** | ${t.version ?? '-'} | ${t.minVersion}+ | ${where} |`);
   }
   for (const t of todo) {
     lines.push('', `## ${t.name}: ${statusText[t.status]}`, '', t.explanation);
     if (needsInstall(t)) {
-      lines.push('', t.installedAt ? 'Or install it where your terminal finds it:' : 'Install or update it:', '');
+      lines.push('', 'Install or update it:', '');
       for (const o of t.install.options) {
         lines.push(`- ${o.via}: ${code(o.command)}${o.note ? ` (${o.note})` : ''}`);
       }
       lines.push('', `More: ${t.install.docsUrl}`);
     }
   }
-  lines.push('', `Searched the PATH of the integrated terminal (${report.pathEntries} folders). Set \`edgo.tools.<tool>\` to point at a tool that lives elsewhere.`, '');
+  const outside = report.tools.filter((t) => t.outsidePath);
+  if (outside.length > 0) {
+    lines.push('', `Found outside PATH, and used from there: ${outside.map((t) => `${t.name} in ${code(t.outsidePath ?? '')}`).join(', ')}. Add those folders to PATH to type the commands in a terminal too.`);
+  }
+  lines.push('', `Searched the \`edgo.tools.<tool>\` settings, the PATH of VS Code and of its integrated terminal (${report.pathEntries} folders), then the folders where each tool's installers put it. Set \`edgo.tools.<tool>\` to point at a tool that lives elsewhere.`, '');
   return lines.join('\n');
 }
 

@@ -1,7 +1,7 @@
 /**
- * Finding tools the way the integrated terminal would: the same PATH (the process
- * environment with `terminal.integrated.env.<os>` applied) and the user's explicit
- * `edgo.tools.<tool>` paths.
+ * The environments tools are looked up in: the process's own and the integrated
+ * terminal's (the process environment with `terminal.integrated.env.<os>` applied).
+ * Finding a tool is the resolver's job: src/core/tools/toolResolver.ts.
  */
 
 export type Env = Record<string, string>;
@@ -36,73 +36,19 @@ export function pathOf(env: Readonly<Env>, platform: string): string {
   return key ? (env[key] ?? '') : '';
 }
 
-export interface PathApi {
-  /** True when `path` is a file that can be executed. */
-  isExecutable(path: string): Promise<boolean>;
-}
-
-/** Where `name` would be found on the PATH of `env`, or `undefined`. */
-export async function findOnPath(name: string, env: Readonly<Env>, platform: string, fs: PathApi): Promise<string | undefined> {
-  const win = platform === 'win32';
-  const sep = win ? '\\' : '/';
-  const dirs = pathOf(env, platform).split(win ? ';' : ':').filter(Boolean);
-  const exts = win ? ['', ...(env.PATHEXT ?? env.Pathext ?? '.COM;.EXE;.BAT;.CMD').split(';').filter(Boolean)] : [''];
-  for (const dir of dirs) {
-    for (const ext of exts) {
-      const candidate = `${dir.replace(/[\\/]+$/, '')}${sep}${name}${ext}`;
-      if (await fs.isExecutable(candidate)) return candidate;
-    }
-  }
-  return undefined;
-}
-
-export type Located =
-  | { readonly found: true; readonly path: string; readonly from: 'setting' | 'path' }
-  | { readonly found: false; readonly reason: 'setting-missing' | 'not-on-path'; readonly configured?: string };
-
 /**
- * Locates a tool: an `edgo.tools.<tool>` setting wins (a bare name is looked up on
- * PATH, `~` is the home folder); otherwise the tool's own name on PATH.
+ * `terminal.integrated.env.<os>` with `dirs` added at the end of its PATH, so a
+ * terminal finds tools installed there: `${env:PATH}` keeps the inherited PATH in
+ * front when the setting had no PATH yet. Folders already listed are not added twice;
+ * the other variables are kept as they are.
  */
-export async function locateTool(executable: string, configured: string | undefined, env: Readonly<Env>, platform: string, fs: PathApi): Promise<Located> {
-  const setting = configured?.trim();
-  if (setting) {
-    const home = env.HOME ?? env.USERPROFILE ?? '';
-    const expanded = setting.replace(/^~(?=$|[\\/])/, home);
-    if (/[\\/]/.test(expanded)) {
-      return (await fs.isExecutable(expanded)) ? { found: true, path: expanded, from: 'setting' } : { found: false, reason: 'setting-missing', configured: setting };
-    }
-    const onPath = await findOnPath(expanded, env, platform, fs);
-    return onPath ? { found: true, path: onPath, from: 'setting' } : { found: false, reason: 'setting-missing', configured: setting };
-  }
-  const onPath = await findOnPath(executable, env, platform, fs);
-  return onPath ? { found: true, path: onPath, from: 'path' } : { found: false, reason: 'not-on-path' };
-}
-
-/**
- * Folders where installers put tools without always adding them to PATH (the Go
- * tarball, `go install`, snap, Homebrew, winget links). Used only to tell the learner
- * "it is installed, but your terminal cannot see it" — never to run a tool from there.
- */
-export function commonInstallDirs(platform: string, env: Readonly<Env>): string[] {
-  const home = env.HOME ?? env.USERPROFILE ?? '';
-  if (platform === 'win32') {
-    const local = env.LOCALAPPDATA ?? (home ? `${home}\\AppData\\Local` : '');
-    return [
-      'C:\\Program Files\\Go\\bin',
-      home && `${home}\\go\\bin`,
-      'C:\\Program Files\\Docker\\Docker\\resources\\bin',
-      'C:\\Program Files\\Git\\cmd',
-      local && `${local}\\Microsoft\\WinGet\\Links`,
-    ].filter(Boolean);
-  }
-  const shared = ['/usr/local/go/bin', home && `${home}/go/bin`, home && `${home}/.local/bin`, '/usr/local/bin'];
-  const extra = platform === 'darwin' ? ['/opt/homebrew/bin', '/Applications/Docker.app/Contents/Resources/bin'] : ['/snap/bin', '/home/linuxbrew/.linuxbrew/bin', '/usr/sbin'];
-  return [...shared, ...extra].filter(Boolean);
-}
-
-/** Where `name` is installed outside the PATH, if in one of the common folders. */
-export async function findInstalledElsewhere(name: string, env: Readonly<Env>, platform: string, fs: PathApi): Promise<string | undefined> {
-  const dirs = commonInstallDirs(platform, env).join(platform === 'win32' ? ';' : ':');
-  return findOnPath(name, platform === 'win32' ? { PATH: dirs, PATHEXT: env.PATHEXT ?? '.EXE;.CMD' } : { PATH: dirs }, platform, fs);
+export function withFoldersOnTerminalPath(current: Readonly<Record<string, unknown>> | undefined, dirs: readonly string[], platform: string): Record<string, unknown> {
+  const next: Record<string, unknown> = { ...(current ?? {}) };
+  const delim = platform === 'win32' ? ';' : ':';
+  const key = (platform === 'win32' ? Object.keys(next).find((k) => k.toLowerCase() === 'path') : undefined) ?? 'PATH';
+  const existing = typeof next[key] === 'string' ? (next[key] as string) : '${env:PATH}';
+  const listed = existing.split(delim);
+  const added = dirs.filter((d, i) => d && !listed.includes(d) && dirs.indexOf(d) === i);
+  next[key] = [existing, ...added].filter(Boolean).join(delim);
+  return next;
 }

@@ -1,4 +1,4 @@
-import type { ToolId } from '../tasks/taskKinds';
+import type { ToolId } from '../tools/toolIds';
 import type { ProcessResult } from './processRunner';
 import { firstVersion } from './version';
 

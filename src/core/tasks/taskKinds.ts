@@ -1,6 +1,7 @@
-/** The tools a task can run; each has a preflight spec and an `edgo.tools.<id>` setting. */
-export const toolIds = ['go', 'docker', 'kubectl', 'helm', 'kind', 'minikube', 'nats-server', 'git'] as const;
-export type ToolId = (typeof toolIds)[number];
+import type { ToolId } from '../tools/toolIds';
+
+/** The tools a task can run: the course's one tool list (src/core/tools/toolIds.ts). */
+export type { ToolId };
 
 /** Every kind of task the provider offers: the `task` property of an `edgo` task definition. */
 export const taskKinds = [

@@ -3,7 +3,7 @@ import { nodeProcessRunner } from '../../core/preflight/nodeProcessRunner';
 import { runPreflight, type PreflightReport } from '../../core/preflight/preflight';
 import { scanFolder } from '../../core/tasks/folderScan';
 import { workspaceFolderReader } from '../tasks/folderReader';
-import { realPathApi, terminalEnvironment, toolPathSettings } from '../tasks/toolEnvironment';
+import { announceOutsidePath, resolveContext } from '../tools/toolService';
 
 /** The go.mod the learner is working on: in the active editor's folder first, then any folder. */
 async function learnerGoMod(): Promise<{ goVersion: string; file: string; folder: vscode.WorkspaceFolder } | undefined> {
@@ -21,17 +21,21 @@ async function learnerGoMod(): Promise<{ goVersion: string; file: string; folder
   return undefined;
 }
 
-/** Runs the preflight with the real tools, the terminal's PATH and the `edgo.tools.*` settings. */
+/** Runs the preflight with the real tools, found by the one tool resolver (settings, PATHs, install places). */
 export async function runWorkspacePreflight(): Promise<PreflightReport> {
   const goMod = await learnerGoMod();
   const cwd = goMod?.folder.uri.scheme === 'file' ? goMod.folder.uri.fsPath : undefined;
-  return runPreflight({
+  const where = resolveContext();
+  const report = await runPreflight({
     runner: nodeProcessRunner,
-    fs: realPathApi,
-    env: terminalEnvironment(),
-    platform: process.platform,
-    toolPaths: toolPathSettings(),
+    fs: where.fs,
+    env: where.terminalEnv ?? where.hostEnv,
+    hostEnv: where.hostEnv,
+    platform: where.platform,
+    ...(where.settings ? { toolPaths: where.settings } : {}),
     ...(goMod ? { goMod: { goVersion: goMod.goVersion, file: goMod.file } } : {}),
     ...(cwd ? { cwd } : {}),
   });
+  for (const t of report.tools) if (t.outsidePath && t.path) announceOutsidePath({ tool: t.id, path: t.path, dir: t.outsidePath });
+  return report;
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { PreflightReport, ToolReport, ToolStatus } from '../../core/preflight/preflight';
 import { needsInstall, toolStatusLabel } from '../../core/preflight/preflightReport';
+import { toolIds } from '../../core/tools/toolIds';
 
 export const preflightViewId = 'edgo.tools';
 export const copyInstallCommandId = 'edgo.preflight.copyInstallCommand';
@@ -46,14 +47,14 @@ export class PreflightTreeProvider implements vscode.TreeDataProvider<Node>, vsc
       if (this.#state === 'untrusted') {
         return [{ kind: 'message', icon: 'shield', text: 'Trust this folder to check your tools (Restricted Mode runs no programs).', command: { command: 'workbench.trust.manage', title: 'Manage Workspace Trust' } }];
       }
-      if (this.#state === 'running') return [{ kind: 'message', icon: 'loading~spin', text: 'Checking go, docker, kubectl, helm, kind, minikube, nats-server and git…' }];
+      if (this.#state === 'running') return [{ kind: 'message', icon: 'loading~spin', text: `Checking ${toolIds.join(', ')}…` }];
       if (!this.#report) return [{ kind: 'message', icon: 'play', text: 'Check my tools', command: { command: 'edgo.preflight', title: 'Check my tools' } }];
       return this.#report.tools.map((tool) => ({ kind: 'tool', tool }));
     }
     if (node.kind !== 'tool') return [];
     const t = node.tool;
     const rows: Node[] = [{ kind: 'detail', icon: 'info', text: t.explanation, tooltip: t.explanation }];
-    if (t.path ?? t.installedAt) rows.push({ kind: 'detail', icon: 'file-binary', text: t.path ?? t.installedAt ?? '' });
+    if (t.path) rows.push({ kind: 'detail', icon: 'file-binary', text: t.outsidePath ? `${t.path} (not on PATH)` : t.path });
     if (needsInstall(t)) {
       for (const o of t.install.options) {
         rows.push({

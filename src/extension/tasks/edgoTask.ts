@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { missingToolLines } from '../../core/preflight/missingTool';
-import type { Located } from '../../core/preflight/toolLocation';
+import type { ToolResolution } from '../../core/tools/toolResolver';
 import { isTaskKind, type TaskKind, type TaskSpec } from '../../core/tasks/taskKinds';
-import { terminalEnvOverrides } from './toolEnvironment';
+import { taskEnvironment } from './toolEnvironment';
 
 export const edgoTaskType = 'edgo';
 
@@ -29,7 +29,7 @@ export const toolMissingExitCode = 127;
  * `ProcessExecution` (arguments are never joined into a shell line). When the tool is
  * missing, the task instead prints how to install it and ends with exit code 127.
  */
-export function toVscodeTask(folder: vscode.WorkspaceFolder, spec: TaskSpec, tool: Located, extra: { module?: number; step?: string } = {}): vscode.Task {
+export function toVscodeTask(folder: vscode.WorkspaceFolder, spec: TaskSpec, tool: ToolResolution, extra: { module?: number; step?: string } = {}): vscode.Task {
   const definition: EdgoTaskDefinition = {
     type: edgoTaskType,
     task: spec.kind,
@@ -40,7 +40,7 @@ export function toVscodeTask(folder: vscode.WorkspaceFolder, spec: TaskSpec, too
   const cwd = spec.cwd ? vscode.Uri.joinPath(folder.uri, ...spec.cwd.split('/')).fsPath : folder.uri.fsPath;
   const execution = tool.found
     ? // the PATH the preflight searched, so go finds the same git, and docker the same credential helpers
-      new vscode.ProcessExecution(tool.path, [...spec.args], { cwd, env: terminalEnvOverrides() })
+      new vscode.ProcessExecution(tool.path, [...spec.args], { cwd, env: taskEnvironment(tool) })
     : new vscode.CustomExecution(async () => messageTerminal(missingToolLines(spec.tool, tool, process.platform), toolMissingExitCode));
   const task = new vscode.Task(definition, folder, spec.label, edgoTaskType, execution, spec.problemMatchers.map((m) => `$${m}`));
   task.detail = spec.detail;

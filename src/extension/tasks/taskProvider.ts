@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import { locateTool, type Located } from '../../core/preflight/toolLocation';
+import type { ToolResolution } from '../../core/tools/toolResolver';
 import { scanFolder, type FolderFacts } from '../../core/tasks/folderScan';
 import { findTask, tasksForFolder } from '../../core/tasks/taskCatalog';
 import type { TaskSpec, ToolId } from '../../core/tasks/taskKinds';
 import { edgoTaskType, isEdgoDefinition, toVscodeTask } from './edgoTask';
 import { workspaceFolderReader } from './folderReader';
-import { affectsToolLookup, realPathApi, terminalEnvironment, toolPathSettings } from './toolEnvironment';
+import { resolveToolsForUse } from '../tools/toolService';
+import { affectsToolLookup } from './toolEnvironment';
 
 /**
  * The tasks of one workspace folder. What the folder holds is scanned once and
@@ -33,17 +34,17 @@ class FolderTasks {
   async tasks(): Promise<vscode.Task[]> {
     const specs = await this.specs();
     const tools = await locateAll(specs.map((s) => s.tool));
-    return specs.map((s) => toVscodeTask(this.folder, s, tools.get(s.tool) ?? { found: false, reason: 'not-on-path' }));
+    return specs.map((s) => toVscodeTask(this.folder, s, tools.get(s.tool) ?? notFound(s.tool)));
   }
 }
 
-/** Where each tool is, by the terminal's PATH and the `edgo.tools.*` settings. */
-async function locateAll(ids: readonly ToolId[]): Promise<Map<ToolId, Located>> {
-  const env = terminalEnvironment();
-  const settings = toolPathSettings();
-  const out = new Map<ToolId, Located>();
-  for (const id of new Set(ids)) out.set(id, await locateTool(id, settings[id], env, process.platform, realPathApi));
-  return out;
+/** Where each tool is, by the one tool resolver (settings, PATHs, install places). */
+function locateAll(ids: readonly ToolId[]): Promise<Map<ToolId, ToolResolution>> {
+  return resolveToolsForUse(ids);
+}
+
+function notFound(tool: ToolId): ToolResolution {
+  return { found: false, tool, reason: 'not-found', searched: [] };
 }
 
 /** The active editor's file relative to `folder`, with `/` separators. */
@@ -93,7 +94,7 @@ export class EdgoTaskProvider implements vscode.TaskProvider, vscode.Disposable 
     if (!folder) return undefined;
     const spec = findTask(await folder.specs(), task.definition.task, task.definition.target);
     if (!spec) return undefined;
-    const tool = (await locateAll([spec.tool])).get(spec.tool) ?? { found: false as const, reason: 'not-on-path' as const };
+    const tool = (await locateAll([spec.tool])).get(spec.tool) ?? notFound(spec.tool);
     const resolved = toVscodeTask(folder.folder, spec, tool, task.definition);
     // VS Code requires the definition it passed in to come back unchanged
     resolved.definition = task.definition;
@@ -114,7 +115,7 @@ export class EdgoTaskProvider implements vscode.TaskProvider, vscode.Disposable 
     for (const f of candidates) {
       const spec = (await f.specs()).find((s) => s.label === label);
       if (!spec) continue;
-      const tool = (await locateAll([spec.tool])).get(spec.tool) ?? { found: false as const, reason: 'not-on-path' as const };
+      const tool = (await locateAll([spec.tool])).get(spec.tool) ?? notFound(spec.tool);
       return toVscodeTask(f.folder, spec, tool, extra);
     }
     return undefined;

@@ -1,7 +1,7 @@
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { mergeTerminalEnv, type Env, type PathApi } from '../../core/preflight/toolLocation';
-import { toolIds, type ToolId } from '../../core/tasks/taskKinds';
+import { mergeTerminalEnv, pathOf, type Env } from '../../core/preflight/toolLocation';
+import { toolIds, type ToolId } from '../../core/tools/toolIds';
+import { environmentFor, foundOutsidePath, type ToolResolution } from '../../core/tools/toolResolver';
 
 /**
  * The environment of a new integrated terminal: the extension host's environment with
@@ -27,9 +27,23 @@ export function terminalEnvOverrides(): Env {
   return out;
 }
 
+/**
+ * What a task running `tool` adds to its environment: the terminal's overrides and,
+ * for a tool found outside every PATH, PATH with the tool's folder at its end.
+ */
+export function taskEnvironment(tool: ToolResolution): Env {
+  const overrides = terminalEnvOverrides();
+  if (!tool.found || !foundOutsidePath(tool)) return overrides;
+  const withDir = environmentFor(tool, terminalEnvironment(), process.platform);
+  const key = process.platform === 'win32' ? (Object.keys(withDir).find((k) => k.toLowerCase() === 'path') ?? 'Path') : 'PATH';
+  return { ...overrides, [key]: pathOf(withDir, process.platform) };
+}
+
+/** The `<os>` of `terminal.integrated.env.<os>` on this machine. */
+export const terminalEnvOs = process.platform === 'win32' ? 'windows' : process.platform === 'darwin' ? 'osx' : 'linux';
+
 function terminalEnvSetting(): Record<string, unknown> | undefined {
-  const os = process.platform === 'win32' ? 'windows' : process.platform === 'darwin' ? 'osx' : 'linux';
-  return vscode.workspace.getConfiguration('terminal.integrated.env').get<Record<string, unknown>>(os);
+  return vscode.workspace.getConfiguration('terminal.integrated.env').get<Record<string, unknown>>(terminalEnvOs);
 }
 
 /** The `edgo.tools.<id>` settings (empty strings mean "find it on PATH"). */
@@ -42,20 +56,6 @@ export function toolPathSettings(): Partial<Record<ToolId, string>> {
   }
   return out;
 }
-
-/** Executable check on the real file system. */
-export const realPathApi: PathApi = {
-  async isExecutable(path: string): Promise<boolean> {
-    try {
-      const stat = await fs.promises.stat(path);
-      if (!stat.isFile()) return false;
-      if (process.platform !== 'win32') await fs.promises.access(path, fs.constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-};
 
 /** True when `event` changed a setting the tool lookup depends on. */
 export function affectsToolLookup(event: vscode.ConfigurationChangeEvent): boolean {

@@ -161,7 +161,7 @@ export class CheckMyWork implements vscode.Disposable {
   }
 
   #report(run: vscode.TestRun, item: vscode.TestItem | undefined, r: CheckResult, folder: string): void {
-    run.appendOutput(`${r.status === 'pass' ? '✓' : '✗'} ${r.title}: ${r.message}\r\n`.replace(/(?<!\r)\n/g, '\r\n'), undefined, item);
+    run.appendOutput(`${r.status === 'pass' ? 'pass' : 'FAIL'} ${r.title}: ${r.message}\r\n`.replace(/(?<!\r)\n/g, '\r\n'), undefined, item);
     if (!item) return;
     if (r.status === 'pass') {
       run.passed(item, r.durationMs);

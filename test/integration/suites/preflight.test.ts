@@ -28,32 +28,32 @@ describe('preflight', function () {
     await setUserSetting(envKey, undefined);
   });
 
-  it('"Check my tools" finds Go on the terminal\'s PATH, and says where it is when it is off that PATH', async () => {
+  it('"Check my tools" finds Go on a PATH or in its standard place, and searches the terminal\'s PATH', async () => {
     const first = go(await vscode.commands.executeCommand<PreflightReport>('edgo.preflight'));
-    // code-server builds the extension host's PATH from a login shell, which may lack Go's folder
-    const goPath = first.status === 'ok' ? first.path : first.installedAt;
-    assert.ok(goPath, `Go is neither on PATH nor in a common folder: ${first.explanation} (PATH: ${process.env.PATH})`);
-    if (first.status !== 'ok') assert.match(first.explanation, /installed at .*, but that folder is not on the PATH/);
-    // the terminal's PATH, as terminal.integrated.env sets it, is the one searched
-    await setUserSetting(envKey, { PATH: `${path.dirname(goPath)}${path.delimiter}\${env:PATH}` });
+    // code-server's extension host may lack Go's folder on PATH: the resolver then finds it where it was installed
+    assert.equal(first.status, 'ok', `${first.explanation} (PATH: ${process.env.PATH})`);
+    assert.ok(first.path);
+    if (first.outsidePath) assert.match(first.explanation, /not on the PATH VS Code or its terminal uses: the lab uses it from there/);
+    // the terminal's PATH, as terminal.integrated.env sets it, is searched before the install places
+    await setUserSetting(envKey, { PATH: `${path.dirname(first.path)}${path.delimiter}\${env:PATH}` });
     const second = go(await api.run());
     assert.equal(second.status, 'ok', second.explanation);
-    assert.equal(second.path, goPath);
+    assert.equal(second.path, first.path);
+    assert.equal(second.outsidePath, undefined, 'found on the terminal\'s PATH');
     assert.match(second.version ?? '', /^1\.\d+/);
   });
 
-  it('with Go removed from the terminal\'s PATH, says Go is missing and how to install it', async () => {
-    await setUserSetting(envKey, { PATH: '/nonexistent-edgo-bin' });
+  it('says a tool found nowhere is missing and how to install it', async function () {
     const report = await api.run();
-    const tool = go(report);
-    assert.equal(tool.status, 'missing');
-    // "not on the PATH" — and, where Go sits in a common folder (as on this machine), where it is
-    assert.match(tool.explanation, /not on the PATH your terminal uses/);
     assert.ok(report);
+    const missing = report.tools.find((t) => t.status === 'missing');
+    // every tool of the course installed on this machine: nothing to show
+    if (!missing) this.skip();
+    assert.match(missing.explanation, /was not found: it is not on the PATH, nor in the folders where its installers put it/);
     const md = api.markdown(report);
-    assert.match(md, /## Go: missing/);
-    assert.ok(tool.install.options.length > 0);
-    for (const option of tool.install.options) assert.ok(md.includes(option.command), `${option.command} not in the report`);
+    assert.match(md, new RegExp(`## ${missing.name}: missing`));
+    assert.ok(missing.install.options.length > 0);
+    for (const option of missing.install.options) assert.ok(md.includes(option.command), `${option.command} not in the report`);
   });
 
   it('with edgo.tools.go pointing at nothing, names the setting', async () => {

@@ -64,7 +64,7 @@ describe('go-build and go-vet', () => {
       for (const r of results) {
         assert.equal(r.status, 'fail');
         assert.equal(r.missingTool, 'go');
-        assert.match(r.message, /go\.dev\/dl/);
+        assert.match(r.message, /Go \(go\) was not found: it is not on the PATH.*go\.dev\/doc\/install/);
       }
     } finally {
       f.dispose();

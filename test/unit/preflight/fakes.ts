@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ProcessResult, ProcessRunner } from '../../../src/core/preflight/processRunner';
-import type { PathApi } from '../../../src/core/preflight/toolLocation';
+import type { ToolFs } from '../../../src/core/tools/toolFs';
+import { fakeToolFs } from '../tools/fakeToolFs';
+import { toolIds } from '../../../src/core/tools/toolIds';
 
 export const fixtureDir = path.resolve(__dirname, '..', '..', 'fixtures', 'preflight');
 
@@ -30,9 +32,8 @@ export function fakeRunner(answers: Record<string, ProcessResult>): ProcessRunne
 }
 
 /** A file system in which exactly these paths are executable. */
-export function fakeFs(executables: string[]): PathApi {
-  const set = new Set(executables);
-  return { isExecutable: async (p) => set.has(p) };
+export function fakeFs(executables: string[]): ToolFs {
+  return fakeToolFs(Object.fromEntries(executables.map((e) => [e, 'exe' as const])));
 }
 
 /** Every tool installed in /usr/bin, answering with the recorded outputs. */
@@ -52,4 +53,4 @@ export function allToolsAnswers(): Record<string, ProcessResult> {
   };
 }
 
-export const allTools = ['go', 'git', 'docker', 'kubectl', 'helm', 'kind', 'minikube', 'nats-server'].map((t) => `/usr/bin/${t}`);
+export const allTools = toolIds.map((t) => `/usr/bin/${t}`);

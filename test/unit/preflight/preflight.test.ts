@@ -31,7 +31,7 @@ describe('runPreflight', () => {
     const linux = await runPreflight({ runner, fs: fakeFs([]), env, platform: 'linux', only: ['go'] });
     const go = tool(linux, 'go');
     assert.equal(go.status, 'missing');
-    assert.match(go.explanation, /not on the PATH your terminal uses/);
+    assert.match(go.explanation, /not on the PATH, nor in the folders where its installers put it/);
     assert.deepEqual(go.install.options.map((o) => o.command), ['sudo snap install go --classic', 'brew install go', 'sudo apt install golang-go']);
     assert.deepEqual(runner.calls, [], 'nothing is run for a tool that is not found');
     const md = renderPreflightMarkdown(linux);
@@ -44,17 +44,19 @@ describe('runPreflight', () => {
     assert.deepEqual(tool(win, 'go').install.options.map((o) => o.command), ['winget install --id GoLang.Go -e']);
   });
 
-  it('says where Go is when it is installed but not on the terminal\'s PATH', async () => {
-    const runner = fakeRunner({});
+  it('uses Go installed off the PATH, in its standard place, and says where it is', async () => {
+    const runner = fakeRunner({ 'go version': exited(fixture('go-version.linux.txt')) });
     const report = await runPreflight({ runner, fs: fakeFs(['/usr/local/go/bin/go']), env, platform: 'linux', only: ['go'] });
     const go = tool(report, 'go');
-    assert.equal(go.status, 'missing');
-    assert.equal(go.installedAt, '/usr/local/go/bin/go');
-    assert.match(go.explanation, /installed at \/usr\/local\/go\/bin\/go, but that folder is not on the PATH/);
-    assert.match(go.explanation, /export PATH="\$PATH:\/usr\/local\/go\/bin"/);
-    assert.deepEqual(runner.calls, [], 'a tool off the PATH is not run');
+    assert.equal(go.status, 'ok', go.explanation);
+    assert.equal(go.path, '/usr/local/go/bin/go');
+    assert.equal(go.outsidePath, '/usr/local/go/bin');
+    assert.match(go.explanation, /Found at \/usr\/local\/go\/bin\/go, in a folder that is not on the PATH .*the lab uses it from there/);
+    assert.deepEqual(runner.calls, ['go version'], 'the Go found is run');
     const md = renderPreflightMarkdown(report);
-    assert.match(md, /not on the PATH[\s\S]*Or install it where your terminal finds it:[\s\S]*snap install go/, 'the PATH fix first, installing second');
+    assert.match(md, /\| Go \| \*\*ready\*\* \| 1\.26\.8 \| 1\.22\+ \| `\/usr\/local\/go\/bin\/go` \(not on PATH\) \|/);
+    assert.match(md, /Found outside PATH, and used from there: Go in `\/usr\/local\/go\/bin`/);
+    assert.doesNotMatch(md, /[\u2600-\u27bf\u{1f300}-\u{1faff}]/u, 'no emoji a font may lack');
   });
 
   it('names the setting when edgo.tools.go points at nothing', async () => {

@@ -1,8 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { nodeProcessRunner } from '../../../src/core/preflight/nodeProcessRunner';
-import { findOnPath, locateTool, mergeTerminalEnv } from '../../../src/core/preflight/toolLocation';
-import { fakeFs } from './fakes';
+import { mergeTerminalEnv, withFoldersOnTerminalPath } from '../../../src/core/preflight/toolLocation';
 
 describe('mergeTerminalEnv', () => {
   it('applies terminal.integrated.env overrides with ${env:NAME} and null', () => {
@@ -16,22 +15,16 @@ describe('mergeTerminalEnv', () => {
   });
 });
 
-describe('findOnPath and locateTool', () => {
-  it('searches PATH in order, and PATHEXT on Windows', async () => {
-    const fs = fakeFs(['/b/go', '/c/go', 'C:\\Go\\bin\\go.EXE']);
-    assert.equal(await findOnPath('go', { PATH: '/a:/b:/c' }, 'linux', fs), '/b/go');
-    assert.equal(await findOnPath('go', { Path: 'C:\\x;C:\\Go\\bin\\', PATHEXT: '.EXE;.CMD' }, 'win32', fs), 'C:\\Go\\bin\\go.EXE');
-    assert.equal(await findOnPath('go', { PATH: '' }, 'linux', fs), undefined);
+describe('withFoldersOnTerminalPath', () => {
+  it('adds a folder after the inherited PATH when the setting had no PATH, keeping other variables', () => {
+    assert.deepEqual(withFoldersOnTerminalPath({ GOFLAGS: '-mod=mod' }, ['/usr/local/go/bin'], 'linux'), { GOFLAGS: '-mod=mod', PATH: '${env:PATH}:/usr/local/go/bin' });
+    assert.deepEqual(withFoldersOnTerminalPath(undefined, ['/usr/local/go/bin'], 'linux'), { PATH: '${env:PATH}:/usr/local/go/bin' });
   });
 
-  it('lets a setting win, looks a bare name up on PATH, and reports a broken setting', async () => {
-    const fs = fakeFs(['/usr/bin/go', '/usr/bin/go1.22', '/opt/go']);
-    const env = { PATH: '/usr/bin' };
-    assert.deepEqual(await locateTool('go', undefined, env, 'linux', fs), { found: true, path: '/usr/bin/go', from: 'path' });
-    assert.deepEqual(await locateTool('go', '  ', env, 'linux', fs), { found: true, path: '/usr/bin/go', from: 'path' });
-    assert.deepEqual(await locateTool('go', 'go1.22', env, 'linux', fs), { found: true, path: '/usr/bin/go1.22', from: 'setting' });
-    assert.deepEqual(await locateTool('go', '/opt/go', env, 'linux', fs), { found: true, path: '/opt/go', from: 'setting' });
-    assert.deepEqual(await locateTool('go', '/nope/go', env, 'linux', fs), { found: false, reason: 'setting-missing', configured: '/nope/go' });
+  it('appends to an existing PATH once, with the Windows spelling and separator', () => {
+    const once = withFoldersOnTerminalPath({ Path: 'C:\\tools;${env:Path}' }, ['C:\\Program Files\\Go\\bin'], 'win32');
+    assert.deepEqual(once, { Path: 'C:\\tools;${env:Path};C:\\Program Files\\Go\\bin' });
+    assert.deepEqual(withFoldersOnTerminalPath(once, ['C:\\Program Files\\Go\\bin'], 'win32'), once);
   });
 });
 

@@ -8,12 +8,14 @@
  * The `helm` binary is `helm` on PATH (tests put the one they built first on PATH).
  */
 import * as path from 'node:path';
+import { missingToolMessage } from '../../preflight/missingTool';
 import { requiredString, str } from '../fields';
 import { failWith } from '../goTool';
 import type { CheckContext, CheckKind, CheckProblem, CheckSpec, ProcessResult } from '../types';
 import { checkExpectations, parseManifests, validateManifestCheckFields, validateManifests, rulesOf, type ManifestSource, type ValueExpectation } from './kubernetes';
 
-export const helmInstallHelp = 'Install Helm 3 (https://helm.sh/docs/intro/install/) and make sure `helm` is on PATH.';
+/** What the check says when helm is found nowhere: the preflight's words. */
+export const helmInstallHelp = missingToolMessage('helm', { reason: 'not-found' }, process.platform);
 
 interface RenderSpec {
   readonly values: readonly string[];
@@ -96,7 +98,7 @@ export const helmChartCheck: CheckKind = {
     const chart = (str(spec, 'chart') ?? '').replace(/\/$/, '');
     const release = str(spec, 'release') ?? 'shop';
     const lint = await helm(ctx, ['lint', chart]);
-    if (lint.notFound) return { status: 'fail', message: `helm is not installed. ${helmInstallHelp}`, missingTool: 'helm', problems: [] };
+    if (lint.notFound) return { status: 'fail', message: lint.missing ?? helmInstallHelp, missingTool: 'helm', problems: [] };
     if (lint.exitCode !== 0) {
       const problems = helmProblems(lint.stdout + lint.stderr, chart);
       return failWith('helm lint failed', problems.length > 0 ? problems : [{ message: (lint.stderr || lint.stdout).trim().split('\n').slice(-3).join('\n'), location: { file: path.posix.join(chart, 'Chart.yaml') } }]);
