@@ -11,10 +11,11 @@ import { dirnameOf, joinPath } from './paths';
 import { compileCustomSchema, type JsonObject } from './schemas';
 import { compareSemver, parseSemver, resolveVersion } from './semver';
 import { eventsSource } from './yamlText';
+import { isRefused, textOf, type LinkedText } from './linkedFiles';
 
-/** Reads files of the workspace (the editor's open text first, then disk). */
+/** Reads linked files (the editor's open text first, then disk, as the host allows). */
 export interface FileReader {
-  readFile(path: string): string | undefined;
+  readLinked(path: string, from: string): LinkedText;
 }
 
 export class EventIndex {
@@ -182,7 +183,7 @@ function isCatalogPage(path: string): boolean {
 function loadSchema(d: Definition, reader: FileReader): JsonObject | undefined {
   if (d.schema?.inline && typeof d.schema.inline === 'object') return d.schema.inline as JsonObject;
   if (!d.schema?.ref) return undefined;
-  const text = reader.readFile(joinPath(dirnameOf(d.path), d.schema.ref));
+  const text = textOf(reader.readLinked(joinPath(dirnameOf(d.path), d.schema.ref), d.path));
   if (text === undefined) return undefined;
   try {
     const v: unknown = JSON.parse(text);
@@ -195,7 +196,10 @@ function loadSchema(d: Definition, reader: FileReader): JsonObject | undefined {
 function checkSchemaLink(link: FileFacts['schemaLinks'][number], reader: FileReader): CoreDiagnostic[] {
   if (/^[a-z][a-z0-9+.-]*:/i.test(link.ref)) return []; // Remote schemas are not fetched (offline).
   const target = joinPath(dirnameOf(link.path), link.ref);
-  const text = reader.readFile(target);
+  const text = reader.readLinked(target, link.path);
+  if (isRefused(text)) {
+    return [{ range: link.range, severity: 'error', code: 'reference/schema-unreadable', pointer: link.pointer, source: eventsSource, message: `The schema file \`${link.ref}\` was not read: ${text.refused}. Point at a JSON Schema file inside the workspace.` }];
+  }
   if (text === undefined) {
     return [{ range: link.range, severity: 'error', code: 'reference/schema-not-found', pointer: link.pointer, source: eventsSource, message: `The schema file \`${link.ref}\` does not exist (looked for ${target}).` }];
   }

@@ -9,10 +9,11 @@ import { EventIndex, type FileReader } from './crossFile';
 import { extractFacts } from './facts';
 import type { ClassifyOptions } from './fileKinds';
 import { validateText, type ValidationResult } from './validate';
+import type { LinkedFileReader, LinkedText } from './linkedFiles';
 
 export interface EventServiceOptions extends ClassifyOptions {
-  /** Reads a file the service was not given (schema files on disk). */
-  readonly readFile?: (path: string) => string | undefined;
+  /** Reads a linked file the service was not given (schema files on disk), as the host allows. */
+  readonly readLinked?: LinkedFileReader;
 }
 
 export class EventService implements FileReader {
@@ -41,7 +42,7 @@ export class EventService implements FileReader {
     // Unchanged text (a re-check after another file changed): nothing to redo here.
     if (this.#texts.get(path) === text && this.#results.has(path)) return true;
     this.#texts.set(path, text);
-    const result = validateText(path, text, { ...this.#options, readFile: (p) => this.readFile(p) });
+    const result = validateText(path, text, { ...this.#options, readLinked: (p, from) => this.readLinked(p, from) });
     if (!result) {
       this.#results.delete(path);
       this.index.remove(path);
@@ -58,8 +59,13 @@ export class EventService implements FileReader {
     this.index.remove(path);
   }
 
+  /** The text the service holds for a file (open in the editor, or indexed). */
   readFile(path: string): string | undefined {
-    return this.#texts.get(path) ?? this.#options.readFile?.(path);
+    return this.#texts.get(path);
+  }
+
+  readLinked(path: string, from: string): LinkedText {
+    return this.#texts.get(path) ?? this.#options.readLinked?.(path, from);
   }
 
   result(path: string): ValidationResult | undefined {

@@ -8,15 +8,16 @@ import { classifyFile, type ClassifyOptions, type FileKind } from './fileKinds';
 import { extractFrontmatter } from './frontmatter';
 import { looksLikeJsonSchema } from './model';
 import { schemaErrorsToDiagnostics } from './schemaDiagnostics';
-import { bundledSchemas, catalogSchemaId, compileCustomSchema, compileObject, schemaProblem, validatorFor, type JsonObject } from './schemas';
+import { bundledSchemas, catalogSchemaId, compileCustomSchema, compileObject, notJson, schemaProblem, validatorFor, type JsonObject } from './schemas';
 import { eventsSource, findPointer, nodeRange, parseYaml, whole, type ParsedDoc, type ParsedYaml } from './yamlText';
 import { dirnameOf, joinPath } from './paths';
+import { isRefused, type LinkedFileReader } from './linkedFiles';
 
 export interface ValidateOptions extends ClassifyOptions {
   /** Overrides the kind found from the path. */
   readonly kind?: FileKind;
-  /** Reads another file (for a modeline schema); undefined when it does not exist. */
-  readonly readFile?: (path: string) => string | undefined;
+  /** Reads a linked file (a modeline's schema) as the host allows; undefined when it does not exist. */
+  readonly readLinked?: LinkedFileReader;
 }
 
 export interface ValidationResult {
@@ -52,11 +53,14 @@ function validateKind(path: string, text: string, kind: FileKind, options: Valid
   const schemaId = kind.type === 'event-yaml' ? 'event' : 'event-catalog';
   const what = kind.type === 'event-yaml' ? 'event' : 'event catalog';
   const codePrefix = kind.type === 'event-yaml' ? 'event' : 'catalog';
+  const emptyMessage = `This ${what} file is empty. Start with \`${schemaId === 'event' ? 'name: order.created' : 'events:'}\`.`;
+  // An empty (or comments-only) file has no YAML document at all.
+  if (parsed.docs.length === 0 && parsed.diagnostics.length === 0) diagnostics.push(whole(text, 0, `${codePrefix}/empty`, emptyMessage, 'warning'));
   for (const d of parsed.docs) {
     if (!d.ok) continue;
     const value = d.value;
     if (value === null) {
-      if (parsed.docs.length === 1) diagnostics.push(whole(text, 0, `${codePrefix}/empty`, `This ${what} file is empty. Start with \`${schemaId === 'event' ? 'name: order.created' : 'events:'}\`.`, 'warning'));
+      if (parsed.docs.length === 1) diagnostics.push(whole(text, 0, `${codePrefix}/empty`, emptyMessage, 'warning'));
       continue;
     }
     const validate = validatorFor(schemaId);
@@ -122,8 +126,12 @@ function checkInlinePayload(value: unknown, parsed: ParsedYaml, parsedDoc: Parse
 
 function validateAgainstCustom(path: string, text: string, schemaPath: string, parsed: ParsedYaml, diagnostics: CoreDiagnostic[], options: ValidateOptions): void {
   const resolved = schemaPath.startsWith('/') || /^[a-z]+:/i.test(schemaPath) ? schemaPath : joinPath(dirnameOf(path), schemaPath);
-  const schemaText = options.readFile?.(resolved);
+  const schemaText = /^[a-z][a-z0-9+.-]+:/i.test(resolved) ? { refused: 'remote schemas are not fetched (everything works offline)' } : options.readLinked?.(resolved, path);
   const modeline = { start: { line: 0, character: 0 }, end: { line: 0, character: (text.split('\n', 1)[0] ?? '').length } };
+  if (isRefused(schemaText)) {
+    diagnostics.push({ range: modeline, severity: 'error', code: 'schema/unreadable', message: `The schema \`${schemaPath}\` named on the first line was not read: ${schemaText.refused}. Point at a JSON Schema file inside the workspace.`, source: eventsSource });
+    return;
+  }
   if (schemaText === undefined) {
     diagnostics.push({ range: modeline, severity: 'error', code: 'schema/not-found', message: `The schema \`${schemaPath}\` named on the first line was not found (looked for ${resolved}).`, source: eventsSource });
     return;
@@ -145,7 +153,7 @@ export function jsonSchemaProblem(text: string): string | undefined {
   try {
     schema = JSON.parse(text);
   } catch (err) {
-    return `it is not valid JSON (${err instanceof Error ? err.message : String(err)})`;
+    return notJson(err);
   }
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return 'a JSON Schema must be a JSON object';
   const compiled = compileObject(schema as JsonObject);

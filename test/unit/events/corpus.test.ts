@@ -33,7 +33,7 @@ const catalogs = ['default', 'ssr', 'federation/central/catalog', 'federation/te
 
 for (const name of catalogs) {
   test(`EventCatalog example '${name}': zero errors`, { skip }, () => {
-    const service = new EventService({ readFile: readDisk });
+    const service = new EventService({ readLinked: readDisk });
     const files = filesUnder(path.join(examples, name));
     let recognised = 0;
     for (const f of files) if (service.setFile(f, fs.readFileSync(f, 'utf8'))) recognised++;
