@@ -92,6 +92,5 @@ export function readSource(path: string): ReadOutcome {
 
 /** Control characters from files (or their names) must never reach a terminal raw. */
 export function printable(s: string): string {
-  // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => (c === '\n' || c === '\r' || c === '\t' ? ' ' : `\\u{${c.charCodeAt(0).toString(16)}}`));
 }
