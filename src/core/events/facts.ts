@@ -82,6 +82,7 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 
 export function extractFacts(result: ValidationResult): FileFacts {
+  if (result.facts) return result.facts;
   const facts = { path: result.path, definitions: [] as Definition[], references: [] as Reference[], schemaLinks: [] as SchemaLink[] };
   const parsed = result.parsed;
   if (!parsed) return facts;
@@ -96,6 +97,13 @@ export function extractFacts(result: ValidationResult): FileFacts {
       default: break;
     }
   }
+  return facts;
+}
+
+/** The facts of one catalog entry parsed alone (document `doc`), at pointer `base` of that parse. */
+export function catalogEventFacts(parsed: ParsedYaml, doc: ParsedDoc, path: string, entry: unknown, base: string): FileFacts {
+  const facts = { path, definitions: [] as Definition[], references: [] as Reference[], schemaLinks: [] as SchemaLink[] };
+  new Ctx(parsed, doc, path, facts).catalogEvent(entry, base);
   return facts;
 }
 
@@ -159,14 +167,7 @@ class Ctx {
   }
 
   catalogYaml(v: Obj): void {
-    if (Array.isArray(v.events)) {
-      v.events.forEach((e, i) => {
-        if (!isObj(e)) return;
-        const ref = isObj(e.schema) ? e.schema.$ref : undefined;
-        this.define('event', e.name, e.version, `/events/${i}/name`, `/events/${i}/version`, false, typeof ref === 'string' ? { ref } : undefined);
-        if (typeof ref === 'string') this.link(ref, `/events/${i}/schema/$ref`, e.examples, `/events/${i}/examples`);
-      });
-    }
+    if (Array.isArray(v.events)) v.events.forEach((e, i) => this.catalogEvent(e, `/events/${i}`));
     if (Array.isArray(v.services)) {
       v.services.forEach((s, i) => {
         if (!isObj(s)) return;
@@ -175,6 +176,14 @@ class Ctx {
         this.referList(['event'], 'receives', s.receives, `/services/${i}/receives`, 'name');
       });
     }
+  }
+
+  /** One entry of the course catalog's `events:` list, at pointer `base`. */
+  catalogEvent(e: unknown, base: string): void {
+    if (!isObj(e)) return;
+    const ref = isObj(e.schema) ? e.schema.$ref : undefined;
+    this.define('event', e.name, e.version, `${base}/name`, `${base}/version`, false, typeof ref === 'string' ? { ref } : undefined);
+    if (typeof ref === 'string') this.link(ref, `${base}/schema/$ref`, e.examples, `${base}/examples`);
   }
 
   catalogPage(v: Obj, kind: ResourceKind | 'doc', archived: boolean): void {

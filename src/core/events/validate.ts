@@ -12,10 +12,14 @@ import { bundledSchemas, catalogSchemaId, compileCustomSchema, compileObject, no
 import { eventsSource, findPointer, nodeRange, parseYaml, whole, type ParsedDoc, type ParsedYaml } from './yamlText';
 import { dirnameOf, joinPath } from './paths';
 import { isRefused, type LinkedFileReader } from './linkedFiles';
+import type { FileFacts } from './facts';
+import { validateCatalogEntries, type EntryCache } from './catalogEntries';
 
 export interface ValidateOptions extends ClassifyOptions {
   /** Overrides the kind found from the path. */
   readonly kind?: FileKind;
+  /** Per-entry results of the previous validation of this file (a large course catalog re-validates only changed entries). */
+  readonly entryCache?: EntryCache;
   /** Reads a linked file (a modeline's schema) as the host allows; undefined when it does not exist. */
   readonly readLinked?: LinkedFileReader;
 }
@@ -28,6 +32,8 @@ export interface ValidationResult {
   readonly parsed?: ParsedYaml;
   /** The bundled schema used, if any. */
   readonly schemaId?: string;
+  /** Facts already gathered while validating (the incremental catalog path); else extracted from `parsed`. */
+  readonly facts?: FileFacts;
 }
 
 /** Validates one file; returns undefined when the file is none of ours. Never throws. */
@@ -44,6 +50,10 @@ export function validateText(path: string, text: string, options: ValidateOption
 
 function validateKind(path: string, text: string, kind: FileKind, options: ValidateOptions): ValidationResult {
   if (kind.type === 'catalog-page') return validateCatalogPage(path, text, kind);
+  if (kind.type === 'event-catalog-yaml' && options.entryCache) {
+    const incremental = validateCatalogEntries(path, text, options.entryCache, (skeleton) => validateKind(path, skeleton, kind, { ...options, entryCache: undefined }));
+    if (incremental) return incremental;
+  }
   const parsed = parseYaml(text);
   const diagnostics = [...parsed.diagnostics];
   if (kind.type === 'custom-schema') {

@@ -45,7 +45,7 @@ export interface ParsedDoc {
 }
 
 /** Anchors, aliases, tags and merge keys go through the full parser (alias limits, exact semantics). */
-const needsFullParse = /(^|[\s[{,:-])[&*!][^\s]|<<\s*:|\t/;
+export const needsFullParse = /(^|[\s[{,:-])[&*!][^\s]|<<\s*:|\t/;
 
 /**
  * Fast path: js-yaml reads the values several times faster than the CST parser;
@@ -195,7 +195,7 @@ export function whole(text: string, lineOffset: number, code: string, message: s
 }
 
 /** Size, binary content, broken encoding and nesting depth, checked in one linear pass. */
-function checkGuards(text: string, lineOffset: number): CoreDiagnostic | undefined {
+export function checkGuards(text: string, lineOffset: number): CoreDiagnostic | undefined {
   if (text.length > limits.maxBytes) {
     return whole(text, lineOffset, 'file/too-large', `This file is ${(text.length / 1024 / 1024).toFixed(1)} MB; files over ${limits.maxBytes / 1024 / 1024} MB are not validated. Split it into one file per event.`, 'warning');
   }
@@ -204,7 +204,8 @@ function checkGuards(text: string, lineOffset: number): CoreDiagnostic | undefin
   let lineStart = true;
   let indent = 0;
   let line = 0;
-  let quote: string | undefined;
+  /** The closing quote's char code while inside a quoted scalar, -1 in a comment, 0 outside. */
+  let quote = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0) return at(line, 'file/binary', 'This file contains NUL bytes: it looks like a binary file, not YAML text.');
@@ -216,7 +217,7 @@ function checkGuards(text: string, lineOffset: number): CoreDiagnostic | undefin
       lineStart = true;
       indent = 0;
       // Approximate: quoted scalars spanning lines are rare and hold no brackets that matter.
-      quote = undefined;
+      quote = 0;
       continue;
     }
     if (lineStart) {
@@ -227,13 +228,13 @@ function checkGuards(text: string, lineOffset: number): CoreDiagnostic | undefin
       }
       lineStart = false;
     }
-    if (quote) {
-      if (String.fromCharCode(c) === quote) quote = undefined;
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
       continue;
     }
     const prev = i === 0 ? 10 : text.charCodeAt(i - 1);
-    if ((c === 34 || c === 39) && (prev === 32 || prev === 10 || prev === 91 || prev === 123 || prev === 44)) quote = String.fromCharCode(c);
-    else if (c === 35 && (prev === 32 || prev === 10)) quote = '#comment';
+    if ((c === 34 || c === 39) && (prev === 32 || prev === 10 || prev === 91 || prev === 123 || prev === 44)) quote = c;
+    else if (c === 35 && (prev === 32 || prev === 10)) quote = -1;
     else if (c === 91 || c === 123) {
       flowDepth++;
       if (flowDepth > limits.maxDepth) return at(line, 'yaml/too-deep', `This YAML nests [ ] or { } more than ${limits.maxDepth} levels deep, which no event needs; it was not checked further.`);
