@@ -10,6 +10,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } fro
 import { dirnameOf } from '../events/paths';
 import { maxLinkedFileBytes, type LinkedFileReader, type LinkedText } from '../events/linkedFiles';
 
+const utf8 = new TextDecoder('utf-8', { fatal: false });
 const systemFolders = ['/proc/', '/sys/', '/dev/'];
 
 function real(path: string): string | undefined {
@@ -18,6 +19,17 @@ function real(path: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+const realCache = new Map<string, string | undefined>();
+
+/** Folders allowed to be linked into are resolved once (they are few and rarely move). */
+function realCached(path: string): string | undefined {
+  if (!realCache.has(path)) {
+    if (realCache.size > 1000) realCache.clear();
+    realCache.set(path, real(path));
+  }
+  return realCache.get(path);
 }
 
 function inside(path: string, folder: string): boolean {
@@ -39,7 +51,7 @@ export function nodeLinkedFileReader(roots: () => readonly string[], maxBytes = 
       return (err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR' ? undefined : { refused: 'it could not be opened' };
     }
     if (systemFolders.some((s) => target.startsWith(s))) return { refused: 'it is a system file, not a schema' };
-    const allowed = [...roots(), dirnameOf(from)].map(real).filter((r): r is string => r !== undefined && r !== '/');
+    const allowed = [...roots(), dirnameOf(from)].map(realCached).filter((r): r is string => r !== undefined && r !== '/');
     if (!allowed.some((r) => inside(target, r))) return { refused: 'it lies outside the workspace folder' };
     return readBounded(target, maxBytes);
   };
@@ -57,15 +69,22 @@ function readBounded(path: string, maxBytes: number): LinkedText {
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { refused: 'it is not a regular file' };
     if (stat.size > maxBytes) return { refused: `it is larger than ${Math.round(maxBytes / 1024)} KB` };
-    const buf = Buffer.alloc(maxBytes + 1);
+    // Sized by the file, read until end of file: a /proc file claims size 0, a file may grow while read.
+    let buf = Buffer.alloc(Math.min(maxBytes + 1, stat.size + 1024));
     let length = 0;
     for (;;) {
+      if (length === buf.length) {
+        if (length > maxBytes) return { refused: `it is larger than ${Math.round(maxBytes / 1024)} KB` };
+        const bigger = Buffer.alloc(Math.min(maxBytes + 1, buf.length * 2));
+        buf.copy(bigger, 0, 0, length);
+        buf = bigger;
+      }
       const n = readSync(fd, buf, length, buf.length - length, null);
       if (n <= 0) break;
       length += n;
-      if (length > maxBytes) return { refused: `it is larger than ${Math.round(maxBytes / 1024)} KB` };
     }
-    return new TextDecoder('utf-8', { fatal: false }).decode(buf.subarray(0, length));
+    if (length > maxBytes) return { refused: `it is larger than ${Math.round(maxBytes / 1024)} KB` };
+    return utf8.decode(buf.subarray(0, length));
   } catch {
     return { refused: 'it could not be read' };
   } finally {
