@@ -116,8 +116,8 @@ export class EventIndex {
       const known = r.kinds.flatMap((k) => [...(this.#byId.get(k)?.entries() ?? [])].filter(([, defs]) => defs.some((d) => d.scope === r.scope)).map(([id]) => id));
       const near = known.find((k) => k.toLowerCase() === r.id.toLowerCase()) ?? known.find((k) => k.includes(r.id) || r.id.includes(k));
       return [{
-        // EventCatalog still builds with a dangling reference (it just draws nothing), so there it is a warning.
-        range: r.range, severity: r.relation === 'owns' || isCatalogPage(r.path) ? 'warning' : 'error', code: 'reference/not-found', pointer: r.pointer, source: eventsSource,
+        // EventCatalog's linter makes a dangling reference an error (refs/resource-exists, refs/owner-exists): so do we.
+        range: r.range, severity: 'error', code: 'reference/not-found', pointer: r.pointer, source: eventsSource,
         message: `No ${what} with id \`${r.id}\` exists in this workspace.${near ? ` Did you mean \`${near}\`?` : ''}`,
         data: near ? { fix: 'replace-id', to: near } : undefined,
       }];
@@ -174,10 +174,6 @@ export class EventIndex {
       message: `The payload changed in a breaking way since ${previous.version} (${changes.slice(0, 3).join('; ')}) but the major version did not change. Make it \`${prevVersion[0] + 1}.0.0\` or keep the change compatible.`,
     }];
   }
-}
-
-function isCatalogPage(path: string): boolean {
-  return /\.mdx?$/i.test(path);
 }
 
 function loadSchema(d: Definition, reader: FileReader): JsonObject | undefined {

@@ -12,6 +12,7 @@ export type ResourceKind =
   | 'container' | 'flow' | 'team' | 'user' | 'adr';
 
 export const messageKinds: readonly ResourceKind[] = ['event', 'command', 'query'];
+const resourceKinds: readonly ResourceKind[] = ['event', 'command', 'query', 'service', 'channel', 'domain', 'system', 'entity', 'container', 'flow', 'team', 'user', 'adr'];
 
 export interface Definition {
   /** The project the file belongs to (see `scopeOf`): ids are unique and resolve within it. */
@@ -209,6 +210,22 @@ class Ctx {
     this.referList(['container'], 'contains', v.writesTo, '/writesTo');
     this.referList(['container'], 'contains', v.readsFrom, '/readsFrom');
     this.referList(['team', 'user'], 'owns', v.owners, '/owners');
+    // Flow steps and ADR targets name resources too (EventCatalog's linter checks them: refs/resource-exists).
+    if (kind === 'flow' && Array.isArray(v.steps)) {
+      v.steps.forEach((step, i) => {
+        if (!isObj(step)) return;
+        if (step.message !== undefined) this.refer(messageKinds, 'contains', step.message, `/steps/${i}/message`);
+        if (step.service !== undefined) this.refer(['service'], 'contains', step.service, `/steps/${i}/service`);
+        if (step.flow !== undefined) this.refer(['flow'], 'contains', step.flow, `/steps/${i}/flow`);
+        if (step.container !== undefined) this.refer(['container'], 'contains', step.container, `/steps/${i}/container`);
+      });
+    }
+    if (kind === 'adr' && Array.isArray(v.appliesTo)) {
+      v.appliesTo.forEach((target, i) => {
+        const type = isObj(target) ? str(target.type) : undefined;
+        if (type && (resourceKinds as readonly string[]).includes(type)) this.refer([type as ResourceKind], 'contains', target, `/appliesTo/${i}`);
+      });
+    }
     this.referList(['service'], 'produces', v.producers, '/producers');
     this.referList(['service'], 'consumes', v.consumers, '/consumers');
   }
