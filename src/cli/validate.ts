@@ -4,10 +4,11 @@
  * 1 when there is an error. Files come from `fileValidators` (see validateRegistry.ts
  * to add a kind of file).
  */
-import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { CoreDiagnostic } from '../core/diagnostic';
-import { walkFiles } from '../core/folderWalk';
+import { scopeOf } from '../core/events/facts';
+import { classifyFile } from '../core/events/fileKinds';
+import { collectTargets, printable, readSource, walkInto } from './validateFiles';
 import { fileValidators, type SourceFile } from './validateRegistry';
 import { toSarif } from './validateSarif';
 
@@ -23,8 +24,6 @@ interface Options {
   readonly root?: string;
 }
 
-const maxFiles = 50_000;
-
 export const validateUsage = 'validate [--format text|json|sarif] [--root DIR] [paths...]';
 
 export async function runValidate(args: string[], write: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
@@ -33,7 +32,16 @@ export async function runValidate(args: string[], write: (s: string) => void = (
     process.stderr.write(`edgo validate: ${options}\nUsage: edgo ${validateUsage}\n`);
     return 2;
   }
-  const findings = await validatePaths(options.paths, options.root);
+  let findings: Finding[];
+  try {
+    findings = await validatePaths(options.paths, options.root);
+  } catch (err) {
+    if (!(err instanceof ValidateUsageError)) throw err;
+    process.stderr.write(`edgo validate: ${printable(err.message)}\n`);
+    return 2;
+  }
+  // JSON escapes C0 controls itself but not C1 (CSI, 0x9b): clean every text that came from a file.
+  findings = findings.map((f) => ({ ...f, file: printable(f.file), message: printable(f.message) }));
   if (options.format === 'json') write(`${JSON.stringify(findings.map(toJson), null, 2)}\n`);
   else if (options.format === 'sarif') write(`${JSON.stringify(toSarif(findings), null, 2)}\n`);
   else {
@@ -44,67 +52,44 @@ export async function runValidate(args: string[], write: (s: string) => void = (
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
-/** Validates files and folders; cross-file checks also see every file under `root`. */
+/** A path on the command line that cannot be validated (exit 2). */
+export class ValidateUsageError extends Error {}
+
+/**
+ * Validates files and folders. Cross-file checks also see the other event and
+ * catalog files of `root` or, for single files, of the project each file
+ * belongs to (its folder above `events/`, or its own folder), and nothing else.
+ */
 export async function validatePaths(paths: readonly string[], root?: string): Promise<Finding[]> {
-  const targets = new Set<string>();
-  const given = paths.length ? paths : ['.'];
-  for (const p of given) collect(resolve(p), targets);
+  const given = collectTargets(paths.length ? paths : ['.']);
+  if (typeof given === 'string') throw new ValidateUsageError(given);
+  const targets = given.files;
   const context = new Set(targets);
-  const singleFiles = given.some((p) => isFile(resolve(p)));
-  if (root !== undefined || singleFiles) collect(resolve(root ?? '.'), context);
+  if (root !== undefined) walkInto(resolve(root), context);
+  else for (const f of given.singleFiles) walkInto(scopeOf(slash(f)).split('/').join(sep) || sep, context);
   const files: SourceFile[] = [];
-  for (const path of context) {
-    const text = readText(path);
-    if (text !== undefined) files.push({ path: slash(path), text });
-  }
   const findings: Finding[] = [];
   const cwd = process.cwd();
+  for (const path of context) {
+    const isTarget = targets.has(path);
+    // Context files are read only when they can define something a target refers to.
+    if (!isTarget && classifyFile(slash(path), undefined) === undefined) continue;
+    const read = readSource(path);
+    if ('text' in read) files.push({ path: slash(path), text: read.text });
+    else if (isTarget && (given.singleFiles.includes(path) || fileValidators.some((v) => v.matches(slash(path), '')))) {
+      findings.push({ ...read.problem, file: slash(relative(cwd, path)) });
+    }
+  }
   for (const validator of fileValidators) {
     const mine = files.filter((f) => validator.matches(f.path, f.text));
     if (!mine.length) continue;
-    const results = await validator.validate(mine);
+    const results = await validator.validate(mine, { targets: new Set([...targets].map(slash)), roots: [root ?? cwd, ...paths.map((p) => resolve(p))].map(slash) });
     for (const [path, diagnostics] of results) {
       if (!targets.has(path.split('/').join(sep)) && !targets.has(path)) continue;
       for (const d of diagnostics) findings.push({ ...d, file: slash(relative(cwd, path)) });
     }
   }
   return findings.sort((a, b) => a.file.localeCompare(b.file) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function collect(path: string, into: Set<string>): void {
-  let stat;
-  try {
-    stat = statSync(path);
-  } catch {
-    return;
-  }
-  if (stat.isFile()) {
-    into.add(path);
-    return;
-  }
-  if (!stat.isDirectory()) return;
-  for (const file of walkFiles(path, sep)) {
-    if (into.size >= maxFiles) break;
-    if (/\.(ya?ml|mdx?|json|mmd)$/i.test(file)) into.add(file);
-  }
-}
-
-/** UTF-8 text; invalid bytes become U+FFFD, which the core reports as an encoding problem. */
-function readText(path: string): string | undefined {
-  try {
-    const buf = readFileSync(path);
-    return new TextDecoder('utf-8', { fatal: false }).decode(buf);
-  } catch {
-    return undefined;
-  }
 }
 
 function slash(p: string): string {

@@ -1,7 +1,8 @@
 /**
  * The walk of a learner's folder that finds their event, catalog and docs files:
  * depth first, passing over hidden folders (`.git`, `.astro`, `.eventcatalog-core`)
- * and dependency or build output, which the learner did not write. The language
+ * and dependency or build output, which the learner did not write; `.github`
+ * holds the learner's own workflows, so it is walked. The language
  * server's workspace index and `edgo validate` both look for files this way.
  */
 import { readdirSync, type Dirent } from 'node:fs';
@@ -21,7 +22,7 @@ export function* walkFiles(root: string, sep = '/'): Generator<string> {
     for (const e of entries) {
       const p = `${dir}${sep}${e.name}`;
       if (e.isDirectory()) {
-        if (!skippedDirs.has(e.name) && !e.name.startsWith('.')) stack.push(p);
+        if (!skippedDirs.has(e.name) && (!e.name.startsWith('.') || e.name === '.github')) stack.push(p);
       } else if (e.isFile()) {
         yield p;
       }

@@ -12,6 +12,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { EventService } from '../core/events/eventService';
 import { classifyFile } from '../core/events/fileKinds';
 import { walkFiles } from '../core/folderWalk';
+import { nodeLinkedFileReader } from '../core/host/nodeLinkedFiles';
 import { complete, definition, hover, quickFixes, symbols, type SymbolEntry } from '../core/events/languageFeatures';
 import { fromLspDiagnostic, pathToUri, toLspDiagnostic, uriToPath } from './convert';
 import type { FeatureContext, ServerFeature, ServerSettings } from './feature';
@@ -27,8 +28,8 @@ const readDisk = (path: string): string | undefined => {
 };
 
 export function createEventsFeature(): ServerFeature {
-  const service = new EventService({ readFile: readDisk });
   let ctx: FeatureContext | undefined;
+  const service = new EventService({ readLinked: nodeLinkedFileReader(() => ctx?.workspaceFolders() ?? []) });
   let enabled = true;
 
   function applySettings(s: ServerSettings): void {

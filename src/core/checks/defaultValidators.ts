@@ -3,10 +3,9 @@
  * server's core (src/core/events) and Mermaid's own parser (src/core/mermaid),
  * so "check my work" judges a file exactly as the editor's diagnostics do.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { classifyFile } from '../events/fileKinds';
 import { validateText } from '../events/validate';
+import { nodeLinkedFileReader } from '../host/nodeLinkedFiles';
 import { extractBlocks } from '../mermaid/blocks';
 import { validateBlocks } from '../mermaid/diagnostics';
 import { nodeMermaidParser } from '../mermaid/nodeParser';
@@ -19,13 +18,7 @@ export function eventsValidator(folder: string): EventYamlValidator {
       const kind = classifyFile(fileName, text);
       const result = validateText(fileName, text, {
         kind: kind?.type === 'custom-schema' ? kind : { type: 'event-yaml' },
-        readFile: (p) => {
-          try {
-            return fs.readFileSync(path.resolve(folder, p), 'utf8');
-          } catch {
-            return undefined;
-          }
-        },
+        readLinked: nodeLinkedFileReader(() => [folder]),
       });
       return result?.diagnostics ?? [];
     },

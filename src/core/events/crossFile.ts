@@ -11,10 +11,11 @@ import { dirnameOf, joinPath } from './paths';
 import { compileCustomSchema, type JsonObject } from './schemas';
 import { compareSemver, parseSemver, resolveVersion } from './semver';
 import { eventsSource } from './yamlText';
+import { isRefused, textOf, type LinkedText } from './linkedFiles';
 
-/** Reads files of the workspace (the editor's open text first, then disk). */
+/** Reads linked files (the editor's open text first, then disk, as the host allows). */
 export interface FileReader {
-  readFile(path: string): string | undefined;
+  readLinked(path: string, from: string): LinkedText;
 }
 
 export class EventIndex {
@@ -115,8 +116,8 @@ export class EventIndex {
       const known = r.kinds.flatMap((k) => [...(this.#byId.get(k)?.entries() ?? [])].filter(([, defs]) => defs.some((d) => d.scope === r.scope)).map(([id]) => id));
       const near = known.find((k) => k.toLowerCase() === r.id.toLowerCase()) ?? known.find((k) => k.includes(r.id) || r.id.includes(k));
       return [{
-        // EventCatalog still builds with a dangling reference (it just draws nothing), so there it is a warning.
-        range: r.range, severity: r.relation === 'owns' || isCatalogPage(r.path) ? 'warning' : 'error', code: 'reference/not-found', pointer: r.pointer, source: eventsSource,
+        // EventCatalog's linter makes a dangling reference an error (refs/resource-exists, refs/owner-exists): so do we.
+        range: r.range, severity: 'error', code: 'reference/not-found', pointer: r.pointer, source: eventsSource,
         message: `No ${what} with id \`${r.id}\` exists in this workspace.${near ? ` Did you mean \`${near}\`?` : ''}`,
         data: near ? { fix: 'replace-id', to: near } : undefined,
       }];
@@ -175,14 +176,10 @@ export class EventIndex {
   }
 }
 
-function isCatalogPage(path: string): boolean {
-  return /\.mdx?$/i.test(path);
-}
-
 function loadSchema(d: Definition, reader: FileReader): JsonObject | undefined {
   if (d.schema?.inline && typeof d.schema.inline === 'object') return d.schema.inline as JsonObject;
   if (!d.schema?.ref) return undefined;
-  const text = reader.readFile(joinPath(dirnameOf(d.path), d.schema.ref));
+  const text = textOf(reader.readLinked(joinPath(dirnameOf(d.path), d.schema.ref), d.path));
   if (text === undefined) return undefined;
   try {
     const v: unknown = JSON.parse(text);
@@ -195,7 +192,10 @@ function loadSchema(d: Definition, reader: FileReader): JsonObject | undefined {
 function checkSchemaLink(link: FileFacts['schemaLinks'][number], reader: FileReader): CoreDiagnostic[] {
   if (/^[a-z][a-z0-9+.-]*:/i.test(link.ref)) return []; // Remote schemas are not fetched (offline).
   const target = joinPath(dirnameOf(link.path), link.ref);
-  const text = reader.readFile(target);
+  const text = reader.readLinked(target, link.path);
+  if (isRefused(text)) {
+    return [{ range: link.range, severity: 'error', code: 'reference/schema-unreadable', pointer: link.pointer, source: eventsSource, message: `The schema file \`${link.ref}\` was not read: ${text.refused}. Point at a JSON Schema file inside the workspace.` }];
+  }
   if (text === undefined) {
     return [{ range: link.range, severity: 'error', code: 'reference/schema-not-found', pointer: link.pointer, source: eventsSource, message: `The schema file \`${link.ref}\` does not exist (looked for ${target}).` }];
   }

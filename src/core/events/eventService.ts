@@ -9,16 +9,23 @@ import { EventIndex, type FileReader } from './crossFile';
 import { extractFacts } from './facts';
 import type { ClassifyOptions } from './fileKinds';
 import { validateText, type ValidationResult } from './validate';
+import type { LinkedFileReader, LinkedText } from './linkedFiles';
+import { dirnameOf } from './paths';
+import { newEntryCache, type EntryCache } from './catalogEntries';
 
 export interface EventServiceOptions extends ClassifyOptions {
-  /** Reads a file the service was not given (schema files on disk). */
-  readonly readFile?: (path: string) => string | undefined;
+  /** Reads a linked file the service was not given (schema files on disk), as the host allows. */
+  readonly readLinked?: LinkedFileReader;
 }
 
 export class EventService implements FileReader {
   readonly #texts = new Map<string, string>();
   readonly #results = new Map<string, ValidationResult>();
   readonly index = new EventIndex();
+  /** Per-file entry results of large course catalogs (see catalogEntries.ts). */
+  readonly #entryCaches = new Map<string, EntryCache>();
+  /** Linked files read from disk; forgotten when the host reports the file changed (setFile/removeFile). */
+  readonly #linked = new Map<string, Map<string, LinkedText>>();
   #options: EventServiceOptions;
 
   constructor(options: EventServiceOptions = {}) {
@@ -41,7 +48,10 @@ export class EventService implements FileReader {
     // Unchanged text (a re-check after another file changed): nothing to redo here.
     if (this.#texts.get(path) === text && this.#results.has(path)) return true;
     this.#texts.set(path, text);
-    const result = validateText(path, text, { ...this.#options, readFile: (p) => this.readFile(p) });
+    this.forgetLinked(path);
+    let entryCache = this.#entryCaches.get(path);
+    if (!entryCache) this.#entryCaches.set(path, (entryCache = newEntryCache()));
+    const result = validateText(path, text, { ...this.#options, entryCache, readLinked: (p, from) => this.readLinked(p, from) });
     if (!result) {
       this.#results.delete(path);
       this.index.remove(path);
@@ -54,12 +64,33 @@ export class EventService implements FileReader {
 
   removeFile(path: string): void {
     this.#texts.delete(path);
+    this.forgetLinked(path);
+    this.#entryCaches.delete(path);
     this.#results.delete(path);
     this.index.remove(path);
   }
 
+  /** The text the service holds for a file (open in the editor, or indexed). */
   readFile(path: string): string | undefined {
-    return this.#texts.get(path) ?? this.#options.readFile?.(path);
+    return this.#texts.get(path);
+  }
+
+  private forgetLinked(path: string): void {
+    this.#linked.delete(path);
+  }
+
+  readLinked(path: string, from: string): LinkedText {
+    const open = this.#texts.get(path);
+    if (open !== undefined) return open;
+    // Whether a read is allowed depends on the linking file's folder too.
+    const dir = dirnameOf(from);
+    let byDir = this.#linked.get(path);
+    if (byDir?.has(dir)) return byDir.get(dir);
+    const read = this.#options.readLinked?.(path, from);
+    if (this.#linked.size > 5000) this.#linked.clear();
+    if (!byDir) this.#linked.set(path, (byDir = new Map()));
+    byDir.set(dir, read);
+    return read;
   }
 
   result(path: string): ValidationResult | undefined {

@@ -12,6 +12,7 @@ export type ResourceKind =
   | 'container' | 'flow' | 'team' | 'user' | 'adr';
 
 export const messageKinds: readonly ResourceKind[] = ['event', 'command', 'query'];
+const resourceKinds: readonly ResourceKind[] = ['event', 'command', 'query', 'service', 'channel', 'domain', 'system', 'entity', 'container', 'flow', 'team', 'user', 'adr'];
 
 export interface Definition {
   /** The project the file belongs to (see `scopeOf`): ids are unique and resolve within it. */
@@ -82,6 +83,7 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 
 export function extractFacts(result: ValidationResult): FileFacts {
+  if (result.facts) return result.facts;
   const facts = { path: result.path, definitions: [] as Definition[], references: [] as Reference[], schemaLinks: [] as SchemaLink[] };
   const parsed = result.parsed;
   if (!parsed) return facts;
@@ -96,6 +98,13 @@ export function extractFacts(result: ValidationResult): FileFacts {
       default: break;
     }
   }
+  return facts;
+}
+
+/** The facts of one catalog entry parsed alone (document `doc`), at pointer `base` of that parse. */
+export function catalogEventFacts(parsed: ParsedYaml, doc: ParsedDoc, path: string, entry: unknown, base: string): FileFacts {
+  const facts = { path, definitions: [] as Definition[], references: [] as Reference[], schemaLinks: [] as SchemaLink[] };
+  new Ctx(parsed, doc, path, facts).catalogEvent(entry, base);
   return facts;
 }
 
@@ -159,14 +168,7 @@ class Ctx {
   }
 
   catalogYaml(v: Obj): void {
-    if (Array.isArray(v.events)) {
-      v.events.forEach((e, i) => {
-        if (!isObj(e)) return;
-        const ref = isObj(e.schema) ? e.schema.$ref : undefined;
-        this.define('event', e.name, e.version, `/events/${i}/name`, `/events/${i}/version`, false, typeof ref === 'string' ? { ref } : undefined);
-        if (typeof ref === 'string') this.link(ref, `/events/${i}/schema/$ref`, e.examples, `/events/${i}/examples`);
-      });
-    }
+    if (Array.isArray(v.events)) v.events.forEach((e, i) => this.catalogEvent(e, `/events/${i}`));
     if (Array.isArray(v.services)) {
       v.services.forEach((s, i) => {
         if (!isObj(s)) return;
@@ -175,6 +177,14 @@ class Ctx {
         this.referList(['event'], 'receives', s.receives, `/services/${i}/receives`, 'name');
       });
     }
+  }
+
+  /** One entry of the course catalog's `events:` list, at pointer `base`. */
+  catalogEvent(e: unknown, base: string): void {
+    if (!isObj(e)) return;
+    const ref = isObj(e.schema) ? e.schema.$ref : undefined;
+    this.define('event', e.name, e.version, `${base}/name`, `${base}/version`, false, typeof ref === 'string' ? { ref } : undefined);
+    if (typeof ref === 'string') this.link(ref, `${base}/schema/$ref`, e.examples, `${base}/examples`);
   }
 
   catalogPage(v: Obj, kind: ResourceKind | 'doc', archived: boolean): void {
@@ -200,6 +210,22 @@ class Ctx {
     this.referList(['container'], 'contains', v.writesTo, '/writesTo');
     this.referList(['container'], 'contains', v.readsFrom, '/readsFrom');
     this.referList(['team', 'user'], 'owns', v.owners, '/owners');
+    // Flow steps and ADR targets name resources too (EventCatalog's linter checks them: refs/resource-exists).
+    if (kind === 'flow' && Array.isArray(v.steps)) {
+      v.steps.forEach((step, i) => {
+        if (!isObj(step)) return;
+        if (step.message !== undefined) this.refer(messageKinds, 'contains', step.message, `/steps/${i}/message`);
+        if (step.service !== undefined) this.refer(['service'], 'contains', step.service, `/steps/${i}/service`);
+        if (step.flow !== undefined) this.refer(['flow'], 'contains', step.flow, `/steps/${i}/flow`);
+        if (step.container !== undefined) this.refer(['container'], 'contains', step.container, `/steps/${i}/container`);
+      });
+    }
+    if (kind === 'adr' && Array.isArray(v.appliesTo)) {
+      v.appliesTo.forEach((target, i) => {
+        const type = isObj(target) ? str(target.type) : undefined;
+        if (type && (resourceKinds as readonly string[]).includes(type)) this.refer([type as ResourceKind], 'contains', target, `/appliesTo/${i}`);
+      });
+    }
     this.referList(['service'], 'produces', v.producers, '/producers');
     this.referList(['service'], 'consumes', v.consumers, '/consumers');
   }

@@ -243,6 +243,9 @@ export function quickFixes(service: EventService, path: string, diagnostics: rea
         out.push({ title: `Quote the version: "${parts.join('.')}"`, edits: [{ range: d.range, newText: `"${parts.join('.')}"` }], diagnostic: d, preferred: true });
         break;
       }
+      case 'complete-version':
+        out.push({ title: `Make the version "${data.to}"`, edits: [{ range: d.range, newText: `"${data.to}"` }], diagnostic: d, preferred: true });
+        break;
       case 'rename-property':
         out.push({ title: `Rename \`${data.from}\` to \`${data.to}\``, edits: [{ range: d.range, newText: data.to }], diagnostic: d, preferred: true });
         break;

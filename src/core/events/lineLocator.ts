@@ -107,23 +107,11 @@ export class LineLocator {
       const isSeqItem = head.dashes.length > 0 && (keyLine < 0 || head.dashes[0] !== undefined);
       if (/^\d+$/.test(seg) && isSeqItem) {
         const dashCol = head.dashes[0] as number;
-        let n = Number(seg);
-        let at = -1;
-        for (let i = first; i < to; i++) {
-          const l = this.line(i);
-          if (l.blank) continue;
-          if (l.indent < dashCol) break;
-          if (l.indent === dashCol && l.dashes[0] === dashCol) {
-            if (n === 0) {
-              at = i;
-              break;
-            }
-            n--;
-          } else if (l.indent === dashCol) return undefined;
-        }
-        if (at < 0) return undefined;
-        let end = at + 1;
-        while (end < to && (this.line(end).blank || this.line(end).indent > dashCol)) end++;
+        const items = this.seqItems(first, to, dashCol);
+        const at = items?.[Number(seg)];
+        if (at === undefined || !items) return undefined;
+        let end = items[Number(seg) + 1] ?? at + 1;
+        if (Number(seg) + 1 >= items.length) while (end < to && (this.line(end).blank || this.line(end).indent > dashCol)) end++;
         const itemLine = this.line(at);
         if (itemLine.dashes.length > 1) return undefined;
         // The item's content: a map whose first key is on the dash line, a scalar, or nested lines.
@@ -146,24 +134,13 @@ export class LineLocator {
       const col = this.#itemStart && this.#itemStart.line === first ? this.#itemStart.col : head.dashes.length ? undefined : head.indent;
       this.#itemStart = undefined;
       if (col === undefined) return undefined;
-      let found = -1;
-      for (let i = first; i < to; i++) {
-        const l = this.line(i);
-        if (l.blank) continue;
-        const c = i === first ? l.contentCol : l.dashes.length ? -1 : l.indent;
-        if (c === col && l.key === seg) {
-          found = i;
-          break;
-        }
-        if (i !== first && l.indent < col) return undefined;
-      }
-      if (found < 0) return undefined;
+      const hit = this.mapKey(first, to, col, seg);
+      if (!hit) return undefined;
+      const { found, end } = hit;
       const fl = this.line(found);
       keyLine = found;
       keyCol = found === first ? fl.contentCol : fl.indent;
       keyText = (this.#lines[found] ?? '').slice(keyCol).match(keyRe)?.[1] ?? seg;
-      let end = found + 1;
-      while (end < to && (this.line(end).blank || this.line(end).indent > col || (this.line(end).indent === col && this.line(end).dashes[0] === col))) end++;
       if (fl.valueCol !== undefined) {
         const rest = (this.#lines[found] ?? '').slice(fl.valueCol);
         if (/^[&*!|>]/.test(rest)) return undefined; // anchors, aliases, tags, block scalars
@@ -194,6 +171,56 @@ export class LineLocator {
   }
 
   #itemStart: { line: number; col: number } | undefined;
+
+  /**
+   * Memos of the scans below, so that locating every entry of a long list
+   * costs one pass over it, not one per entry (1,000 entries: 6,000 lines).
+   */
+  readonly #seqMemo = new Map<string, number[] | undefined>();
+  readonly #keyMemo = new Map<string, Map<string, { found: number; end: number }>>();
+
+  /** Start lines of the items of the block sequence whose dashes are at `dashCol`, or undefined when unsure. */
+  private seqItems(first: number, to: number, dashCol: number): number[] | undefined {
+    const memoKey = `${first}:${to}:${dashCol}`;
+    if (this.#seqMemo.has(memoKey)) return this.#seqMemo.get(memoKey);
+    const items: number[] = [];
+    for (let i = first; i < to; i++) {
+      const l = this.line(i);
+      if (l.blank) continue;
+      if (l.indent < dashCol) break;
+      if (l.indent === dashCol && l.dashes[0] === dashCol) items.push(i);
+      else if (l.indent === dashCol) break; // not a sequence from here on: later items are unknown
+    }
+    this.#seqMemo.set(memoKey, items);
+    return items;
+  }
+
+  /** The line of key `seg` of the block map whose keys are at `col`, and the end of its value (both memoised). */
+  private mapKey(first: number, to: number, col: number, seg: string): { found: number; end: number } | undefined {
+    const memoKey = `${first}:${to}:${col}`;
+    let keys = this.#keyMemo.get(memoKey);
+    if (!keys) {
+      // One pass records the first line of every key at `col`, up to where the map ends.
+      keys = new Map();
+      for (let i = first; i < to; i++) {
+        const l = this.line(i);
+        if (l.blank) continue;
+        const c = i === first ? l.contentCol : l.dashes.length ? -1 : l.indent;
+        if (c === col && l.key !== undefined && !keys.has(l.key)) keys.set(l.key, { found: i, end: -1 });
+        if (i !== first && l.indent < col) break;
+      }
+      this.#keyMemo.set(memoKey, keys);
+    }
+    const hit = keys.get(seg);
+    if (!hit) return undefined;
+    if (hit.end < 0) {
+      let end = hit.found + 1;
+      while (end < to && (this.line(end).blank || this.line(end).indent > col || (this.line(end).indent === col && this.line(end).dashes[0] === col))) end++;
+      hit.end = end;
+    }
+    return hit;
+  }
+
 
   private range(line: number, start: number, end: number): Range {
     return { start: { line: line + this.lineOffset, character: start }, end: { line: line + this.lineOffset, character: Math.max(end, start + 1) } };

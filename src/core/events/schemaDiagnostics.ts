@@ -11,6 +11,7 @@ import { schemaAt, type JsonObject } from './schemas';
 /** Data carried by diagnostics that have a quick fix (read by the code-action provider). */
 export type FixData =
   | { readonly fix: 'quote-version'; readonly text: string }
+  | { readonly fix: 'complete-version'; readonly to: string }
   | { readonly fix: 'add-property'; readonly property: string; readonly snippet: string; readonly parentPointer: string }
   | { readonly fix: 'rename-property'; readonly from: string; readonly to: string };
 
@@ -128,6 +129,17 @@ function toDiagnostic(e: ErrorObject, ctx: SchemaContext): CoreDiagnostic | unde
       };
     }
     case 'pattern':
+      // The syllabus writes `version: "1.0"` in the course's own YAML: a warning there, with the fix, not an error.
+      if (/\/version$/.test(pointer) && typeof e.data === 'string' && /^\d+\.\d+$/.test(e.data) && (ctx.schemaId === 'event' || ctx.schemaId === 'event-catalog')) {
+        return {
+          ...base,
+          range: lazyValueRange(),
+          severity: 'warning',
+          code: `${ctx.codePrefix}/two-part-version`,
+          message: `${label} \`${e.data}\` has two parts; semver has three (MAJOR.MINOR.PATCH): write \`"${e.data}.0"\`.`,
+          data: { fix: 'complete-version', to: `${e.data}.0` } satisfies FixData,
+        };
+      }
       return {
         ...base,
         range: lazyValueRange(),

@@ -78,11 +78,17 @@ export function compileCustomSchema(text: string): ValidateFunction | string {
     if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) result = 'a JSON Schema must be a JSON object';
     else result = compileObject(schema as JsonObject);
   } catch (err) {
-    result = `it is not valid JSON (${err instanceof Error ? err.message : String(err)})`;
+    result = notJson(err);
   }
   if (custom.size > 500) custom.clear();
   custom.set(text, result);
   return result;
+}
+
+/** Says where JSON.parse stopped without quoting the text (it may be anything, even secrets). */
+export function notJson(err: unknown): string {
+  const at = /position (\d+)/.exec(err instanceof Error ? err.message : '')?.[1];
+  return `it is not valid JSON${at !== undefined ? ` (the error is at character ${Number(at) + 1})` : ''}`;
 }
 
 /** Checks a schema against its meta-schema without compiling it: a message, or undefined when valid. */

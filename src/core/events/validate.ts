@@ -11,12 +11,17 @@ import { schemaErrorsToDiagnostics } from './schemaDiagnostics';
 import { bundledSchemas, catalogSchemaId, compileCustomSchema, schemaProblem, validatorFor, type JsonObject } from './schemas';
 import { eventsSource, findPointer, nodeRange, parseYaml, whole, type ParsedDoc, type ParsedYaml } from './yamlText';
 import { dirnameOf, joinPath } from './paths';
+import { isRefused, type LinkedFileReader } from './linkedFiles';
+import type { FileFacts } from './facts';
+import { validateCatalogEntries, type EntryCache } from './catalogEntries';
 
 export interface ValidateOptions extends ClassifyOptions {
   /** Overrides the kind found from the path. */
   readonly kind?: FileKind;
-  /** Reads another file (for a modeline schema); undefined when it does not exist. */
-  readonly readFile?: (path: string) => string | undefined;
+  /** Per-entry results of the previous validation of this file (a large course catalog re-validates only changed entries). */
+  readonly entryCache?: EntryCache;
+  /** Reads a linked file (a modeline's schema) as the host allows; undefined when it does not exist. */
+  readonly readLinked?: LinkedFileReader;
 }
 
 export interface ValidationResult {
@@ -27,6 +32,8 @@ export interface ValidationResult {
   readonly parsed?: ParsedYaml;
   /** The bundled schema used, if any. */
   readonly schemaId?: string;
+  /** Facts already gathered while validating (the incremental catalog path); else extracted from `parsed`. */
+  readonly facts?: FileFacts;
 }
 
 /** Validates one file; returns undefined when the file is none of ours. Never throws. */
@@ -43,6 +50,10 @@ export function validateText(path: string, text: string, options: ValidateOption
 
 function validateKind(path: string, text: string, kind: FileKind, options: ValidateOptions): ValidationResult {
   if (kind.type === 'catalog-page') return validateCatalogPage(path, text, kind);
+  if (kind.type === 'event-catalog-yaml' && options.entryCache) {
+    const incremental = validateCatalogEntries(path, text, options.entryCache, (skeleton) => validateKind(path, skeleton, kind, { ...options, entryCache: undefined }));
+    if (incremental) return incremental;
+  }
   const parsed = parseYaml(text);
   const diagnostics = [...parsed.diagnostics];
   if (kind.type === 'custom-schema') {
@@ -52,11 +63,14 @@ function validateKind(path: string, text: string, kind: FileKind, options: Valid
   const schemaId = kind.type === 'event-yaml' ? 'event' : 'event-catalog';
   const what = kind.type === 'event-yaml' ? 'event' : 'event catalog';
   const codePrefix = kind.type === 'event-yaml' ? 'event' : 'catalog';
+  const emptyMessage = `This ${what} file is empty. Start with \`${schemaId === 'event' ? 'name: order.created' : 'events:'}\`.`;
+  // An empty (or comments-only) file has no YAML document at all.
+  if (parsed.docs.length === 0 && parsed.diagnostics.length === 0) diagnostics.push(whole(text, 0, `${codePrefix}/empty`, emptyMessage, 'warning'));
   for (const d of parsed.docs) {
     if (!d.ok) continue;
     const value = d.value;
     if (value === null) {
-      if (parsed.docs.length === 1) diagnostics.push(whole(text, 0, `${codePrefix}/empty`, `This ${what} file is empty. Start with \`${schemaId === 'event' ? 'name: order.created' : 'events:'}\`.`, 'warning'));
+      if (parsed.docs.length === 1) diagnostics.push(whole(text, 0, `${codePrefix}/empty`, emptyMessage, 'warning'));
       continue;
     }
     const validate = validatorFor(schemaId);
@@ -122,8 +136,12 @@ function checkInlinePayload(value: unknown, parsed: ParsedYaml, parsedDoc: Parse
 
 function validateAgainstCustom(path: string, text: string, schemaPath: string, parsed: ParsedYaml, diagnostics: CoreDiagnostic[], options: ValidateOptions): void {
   const resolved = schemaPath.startsWith('/') || /^[a-z]+:/i.test(schemaPath) ? schemaPath : joinPath(dirnameOf(path), schemaPath);
-  const schemaText = options.readFile?.(resolved);
+  const schemaText = /^[a-z][a-z0-9+.-]+:/i.test(resolved) ? { refused: 'remote schemas are not fetched (everything works offline)' } : options.readLinked?.(resolved, path);
   const modeline = { start: { line: 0, character: 0 }, end: { line: 0, character: (text.split('\n', 1)[0] ?? '').length } };
+  if (isRefused(schemaText)) {
+    diagnostics.push({ range: modeline, severity: 'error', code: 'schema/unreadable', message: `The schema \`${schemaPath}\` named on the first line was not read: ${schemaText.refused}. Point at a JSON Schema file inside the workspace.`, source: eventsSource });
+    return;
+  }
   if (schemaText === undefined) {
     diagnostics.push({ range: modeline, severity: 'error', code: 'schema/not-found', message: `The schema \`${schemaPath}\` named on the first line was not found (looked for ${resolved}).`, source: eventsSource });
     return;

@@ -13,6 +13,9 @@ export const eventsSource = 'edgo-events';
 /** Limits for one file; beyond them the file is reported and skipped. */
 export const limits = {
   maxBytes: 5 * 1024 * 1024,
+  /** Lines and (estimated) nodes bound the parse and validation as bytes alone do not: a 4 MB list of `- 1` is a million nodes. */
+  maxLines: 100_000,
+  maxNodes: 250_000,
   maxDepth: 200,
   maxAliasCount: 1000,
 } as const;
@@ -42,7 +45,7 @@ export interface ParsedDoc {
 }
 
 /** Anchors, aliases, tags and merge keys go through the full parser (alias limits, exact semantics). */
-const needsFullParse = /(^|[\s[{,:-])[&*!][^\s]|<<\s*:|\t/;
+export const needsFullParse = /(^|[\s[{,:-])[&*!][^\s]|<<\s*:|\t/;
 
 /**
  * Fast path: js-yaml reads the values several times faster than the CST parser;
@@ -50,7 +53,7 @@ const needsFullParse = /(^|[\s[{,:-])[&*!][^\s]|<<\s*:|\t/;
  * undefined whenever the input is not plainly simple, and the full parse runs.
  */
 function fastParse(text: string, lineOffset: number): ParsedYaml | undefined {
-  if (needsFullParse.test(text) || text.length > 2_000_000) return undefined;
+  if (needsFullParse.test(text) || text.length > limits.maxBytes) return undefined;
   let values: unknown[];
   try {
     values = jsyaml.loadAll(text, undefined, { schema: jsyaml.CORE_SCHEMA, json: false }) as unknown[];
@@ -192,25 +195,29 @@ export function whole(text: string, lineOffset: number, code: string, message: s
 }
 
 /** Size, binary content, broken encoding and nesting depth, checked in one linear pass. */
-function checkGuards(text: string, lineOffset: number): CoreDiagnostic | undefined {
+export function checkGuards(text: string, lineOffset: number): CoreDiagnostic | undefined {
   if (text.length > limits.maxBytes) {
     return whole(text, lineOffset, 'file/too-large', `This file is ${(text.length / 1024 / 1024).toFixed(1)} MB; files over ${limits.maxBytes / 1024 / 1024} MB are not validated. Split it into one file per event.`, 'warning');
   }
   let flowDepth = 0;
+  let flowItems = 0;
   let lineStart = true;
   let indent = 0;
   let line = 0;
-  let quote: string | undefined;
+  /** The closing quote's char code while inside a quoted scalar, -1 in a comment, 0 outside. */
+  let quote = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0) return at(line, 'file/binary', 'This file contains NUL bytes: it looks like a binary file, not YAML text.');
     if (c === 0xfffd) return at(line, 'file/invalid-encoding', 'This file is not valid UTF-8 (it contains bytes that are not text). Save it as UTF-8.');
     if (c === 10) {
       line++;
+      if (line >= limits.maxLines) return at(0, 'file/too-many-lines', `This file has more than ${limits.maxLines.toLocaleString('en')} lines; it was not validated. Split it into smaller files.`, 'warning');
+      if (line + flowItems > limits.maxNodes) return at(0, 'file/too-many-nodes', `This file holds more than ${limits.maxNodes.toLocaleString('en')} values; it was not validated. Split it into smaller files.`, 'warning');
       lineStart = true;
       indent = 0;
       // Approximate: quoted scalars spanning lines are rare and hold no brackets that matter.
-      quote = undefined;
+      quote = 0;
       continue;
     }
     if (lineStart) {
@@ -221,22 +228,25 @@ function checkGuards(text: string, lineOffset: number): CoreDiagnostic | undefin
       }
       lineStart = false;
     }
-    if (quote) {
-      if (String.fromCharCode(c) === quote) quote = undefined;
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
       continue;
     }
     const prev = i === 0 ? 10 : text.charCodeAt(i - 1);
-    if ((c === 34 || c === 39) && (prev === 32 || prev === 10 || prev === 91 || prev === 123 || prev === 44)) quote = String.fromCharCode(c);
-    else if (c === 35 && (prev === 32 || prev === 10)) quote = '#comment';
+    if ((c === 34 || c === 39) && (prev === 32 || prev === 10 || prev === 91 || prev === 123 || prev === 44)) quote = c;
+    else if (c === 35 && (prev === 32 || prev === 10)) quote = -1;
     else if (c === 91 || c === 123) {
       flowDepth++;
       if (flowDepth > limits.maxDepth) return at(line, 'yaml/too-deep', `This YAML nests [ ] or { } more than ${limits.maxDepth} levels deep, which no event needs; it was not checked further.`);
     } else if (c === 93 || c === 125) flowDepth = Math.max(0, flowDepth - 1);
+    else if (c === 44 && flowDepth > 0 && ++flowItems + line > limits.maxNodes) {
+      return at(0, 'file/too-many-nodes', `This file holds more than ${limits.maxNodes.toLocaleString('en')} values; it was not validated. Split it into smaller files.`, 'warning');
+    }
   }
   return undefined;
 
-  function at(l: number, code: string, message: string): CoreDiagnostic {
-    return { range: { start: { line: l + lineOffset, character: 0 }, end: { line: l + lineOffset, character: 1 } }, severity: 'error', code, message, source: eventsSource };
+  function at(l: number, code: string, message: string, severity: CoreDiagnostic['severity'] = 'error'): CoreDiagnostic {
+    return { range: { start: { line: l + lineOffset, character: 0 }, end: { line: l + lineOffset, character: 1 } }, severity, code, message, source: eventsSource };
   }
 }
 

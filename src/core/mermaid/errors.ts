@@ -7,7 +7,7 @@
  * `result.lexerErrors/parserErrors`; semantic errors (an unknown branch, an
  * unknown diagram type) carry no position at all.
  */
-import { cleanDiagram, type SourcePosition } from './preprocess';
+import { cleanDiagram, frontmatterLength, type SourcePosition } from './preprocess';
 
 export interface LocatedError {
   /** A learner-readable message without Mermaid's excerpt of the joined lines. */
@@ -75,9 +75,28 @@ function locate(diagram: string, error: unknown): LocatedError {
     return { message, start, end: lineEnd(start.line), exact: true };
   }
 
+  // A YAML error in the frontmatter (js-yaml's "reason (line:column)", counted from the line after `---`).
+  const yamlAt = frontmatterError(diagram, rawMessage);
+  if (yamlAt) {
+    const start = { line: yamlAt.line, character: Math.min(yamlAt.character, (lines[yamlAt.line] ?? '').length) };
+    return { message: `YAML frontmatter: ${rawMessage.split('\n')[0]?.replace(/\s*\(\d+:\d+\)$/, '') ?? rawMessage}.`, start, end: lineEnd(start.line), exact: true };
+  }
+
   // An unknown diagram type is the first line's fault.
   const guessed = /No diagram type detected/.test(rawMessage) ? cleaned.firstLine : guessLine(lines, rawMessage, cleaned.firstLine);
   return { message, start: { line: guessed, character: firstNonSpace(lines[guessed] ?? '') }, end: lineEnd(guessed), exact: false };
+}
+
+/** Where in `diagram` a frontmatter YAML error message points, when the diagram has frontmatter and the message a `(line:column)`. */
+function frontmatterError(diagram: string, message: string): SourcePosition | undefined {
+  const length = frontmatterLength(diagram.replace(/\r\n?/g, '\n'));
+  if (length === 0) return undefined;
+  const at = /\((\d+):(\d+)\)\s*(?:\n|$)/.exec(message);
+  if (!at) return undefined;
+  const openLine = diagram.split(/\r\n|\r|\n/).findIndex((l) => /^\s*---\s*$/.test(l));
+  const bodyLines = diagram.slice(0, length).split('\n').length - 2;
+  const line = Math.min(Number(at[1]), Math.max(bodyLines, 1));
+  return { line: openLine + line, character: Math.max(0, Number(at[2]) - 1) };
 }
 
 function sameLineOrEnd(start: SourcePosition, end: SourcePosition, lineEnd: (line: number) => SourcePosition): SourcePosition {

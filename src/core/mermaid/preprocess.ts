@@ -94,17 +94,20 @@ function removePrefix(t: Tracked, length: number): Tracked {
 
 function removeMatches(t: Tracked, regex: RegExp): Tracked {
   let chars = '';
+  // Copied one by one, not `push(...slice)`: one argument per character overflows the stack on long diagrams.
   const origin: SourcePosition[] = [];
+  const keep = (from: number, to: number) => {
+    chars += t.chars.slice(from, to);
+    for (let i = from; i < to; i++) origin.push(t.origin[i] as SourcePosition);
+  };
   let last = 0;
   regex.lastIndex = 0;
   for (const match of t.chars.matchAll(regex)) {
     const start = match.index ?? 0;
-    chars += t.chars.slice(last, start);
-    origin.push(...t.origin.slice(last, start));
+    keep(last, start);
     last = start + match[0].length;
   }
-  chars += t.chars.slice(last);
-  origin.push(...t.origin.slice(last));
+  keep(last, t.chars.length);
   return { chars, origin };
 }
 

@@ -54,3 +54,17 @@ test('after bad files, the service still validates good ones', () => {
   s.setFile('/w/events/ok.yaml', 'name: order.created\nversion: 1.0\n');
   assert.deepEqual(s.diagnostics('/w/events/ok.yaml').map((d) => d.code), ['event/version-not-string']);
 });
+
+test('a 4 MB list of a million lines, and a flow list of a million values, are refused quickly with a clear finding', () => {
+  const lines = timed(() => validateText('w/eventcatalog.yaml', `events:\n${'- 1\n'.repeat(1_000_000)}`));
+  assert.deepEqual(lines.value?.diagnostics.map((d) => d.code), ['file/too-many-lines']);
+  assert.match(lines.value?.diagnostics[0]?.message ?? '', /more than 100,000 lines/);
+  const flow = timed(() => validateText('w/eventcatalog.yaml', `events: [${'1,'.repeat(1_000_000)}]\n`));
+  assert.deepEqual(flow.value?.diagnostics.map((d) => d.code), ['file/too-many-nodes']);
+  assert.ok(lines.ms + flow.ms < 3000, `${lines.ms} + ${flow.ms} ms`);
+});
+
+test('an empty or comments-only event file gets a finding', () => {
+  assert.deepEqual(validateText('w/events/e.yaml', '')?.diagnostics.map((d) => d.code), ['event/empty']);
+  assert.deepEqual(validateText('w/events/e.yaml', '# todo\n')?.diagnostics.map((d) => d.code), ['event/empty']);
+});

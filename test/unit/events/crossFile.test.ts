@@ -4,7 +4,7 @@ import { EventService } from '../../../src/core/events/eventService';
 
 /** An in-memory workspace: every file given to the service, no disk. */
 function workspace(files: Record<string, string>): EventService {
-  const service = new EventService({ readFile: (p) => files[p] });
+  const service = new EventService({ readLinked: (p: string) => files[p] });
   for (const [path, text] of Object.entries(files)) service.setFile(path, text);
   return service;
 }

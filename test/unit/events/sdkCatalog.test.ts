@@ -22,7 +22,7 @@ function allFiles(root: string): string[] {
 }
 
 function serviceFor(root: string): EventService {
-  const s = new EventService({ readFile: (p) => (fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : undefined) });
+  const s = new EventService({ readLinked: (p: string) => (fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : undefined) });
   for (const f of allFiles(root)) s.setFile(f, fs.readFileSync(f, 'utf8'));
   return s;
 }

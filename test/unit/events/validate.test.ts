@@ -94,9 +94,9 @@ test('versioned/ folders must match the version in the file', () => {
 
 test('the $schema modeline selects a schema', () => {
   assert.deepEqual(where('anything/x.yaml', '# $schema: ../schemas/event.schema.json\nname: a.b\nversion: 2\n'), ['3:10 event/version-not-string']);
-  const custom = validateText('anything/y.yaml', '# $schema: ./s.json\nx: 1\n', { readFile: (p) => (p === 'anything/s.json' ? '{"type":"object","properties":{"x":{"type":"string"}}}' : undefined) });
+  const custom = validateText('anything/y.yaml', '# $schema: ./s.json\nx: 1\n', { readLinked: (p: string) => (p === 'anything/s.json' ? '{"type":"object","properties":{"x":{"type":"string"}}}' : undefined) });
   assert.deepEqual(custom?.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`), ['2:4 schema/wrong-type']);
-  const missing = validateText('anything/z.yaml', '# $schema: ./nope.json\nx: 1\n', { readFile: () => undefined });
+  const missing = validateText('anything/z.yaml', '# $schema: ./nope.json\nx: 1\n', { readLinked: () => undefined });
   assert.equal(missing?.diagnostics[0]?.code, 'schema/not-found');
 });
 

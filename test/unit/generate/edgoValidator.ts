@@ -3,7 +3,7 @@ import type { MemoryFs } from './memoryFs';
 
 /** Error-level diagnostics of the extension's own event validator over every file under `prefix`. */
 export function edgoValidatorErrors(fs: MemoryFs, prefix: string): string[] {
-  const service = new EventService({ readFile: (p) => fs.files.get(p) });
+  const service = new EventService({ readLinked: (p: string) => fs.files.get(p) });
   for (const [p, text] of fs.files) if (p.startsWith(prefix + '/')) service.setFile(p, text);
   const errors: string[] = [];
   for (const p of service.paths()) {
@@ -14,7 +14,7 @@ export function edgoValidatorErrors(fs: MemoryFs, prefix: string): string[] {
 
 /** How many files under `prefix` the validator took as its own. */
 export function edgoValidatedCount(fs: MemoryFs, prefix: string): number {
-  const service = new EventService({ readFile: (p) => fs.files.get(p) });
+  const service = new EventService({ readLinked: (p: string) => fs.files.get(p) });
   let n = 0;
   for (const [p, text] of fs.files) if (p.startsWith(prefix + '/') && service.setFile(p, text)) n++;
   return n;

@@ -59,7 +59,7 @@ export const eventCatalogCheck: CheckKind = {
     const problems: CheckProblem[] = [];
 
     // 1. The language server's rules: no error in any page.
-    const service = new EventService({ readFile: (p) => readText(ctx.folder, p) });
+    const service = new EventService({ readLinked: (p) => readText(ctx.folder, p) });
     for (const f of files) service.setFile(f, readText(ctx.folder, f) ?? '');
     for (const f of service.paths()) {
       for (const d of service.diagnostics(f)) {

@@ -1,0 +1,93 @@
+/**
+ * The Node implementation of `LinkedFileReader` (src/core/events/linkedFiles.ts)
+ * for the language server and `edgo validate`: reads a linked schema only when
+ * it is a regular file inside one of the allowed folders (the workspace, or
+ * the linking file's own folder), and reads at most a fixed number of bytes
+ * from an already opened descriptor, so a device, a FIFO or a `/proc` file
+ * that claims size 0 can neither hang the process nor leak into a message.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { dirnameOf } from '../events/paths';
+import { maxLinkedFileBytes, type LinkedFileReader, type LinkedText } from '../events/linkedFiles';
+
+const utf8 = new TextDecoder('utf-8', { fatal: false });
+const systemFolders = ['/proc/', '/sys/', '/dev/'];
+
+function real(path: string): string | undefined {
+  try {
+    return realpathSync(path).replace(/\\/g, '/');
+  } catch {
+    return undefined;
+  }
+}
+
+const realCache = new Map<string, string | undefined>();
+
+/** Folders allowed to be linked into are resolved once (they are few and rarely move). */
+function realCached(path: string): string | undefined {
+  if (!realCache.has(path)) {
+    if (realCache.size > 1000) realCache.clear();
+    realCache.set(path, real(path));
+  }
+  return realCache.get(path);
+}
+
+function inside(path: string, folder: string): boolean {
+  const f = folder.endsWith('/') ? folder : `${folder}/`;
+  return path === folder || path.startsWith(f);
+}
+
+/**
+ * A reader that allows the folders `roots()` returns (resolved through symlinks)
+ * and the linking file's own folder tree.
+ */
+export function nodeLinkedFileReader(roots: () => readonly string[], maxBytes = maxLinkedFileBytes): LinkedFileReader {
+  return (path, from) => {
+    if (!path.startsWith('/') && !/^[a-z]:\//i.test(path)) return { refused: 'only files on disk next to a saved file can be read' };
+    let target: string;
+    try {
+      target = realpathSync(path).replace(/\\/g, '/');
+    } catch (err) {
+      return (err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR' ? undefined : { refused: 'it could not be opened' };
+    }
+    if (systemFolders.some((s) => target.startsWith(s))) return { refused: 'it is a system file, not a schema' };
+    const allowed = [...roots(), dirnameOf(from)].map(realCached).filter((r): r is string => r !== undefined && r !== '/');
+    if (!allowed.some((r) => inside(target, r))) return { refused: 'it lies outside the workspace folder' };
+    return readBounded(target, maxBytes);
+  };
+}
+
+function readBounded(path: string, maxBytes: number): LinkedText {
+  let fd: number;
+  try {
+    // Non-blocking, so opening a FIFO does not wait for a writer.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch {
+    return { refused: 'it could not be opened' };
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { refused: 'it is not a regular file' };
+    if (stat.size > maxBytes) return { refused: `it is larger than ${Math.round(maxBytes / 1024)} KB` };
+    // Sized by the file, read until end of file: a /proc file claims size 0, a file may grow while read.
+    let buf = Buffer.alloc(Math.min(maxBytes + 1, stat.size + 1024));
+    let length = 0;
+    for (;;) {
+      if (length === buf.length) {
+        if (length > maxBytes) return { refused: `it is larger than ${Math.round(maxBytes / 1024)} KB` };
+        const bigger = Buffer.alloc(Math.min(maxBytes + 1, buf.length * 2));
+        buf.copy(bigger, 0, 0, length);
+        buf = bigger;
+      }
+      const n = readSync(fd, buf, length, buf.length - length, null);
+      if (n <= 0) break;
+      length += n;
+    }
+    if (length > maxBytes) return { refused: `it is larger than ${Math.round(maxBytes / 1024)} KB` };
+    return utf8.decode(buf.subarray(0, length));
+  } catch {
+    return { refused: 'it could not be read' };
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,76 @@
+// The course catalog validated entry by entry (catalogEntries.ts) says exactly
+// what the whole-file validation says, after any sequence of edits.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { EventService } from '../../../src/core/events/eventService';
+import { splitCatalog } from '../../../src/core/events/catalogEntries';
+import { extractFacts } from '../../../src/core/events/facts';
+import { validateText } from '../../../src/core/events/validate';
+
+function catalog(n: number): string {
+  const out = ['name: Shop', 'version: "1.0.0"', 'events:'];
+  for (let i = 0; i < n; i++) {
+    out.push(`  - name: shop.event${i}.created`, `    title: Event ${i}`, `    version: ${i % 7 === 0 ? '"1.0"' : '"1.0.0"'}`, '    schema:', `      $ref: ./schemas/e${i}.json`);
+  }
+  out.push('services:', '  - name: orders', '    sends:', '      - shop.event1.created', '      - shop.nothing.sent');
+  return `${out.join('\n')}\n`;
+}
+
+const file = '/ws/eventcatalog.yaml';
+const schemas = (p: string) => (/\/schemas\/e\d*[02468]\.json$/.test(p) ? '{"type":"object"}' : undefined);
+
+function whole(text: string): string[] {
+  const fresh = new EventService({ readLinked: schemas });
+  // The service's first validation of a file is the whole-file one.
+  fresh.setFile(file, text);
+  return fresh.diagnostics(file).map((d) => JSON.stringify(d));
+}
+
+test('the events list is cut into one text per entry, the rest kept as the skeleton', () => {
+  const split = splitCatalog(catalog(3));
+  assert.deepEqual(split?.entries.map((e) => e.line), [3, 8, 13]);
+  assert.match(split?.skeleton ?? '', /^name: Shop\nversion: "1.0.0"\nevents: \[\]\n\n/);
+  assert.equal(splitCatalog('events: &a\n  - name: a.b\n'), undefined);
+  assert.equal(splitCatalog('events: [a, b]\n'), undefined);
+});
+
+test('after edits, insertions and deletions, entry-by-entry diagnostics equal the whole-file ones', () => {
+  const s = new EventService({ readLinked: schemas });
+  let text = catalog(40);
+  s.setFile(file, text);
+  const edits: Array<(t: string) => string> = [
+    (t) => t.replace('title: Event 5\n', 'title: Event 5\n    sumary: typo\n'),
+    (t) => t.replace('  - name: shop.event3.created\n', '  - name: shop.event3.created\n    owners: 7\n'),
+    (t) => t.replace('  - name: shop.event10.created', '  - name: Shop Event Ten'),
+    (t) => t.replace(/ {2}- name: shop\.event20\.created\n(?: {4}.*\n)+/, ''),
+    (t) => t.replace('version: "1.0.0"\nevents:', 'version: 1.0\nevents:'),
+    (t) => t.replace('    title: Event 30\n', '    title: Event 30\n    version: "2.0.0"\n'),
+    (t) => t.replace('  - name: shop.event1.created', '  - title: no name'),
+  ];
+  for (const edit of edits) {
+    text = edit(text);
+    s.setFile(file, text);
+    assert.deepEqual(s.diagnostics(file).map((d) => JSON.stringify(d)), whole(text));
+  }
+  const facts = extractFacts(s.result(file)!);
+  const full = extractFacts(validateText(file, text)!);
+  assert.deepEqual(JSON.stringify(facts.definitions.map((d) => [d.id, d.range, d.versionRange])), JSON.stringify(full.definitions.map((d) => [d.id, d.range, d.versionRange])));
+  assert.deepEqual(facts.references.map((r) => r.pointer), full.references.map((r) => r.pointer));
+});
+
+test('an edit of one entry of 1,000 costs milliseconds, not a whole validation', () => {
+  const s = new EventService();
+  const text = catalog(1000);
+  s.setFile(file, text);
+  s.diagnostics(file);
+  const cpu: number[] = [];
+  for (let i = 0; i < 21; i++) {
+    const before = process.cpuUsage();
+    s.setFile(file, text.replace('title: Event 500\n', `title: Event 500 (${i})\n`));
+    s.diagnostics(file);
+    const used = process.cpuUsage(before);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  const median = [...cpu].sort((a, b) => a - b)[10] as number;
+  assert.ok(median < 40, `median CPU ${median.toFixed(1)} ms per edit`);
+});

@@ -1,0 +1,78 @@
+// Linked schemas (`# $schema:`, `$ref`, `schemaPath`) are read only as regular
+// files inside the workspace, size-capped; a refusal never echoes the file's bytes.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { EventService } from '../../../src/core/events/eventService';
+import { validateText } from '../../../src/core/events/validate';
+import { nodeLinkedFileReader } from '../../../src/core/host/nodeLinkedFiles';
+
+let ws = '';
+let outside = '';
+const secret = 'EDGO_PLANTED_SECRET_4711';
+
+before(() => {
+  ws = fs.mkdtempSync(path.join(os.tmpdir(), 'edgo-linked-'));
+  outside = fs.mkdtempSync(path.join(os.tmpdir(), 'edgo-outside-'));
+  fs.mkdirSync(path.join(ws, 'events'));
+  fs.writeFileSync(path.join(ws, 'schema.json'), '{"type":"object","required":["id"]}');
+  fs.writeFileSync(path.join(ws, 'big.json'), `{"description":"${'x'.repeat(2 * 1024 * 1024)}"}`);
+  fs.writeFileSync(path.join(ws, 'notjson.json'), `${secret}=1\n`);
+  fs.writeFileSync(path.join(outside, 'schema.json'), '{"type":"object"}');
+  fs.symlinkSync(path.join(outside, 'schema.json'), path.join(ws, 'link.json'));
+  execFileSync('mkfifo', [path.join(ws, 'fifo.json')]);
+  process.env[secret] = 'do-not-print-me';
+});
+
+after(() => {
+  fs.rmSync(ws, { recursive: true, force: true });
+  fs.rmSync(outside, { recursive: true, force: true });
+});
+
+function validate(modeline: string): { codes: string[]; messages: string; ms: number } {
+  const read = nodeLinkedFileReader(() => [ws]);
+  const started = performance.now();
+  const r = validateText(path.join(ws, 'events', 'x.yaml'), `# $schema: ${modeline}\nname: a\n`, { readLinked: read });
+  return { codes: r?.diagnostics.map((d) => d.code) ?? [], messages: r?.diagnostics.map((d) => d.message).join('\n') ?? '', ms: performance.now() - started };
+}
+
+test('a schema inside the workspace is read and applied', () => {
+  assert.deepEqual(validate('../schema.json').codes, ['schema/missing-property']);
+});
+
+test('/dev/zero, /proc/self/environ, a FIFO, a path outside, a symlink out, a huge file: refused in bounded time, never echoed', () => {
+  const cases: Array<[string, RegExp]> = [
+    ['/dev/zero', /system file/],
+    ['/proc/self/environ', /system file/],
+    ['../fifo.json', /not a regular file/],
+    [path.join(outside, 'schema.json'), /outside the workspace/],
+    ['../link.json', /outside the workspace/],
+    ['../big.json', /larger than 1024 KB/],
+  ];
+  for (const [target, why] of cases) {
+    const r = validate(target);
+    assert.deepEqual(r.codes, ['schema/unreadable'], target);
+    assert.match(r.messages, why, target);
+    assert.doesNotMatch(r.messages, /do-not-print-me|PATH=|\u0000/, target);
+    assert.ok(r.ms < 1000, `${target}: ${r.ms} ms`);
+  }
+});
+
+test('a linked file that is not JSON is reported by position, without quoting it', () => {
+  const r = validate('../notjson.json');
+  assert.deepEqual(r.codes, ['schema/invalid']);
+  assert.doesNotMatch(r.messages, new RegExp(secret));
+});
+
+test('a `$ref` in the course catalog pointing at /proc or /dev is a finding, not a read', () => {
+  const s = new EventService({ readLinked: nodeLinkedFileReader(() => [ws]) });
+  const file = path.join(ws, 'eventcatalog.yaml');
+  const up = '../'.repeat(ws.split('/').length);
+  s.setFile(file, `events:\n  - name: a.b\n    version: "1.0.0"\n    schema:\n      $ref: ${up}proc/self/environ\n  - name: c.d\n    version: "1.0.0"\n    schema:\n      $ref: ${up}dev/zero\n`);
+  const d = s.diagnostics(file);
+  assert.deepEqual(d.map((x) => `${x.range.start.line + 1} ${x.code}`), ['5 reference/schema-unreadable', '9 reference/schema-unreadable']);
+  assert.doesNotMatch(d.map((x) => x.message).join('\n'), /do-not-print-me/);
+});
