@@ -29,19 +29,24 @@ export function findWalkthroughsRoot(start = __dirname): string {
   }
 }
 
+/** Every problem, located or not, and every note: the same facts as `--format json`. */
 function formatText(results: readonly CheckResult[]): string {
   const width = Math.max(...results.map((r) => r.id.length), 2);
   const lines: string[] = [];
+  const indent = (text: string, first: string, rest: string) => {
+    const [head = '', ...tail] = text.split('\n');
+    lines.push(`${first}${head}`, ...tail.map((l) => `${rest}${l}`));
+  };
   for (const r of results) {
     lines.push(`${r.status === 'pass' ? '✓ pass' : '✗ FAIL'}  ${r.id.padEnd(width)}  ${r.title}`);
-    if (r.status === 'pass') continue;
-    const located = r.problems.filter((p) => p.location);
-    if (located.length === 0) lines.push(`        ${r.message}`);
-    for (const p of located.slice(0, 10)) {
-      const [first, ...rest] = p.message.split('\n');
-      lines.push(`        ${formatLocation(p.location)}: ${first}`, ...rest.map((l) => `            ${l}`));
+    if (r.status === 'fail') {
+      const shown = r.problems.slice(0, 10);
+      // The summary, unless it only repeats a problem listed below it.
+      if (!shown.some((p) => r.message.includes(p.message.split('\n')[0] ?? ''))) indent(r.message, '        ', '            ');
+      for (const p of shown) indent(p.message, `        ${p.location ? `${formatLocation(p.location)}: ` : ''}`, '            ');
+      if (r.problems.length > 10) lines.push(`        ... and ${r.problems.length - 10} more`);
     }
-    if (located.length > 10) lines.push(`        ... and ${located.length - 10} more`);
+    for (const n of r.notes ?? []) lines.push(`        note: ${n}`);
   }
   return lines.join('\n');
 }
@@ -78,7 +83,7 @@ export async function runCheckCli(args: readonly string[], deps: CheckCliDeps): 
   let results: CheckResult[];
   try {
     if (format === 'text') deps.out(`Checking ${folder} against module ${loaded.module.slug} (${loaded.spec.title})\n`);
-    results = await runChecks(loaded.spec, folder, { runner: deps.runner });
+    results = await runChecks(loaded.spec, folder, { runner: deps.runner, moduleDir: loaded.dir });
   } catch (err) {
     deps.err(`edgo check: ${err instanceof Error ? err.message : String(err)}\n`);
     return 2;

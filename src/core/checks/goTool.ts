@@ -16,14 +16,19 @@ export function goMissing(): CheckOutcome {
   return { status: 'fail', message: goInstallHelp, missingTool: 'go', problems: [{ message: goInstallHelp }] };
 }
 
-export async function runGo(ctx: CheckContext, args: readonly string[], timeoutMs = 180_000): Promise<ProcessResult> {
+export async function runGo(ctx: CheckContext, args: readonly string[], timeoutMs = 180_000, env: Readonly<Record<string, string>> = {}): Promise<ProcessResult> {
   return ctx.runner.run('go', args, {
     cwd: ctx.folder,
     timeoutMs,
     // No prompts for credentials, no colour codes, and the learner's own GOFLAGS left alone.
-    env: { GOTOOLCHAIN: process.env.GOTOOLCHAIN ?? 'local', GIT_TERMINAL_PROMPT: '0' },
+    env: { GOTOOLCHAIN: process.env.GOTOOLCHAIN ?? 'local', GIT_TERMINAL_PROMPT: '0', ...env },
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
+}
+
+/** `-overlay <file>` when the course's check tests are laid over the folder (go test, go vet). */
+export function overlayArgs(ctx: CheckContext): string[] {
+  return ctx.checkTests ? ['-overlay', ctx.checkTests.overlayPath] : [];
 }
 
 /** Makes a path Go printed relative to the learner's folder, with `/`. */

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findCheckKind } from './registry';
+import { matchFiles } from './files';
 import type { CheckSpec, ModuleSpec, StepSpec } from './types';
 
 export interface SpecProblem {
@@ -90,6 +91,26 @@ function validateCheck(raw: unknown, i: number, problems: SpecProblem[]): void {
   for (const message of kind.validate(raw as unknown as CheckSpec)) problems.push({ at: `${at} (${raw.kind})`, message });
 }
 
+/** `checkTests`: globs of the starter's test files that decide the Go checks; each must match one. */
+function validateCheckTests(data: Json, dir: string | undefined, problems: SpecProblem[]): string[] | undefined {
+  const raw = data.checkTests;
+  if (raw === undefined) return undefined;
+  if (!Array.isArray(raw) || raw.length === 0 || raw.some((g) => !nonEmpty(g) || !String(g).endsWith('_test.go'))) {
+    problems.push({ at: 'checkTests', message: 'must be a non-empty array of globs of _test.go files in the starter, e.g. ["**/*_test.go"]' });
+    return undefined;
+  }
+  if (!nonEmpty(data.starter)) {
+    problems.push({ at: 'checkTests', message: 'needs a "starter": the check tests are the starter\'s files' });
+    return undefined;
+  }
+  if (dir) {
+    (raw as string[]).forEach((glob, i) => {
+      if (matchFiles(path.join(dir, data.starter as string), glob).length === 0) problems.push({ at: `checkTests[${i}]`, message: `${glob} matches no file in ${String(data.starter)}/` });
+    });
+  }
+  return raw as string[];
+}
+
 /** Validates parsed JSON; `dir` (the module folder) also checks that media, starter and solution exist. */
 export function validateModuleSpec(data: unknown, dir?: string): { spec?: ModuleSpec; problems: SpecProblem[] } {
   const problems: SpecProblem[] = [];
@@ -110,6 +131,8 @@ export function validateModuleSpec(data: unknown, dir?: string): { spec?: Module
     if (!nonEmpty(v)) problems.push({ at: field, message: 'must be a folder name' });
     else if (dir && !fs.existsSync(path.join(dir, v, 'go.mod')) && !fs.existsSync(path.join(dir, v))) problems.push({ at: field, message: `${v}/ does not exist` });
   }
+
+  const checkTests = validateCheckTests(data, dir, problems);
 
   const stepIds = steps.filter(isObject).map((s) => s.id).filter(nonEmpty);
   const checkIds = checkList.filter(isObject).map((c) => c.id).filter(nonEmpty);
@@ -156,6 +179,7 @@ export function validateModuleSpec(data: unknown, dir?: string): { spec?: Module
     ...(nonEmpty(data.solution) ? { solution: data.solution } : {}),
     checks: checkList as CheckSpec[],
     expect: { starterFails, starterMessages },
+    ...(checkTests ? { checkTests } : {}),
   };
   return { spec, problems };
 }

@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import { findCheckKind } from './registry';
 import { eventsValidator, mermaidParserValidator } from './defaultValidators';
 import { formatLocation } from './goTool';
-import type { CheckContext, CheckResult, EventYamlValidator, MermaidValidator, ModuleSpec, ProcessRunner } from './types';
+import { layCheckTests } from './checkTests';
+import type { CheckContext, CheckOutcome, CheckResult, EventYamlValidator, MermaidValidator, ModuleSpec, ProcessRunner } from './types';
 
 export interface RunChecksOptions {
   readonly runner: ProcessRunner;
@@ -15,6 +16,11 @@ export interface RunChecksOptions {
   readonly signal?: AbortSignal;
   /** Run only these check ids (all when absent). */
   readonly only?: readonly string[];
+  /**
+   * The module's folder under `walkthroughs/` (`LoadedModule.dir`): needed when the
+   * module declares `checkTests`, whose course copies decide the Go checks.
+   */
+  readonly moduleDir?: string;
   /** Called as each check ends (for live test items and progress). */
   readonly onResult?: (result: CheckResult) => void;
 }
@@ -23,20 +29,33 @@ export async function runChecks(spec: ModuleSpec, folder: string, options: RunCh
   if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
     throw new Error(`${folder} is not a folder: scaffold the module's starter first, or pass the folder that holds your work.`);
   }
+  if (spec.checkTests && spec.checkTests.length > 0 && !options.moduleDir) {
+    throw new Error('This module decides its Go checks with the course\'s own tests: pass the module folder (moduleDir) to runChecks.');
+  }
+  const checkTests = options.moduleDir ? layCheckTests(spec, options.moduleDir, folder) : undefined;
   const ctx: CheckContext = {
     folder,
     runner: options.runner,
     eventYaml: options.eventYaml ?? eventsValidator(folder),
     mermaid: options.mermaid ?? mermaidParserValidator,
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(checkTests ? { checkTests } : {}),
   };
+  try {
+    return await runEach(spec, ctx, options);
+  } finally {
+    checkTests?.dispose();
+  }
+}
+
+async function runEach(spec: ModuleSpec, ctx: CheckContext, options: RunChecksOptions): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
   for (const check of spec.checks) {
     if (options.only && !options.only.includes(check.id)) continue;
     if (options.signal?.aborted) break;
     const started = Date.now();
     const kind = findCheckKind(check.kind);
-    let outcome;
+    let outcome: CheckOutcome;
     try {
       outcome = kind
         ? await kind.run(check, ctx)
@@ -57,6 +76,7 @@ export async function runChecks(spec: ModuleSpec, folder: string, options: RunCh
       ...(location ? { location } : {}),
       problems,
       ...(outcome.missingTool ? { missingTool: outcome.missingTool } : {}),
+      ...(outcome.notes && outcome.notes.length > 0 ? { notes: outcome.notes } : {}),
       durationMs: Date.now() - started,
     };
     results.push(result);

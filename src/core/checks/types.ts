@@ -4,6 +4,7 @@
  * reports (pass/fail, a message a learner understands, the file and line to look at).
  */
 import type { CoreDiagnostic } from '../diagnostic';
+import type { CheckTestOverlay } from './checkTests';
 
 /** One step of a module's walkthrough, as `module.json` declares it. */
 export interface StepSpec {
@@ -52,6 +53,11 @@ export interface ModuleSpec {
   readonly solution?: string;
   readonly checks: readonly CheckSpec[];
   readonly expect: ModuleExpectations;
+  /**
+   * Globs of the starter's `_test.go` files that decide the Go checks: at check time
+   * the course's copies are laid over the learner's folder (`go test -overlay`).
+   */
+  readonly checkTests?: readonly string[];
 }
 
 /** A place in the learner's folder. `file` is relative to the folder, with `/`; `line` and `column` are 1-based. */
@@ -83,6 +89,8 @@ export interface CheckResult {
   readonly problems: readonly CheckProblem[];
   /** Set when a tool the check needs is not installed (e.g. `go`), so a UI can offer help. */
   readonly missingTool?: string;
+  /** Facts besides pass/fail, one line each (races not checked and why, the course's tests used). */
+  readonly notes?: readonly string[];
   readonly durationMs: number;
 }
 
@@ -92,6 +100,7 @@ export interface CheckOutcome {
   readonly message: string;
   readonly problems?: readonly CheckProblem[];
   readonly missingTool?: string;
+  readonly notes?: readonly string[];
 }
 
 export interface ProcessOptions {
@@ -134,6 +143,8 @@ export interface CheckContext {
   readonly eventYaml: EventYamlValidator;
   readonly mermaid: MermaidValidator;
   readonly signal?: AbortSignal;
+  /** The course's check tests laid over the folder (`go test -overlay`), when the module has them. */
+  readonly checkTests?: CheckTestOverlay;
 }
 
 /** A kind of check `module.json` may use; see `registry.ts`. */

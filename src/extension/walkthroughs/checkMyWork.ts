@@ -14,6 +14,7 @@ import {
   readMarker,
   runChecks,
   stepsCompletedBy,
+  type CheckProblem,
   type CheckResult,
   type LoadedModule,
   type ProcessRunner,
@@ -142,6 +143,7 @@ export class CheckMyWork implements vscode.Disposable {
     try {
       results = await runChecks(loaded.spec, folder, {
         runner: this.runner,
+        moduleDir: loaded.dir,
         signal: abort.signal,
         ...(only ? { only } : {}),
         onResult: (r) => this.#report(run, itemFor(r.id), r, folder),
@@ -160,13 +162,14 @@ export class CheckMyWork implements vscode.Disposable {
   }
 
   #report(run: vscode.TestRun, item: vscode.TestItem | undefined, r: CheckResult, folder: string): void {
-    run.appendOutput(`${r.status === 'pass' ? '✓' : '✗'} ${r.title}: ${r.message}\r\n`.replace(/(?<!\r)\n/g, '\r\n'), undefined, item);
+    const notes = (r.notes ?? []).map((n) => `  note: ${n}\n`).join('');
+    run.appendOutput(`${r.status === 'pass' ? '✓' : '✗'} ${r.title}: ${r.message}\n${notes}`.replace(/(?<!\r)\n/g, '\r\n'), undefined, item);
     if (!item) return;
     if (r.status === 'pass') {
       run.passed(item, r.durationMs);
       return;
     }
-    const problems = r.problems.length > 0 ? r.problems : [{ message: r.message }];
+    const problems: CheckProblem[] = [...(r.problems.length > 0 ? r.problems : [{ message: r.message }]), ...(r.notes ?? []).map((n) => ({ message: n }))];
     const messages = problems.slice(0, 20).map((p) => {
       const m = new vscode.TestMessage(p.message);
       if (p.location) {

@@ -1,0 +1,136 @@
+// "Check my work" against a learner who tampers or gets stuck, with the real Go
+// toolchain: deleted or weakened check tests do not make wrong code pass (the
+// course's copies are laid over the folder with -overlay), the learner's own
+// tests still run, an import cycle and a hanging test are explained at the
+// learner's file, a process a test started does not outlive the check, and a
+// data race fails where the race detector can run.
+// Run: node test/tools/run-node-tests.mjs test/go/checkGaps.test.ts
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { loadModule, nodeProcessRunner, runChecks, type CheckResult, type CheckSpec, type ModuleSpec } from '../../src/core/checks';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const walkthroughs = path.join(repoRoot, 'walkthroughs');
+const hasGo = spawnSync('go', ['version'], { encoding: 'utf8' }).status === 0;
+const skip = !hasGo && 'go is not on PATH';
+const temps: string[] = [];
+after(() => temps.forEach((t) => fs.rmSync(t, { recursive: true, force: true })));
+
+/** A learner's folder: a copy of the module's starter or solution, then `edit` applied (path → text, or null to delete). */
+function learnerFolder(slug: string, from: 'starter' | 'solution', edit: Record<string, string | null>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `edgo-gaps-${slug.slice(0, 2)}-`));
+  temps.push(dir);
+  fs.cpSync(path.join(walkthroughs, slug, from), dir, { recursive: true });
+  for (const [rel, text] of Object.entries(edit)) {
+    const file = path.join(dir, rel);
+    if (text === null) fs.rmSync(file, { force: true });
+    else {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, text);
+    }
+  }
+  return dir;
+}
+
+/** The module's spec with only the named checks, optionally changed. */
+function checksOf(slug: string, ids: readonly string[], change: Partial<CheckSpec> = {}): { spec: ModuleSpec; dir: string } {
+  const loaded = loadModule(walkthroughs, slug);
+  return { dir: loaded.dir, spec: { ...loaded.spec, checks: loaded.spec.checks.filter((c) => ids.includes(c.id)).map((c) => ({ ...c, ...change })) } };
+}
+
+const text = (r: CheckResult | undefined) => [r?.message ?? '', ...(r?.problems ?? []).map((p) => `${p.location?.file ?? ''}:${p.location?.line ?? ''} ${p.message}`), ...(r?.notes ?? [])].join('\n');
+const m1 = '01-go-foundations';
+
+describe('check tests the learner cannot weaken', { skip, timeout: 300_000 }, () => {
+  it('deleting memory_test.go and emptying handler_test.go leaves the starter failing, at the course test files', async () => {
+    const folder = learnerFolder(m1, 'starter', { 'memory_test.go': null, 'handler_test.go': 'package users_test\n' });
+    const { spec, dir } = checksOf(m1, ['service', 'users']);
+    const results = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
+    for (const r of results) assert.equal(r.status, 'fail', text(r));
+    const service = results.find((r) => r.id === 'service');
+    assert.equal(service?.location?.file, 'memory_test.go', text(service));
+    assert.match(text(service), /TestMemoryServiceList/);
+    assert.match(text(service), /course's own .*memory_test\.go/);
+    assert.match(text(results.find((r) => r.id === 'users')), /handler_test\.go.*TestGetUsers|TestGetUsers/);
+    assert.ok(!fs.existsSync(path.join(folder, 'memory_test.go')), 'the check wrote into the learner\'s folder');
+  });
+
+  it('a weakened test (same test names, empty bodies) does not pass wrong code', async () => {
+    const names = [...fs.readFileSync(path.join(walkthroughs, m1, 'starter', 'memory_test.go'), 'utf8').matchAll(/^func (Test\w+)\(/gm)].map((m) => m[1]);
+    const weakened = `package users_test\n\nimport "testing"\n\n${names.map((n) => `func ${n}(t *testing.T) {}\n`).join('')}`;
+    const folder = learnerFolder(m1, 'starter', { 'memory_test.go': weakened });
+    const { spec, dir } = checksOf(m1, ['service']);
+    const [r] = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
+    assert.equal(r?.status, 'fail', text(r));
+    assert.equal(r?.location?.file, 'memory_test.go');
+  });
+
+  it("the learner's own extra tests still run, and fail the check when they fail", async () => {
+    const mine = 'package users_test\n\nimport "testing"\n\nfunc TestMine(t *testing.T) {\n\tt.Errorf("my own expectation")\n}\n';
+    const folder = learnerFolder(m1, 'solution', { 'mine_test.go': mine });
+    const { spec, dir } = checksOf(m1, ['all-tests']);
+    const [r] = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
+    assert.equal(r?.status, 'fail');
+    assert.equal(r?.location?.file, 'mine_test.go', text(r));
+    assert.equal(r?.location?.line, 6);
+  });
+
+  it('correct code with its tests deleted still passes (the course tests are the judge)', async () => {
+    const folder = learnerFolder(m1, 'solution', { 'memory_test.go': null, 'handler_test.go': null });
+    const { spec, dir } = checksOf(m1, ['service', 'users', 'all-tests']);
+    const results = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
+    assert.deepEqual(results.filter((r) => r.status === 'fail').map(text), []);
+  });
+});
+
+describe('failures a beginner can act on', { skip, timeout: 300_000 }, () => {
+  it('an import cycle names "import cycle not allowed", the packages and the file that closes it', async () => {
+    const folder = learnerFolder(m1, 'solution', {
+      'store/store.go': 'package store\n\nimport "example.com/edgo/users"\n\nvar Default = users.NewMemoryService()\n',
+      'cycle.go': 'package users\n\nimport "example.com/edgo/users/store"\n\nvar _ = store.Default\n',
+    });
+    const { spec, dir } = checksOf(m1, ['build', 'service']);
+    const results = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
+    for (const r of results) {
+      assert.equal(r.status, 'fail', text(r));
+      assert.match(r.message, /import cycle not allowed/, text(r));
+      assert.match(r.message, /store/);
+      assert.ok(r.location && ['cycle.go', 'store/store.go'].includes(r.location.file), text(r));
+    }
+  });
+
+  it('a hanging test reports "timed out after N s" at its line, and the process it started is gone', async () => {
+    // A sleep with a duration no other process uses, to find it afterwards.
+    const seconds = `${1000 + (process.pid % 1000)}.${Date.now() % 100000}`;
+    const marker = `sleep ${seconds}`;
+    const hang = [
+      'package users_test',
+      '',
+      'import (',
+      '\t"os/exec"',
+      '\t"testing"',
+      ')',
+      '',
+      'func TestWaitsForever(t *testing.T) {',
+      `\tif err := exec.Command("sleep", "${seconds}").Start(); err != nil {`,
+      '\t\tt.Fatal(err)',
+      '\t}',
+      '\tselect {}',
+      '}',
+      '',
+    ].join('\n');
+    const folder = learnerFolder(m1, 'solution', { 'hang_test.go': hang });
+    const { spec, dir } = checksOf(m1, ['all-tests'], { timeout: 3 });
+    const [r] = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
+    assert.equal(r?.status, 'fail');
+    assert.match(r?.message ?? '', /TestWaitsForever timed out after 3 s/, text(r));
+    assert.deepEqual(r?.location, { file: 'hang_test.go', line: 12 });
+    await new Promise((res) => setTimeout(res, 300));
+    const left = spawnSync('pgrep', ['-f', marker], { encoding: 'utf8' }).stdout.trim();
+    assert.equal(left, '', `the sleep the test started outlived the check: ${left}`);
+  });
+});
