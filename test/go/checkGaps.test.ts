@@ -134,3 +134,44 @@ describe('failures a beginner can act on', { skip, timeout: 300_000 }, () => {
     assert.equal(left, '', `the sleep the test started outlived the check: ${left}`);
   });
 });
+
+describe('the race detector', { skip, timeout: 600_000 }, () => {
+  const m2 = '02-clean-architecture';
+  const unguarded = fs
+    .readFileSync(path.join(walkthroughs, m2, 'solution', 'infra', 'memory', 'order_repository.go'), 'utf8')
+    .replace(/^\s*r\.mu\.(R?Lock|R?Unlock)\(\)\n/gm, '')
+    .replace(/^\s*defer r\.mu\.R?Unlock\(\)\n/gm, '');
+
+  it('a memory repository whose mutex was removed fails the adapters check, at the learner\'s line', async () => {
+    assert.ok(!/r\.mu\./.test(unguarded), 'the edit did not remove the locking');
+    const folder = learnerFolder(m2, 'solution', { 'infra/memory/order_repository.go': unguarded });
+    const { spec, dir } = checksOf(m2, ['adapters']);
+    const [r] = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
+    assert.equal(r?.status, 'fail', text(r));
+    assert.match(r?.message ?? '', /data race/, text(r));
+    assert.equal(r?.location?.file, 'infra/memory/order_repository.go', text(r));
+  });
+
+  it('without cgo the check still runs and says in one line that races were not checked', async (t) => {
+    const saved = process.env.CGO_ENABLED;
+    process.env.CGO_ENABLED = '0';
+    t.after(() => (saved === undefined ? delete process.env.CGO_ENABLED : (process.env.CGO_ENABLED = saved)));
+    const folder = learnerFolder(m2, 'solution', { 'infra/memory/order_repository.go': unguarded });
+    const { spec, dir } = checksOf(m2, ['adapters']);
+    const [r] = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
+    assert.equal(r?.status, 'pass', text(r));
+    assert.deepEqual(r?.notes?.filter((n) => /races were not checked/.test(n)).length, 1, text(r));
+    assert.match(text(r), /cgo is off/);
+  });
+
+  it('an Idempotent wrapper without its check-then-mark lock processes a redelivery twice and fails', async () => {
+    const m4 = '04-event-driven-concepts';
+    const racy = fs.readFileSync(path.join(walkthroughs, m4, 'solution', 'idempotent.go'), 'utf8').replace(/^\s*mu\.Lock\(\)\n\s*defer mu\.Unlock\(\)\n/m, '\t\t_ = &mu\n');
+    assert.notEqual(racy, fs.readFileSync(path.join(walkthroughs, m4, 'solution', 'idempotent.go'), 'utf8'));
+    const folder = learnerFolder(m4, 'solution', { 'idempotent.go': racy });
+    const { spec, dir } = checksOf(m4, ['idempotency']);
+    const [r] = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
+    assert.equal(r?.status, 'fail', text(r));
+    assert.match(text(r), /TestIdempotentConsumerConcurrentRedeliveries/);
+  });
+});

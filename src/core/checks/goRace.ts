@@ -21,7 +21,6 @@ export function raceSupport(ctx: CheckContext): Promise<RaceSupport> {
 }
 
 async function detect(ctx: CheckContext): Promise<RaceSupport> {
-  if (process.env.EDGO_NO_RACE) return { ok: false, why: 'EDGO_NO_RACE is set' };
   const env = await runGo(ctx, ['env', 'CGO_ENABLED', 'CC'], 30_000);
   if (env.exitCode !== 0) return { ok: false, why: '`go env` did not answer' };
   const [cgo = '', cc = ''] = env.stdout.split(/\r?\n/).map((l) => l.trim());
