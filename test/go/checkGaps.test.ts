@@ -175,3 +175,31 @@ describe('the race detector', { skip, timeout: 600_000 }, () => {
     assert.match(text(r), /TestIdempotentConsumerConcurrentRedeliveries/);
   });
 });
+
+describe("each step's own check catches that step's mistake", { skip, timeout: 600_000 }, () => {
+  it('module 1: a List that returns nil for an empty store fails the service check, not only the HTTP one', async () => {
+    const memory = fs.readFileSync(path.join(walkthroughs, m1, 'solution', 'memory.go'), 'utf8');
+    const nilList = memory.replace(/out := make\(\[\]User, len\(s\.users\)\)\n\s*copy\(out, s\.users\)/, 'var out []User\n\tout = append(out, s.users...)');
+    assert.notEqual(nilList, memory, 'the edit did not apply');
+    const folder = learnerFolder(m1, 'solution', { 'memory.go': nilList });
+    const { spec, dir } = checksOf(m1, ['service']);
+    const [r] = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
+    assert.equal(r?.status, 'fail', text(r));
+    assert.equal(r?.location?.file, 'memory_test.go');
+    assert.match(r?.message ?? '', /non-nil slice/);
+  });
+
+  it('module 5: a dead-letter branch that ignores messaging.IsPermanent fails the jetstream check', async () => {
+    const m5 = '05-event-driven-services';
+    const rel = 'platform/messaging/natsbus/natsbus.go';
+    const adapter = fs.readFileSync(path.join(walkthroughs, m5, 'solution', rel), 'utf8');
+    const retriesPermanent = adapter.replace(/messaging\.IsPermanent\(err\) \|\| /, '');
+    assert.notEqual(retriesPermanent, adapter, 'the edit did not apply');
+    const folder = learnerFolder(m5, 'solution', { [rel]: retriesPermanent });
+    const { spec, dir } = checksOf(m5, ['jetstream']);
+    const [r] = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
+    assert.equal(r?.status, 'fail', text(r));
+    assert.match(text(r), /TestPermanentFailureIsDeadLetteredAtOnce/);
+    assert.ok(r?.problems.some((p) => p.location?.file === 'platform/messaging/natsbus/permanent_test.go'), text(r));
+  });
+});
