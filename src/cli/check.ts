@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findModule } from '../core/modules';
-import { formatLocation, loadModule, nodeProcessRunner, readMarker, runChecks, type CheckResult, type ProcessRunner } from '../core/checks';
+import { defaultStateDir, fileFailureCounts, formatLocation, loadModule, nodeProcessRunner, readMarker, runChecks, type CheckResult, type FailureCounts, type ProcessRunner } from '../core/checks';
 import type { CliCommand } from './commands';
 
 export interface CheckCliDeps {
@@ -15,6 +15,8 @@ export interface CheckCliDeps {
   readonly cwd: string;
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** Failures in a row per folder and check, for hints one at a time (none: always the first hint). */
+  readonly failureCounts?: FailureCounts;
 }
 
 const usage = 'check <module> [folder] [--format json]';
@@ -46,6 +48,7 @@ function formatText(results: readonly CheckResult[]): string {
       for (const p of shown) indent(p.message, `        ${p.location ? `${formatLocation(p.location)}: ` : ''}`, '            ');
       if (r.problems.length > 10) lines.push(`        ... and ${r.problems.length - 10} more`);
     }
+    if (r.hint) indent(r.hint.text, `        hint ${r.hint.index} of ${r.hint.of}: `, '            ');
     for (const n of r.notes ?? []) lines.push(`        note: ${n}`);
   }
   return lines.join('\n');
@@ -83,7 +86,7 @@ export async function runCheckCli(args: readonly string[], deps: CheckCliDeps): 
   let results: CheckResult[];
   try {
     if (format === 'text') deps.out(`Checking ${folder} against module ${loaded.module.slug} (${loaded.spec.title})\n`);
-    results = await runChecks(loaded.spec, folder, { runner: deps.runner, moduleDir: loaded.dir });
+    results = await runChecks(loaded.spec, folder, { runner: deps.runner, moduleDir: loaded.dir, ...(deps.failureCounts ? { failureCounts: deps.failureCounts } : {}) });
   } catch (err) {
     deps.err(`edgo check: ${err instanceof Error ? err.message : String(err)}\n`);
     return 2;
@@ -95,6 +98,10 @@ export async function runCheckCli(args: readonly string[], deps: CheckCliDeps): 
     deps.out(`${formatText(results)}\n\n${results.length - failed.length} of ${results.length} checks pass.\n`);
     const missing = results.find((r) => r.missingTool);
     if (missing) deps.out(`\n${missing.message}\n`);
+    const stuck = failed.find((r) => (r.failures ?? 0) >= 2);
+    if (stuck && loaded.spec.solution) {
+      deps.out(`\n${stuck.id} has failed ${stuck.failures} times in a row. Stuck? The reference solution is in ${path.join(loaded.dir, loaded.spec.solution)} (compare one file at a time, e.g. with diff -u).\n`);
+    }
   }
   return failed.length === 0 ? 0 : 1;
 }
@@ -110,5 +117,6 @@ export const checkCommand: CliCommand = {
       cwd: process.cwd(),
       out: (t) => process.stdout.write(t),
       err: (t) => process.stderr.write(t),
+      failureCounts: fileFailureCounts(path.join(defaultStateDir(), 'check-failures.json')),
     }),
 };

@@ -11,3 +11,5 @@ export { eventsValidator, mermaidParserValidator } from './defaultValidators';
 export { yamlSyntaxValidator, diagramTypeValidator } from './fallbackValidators';
 export { planScaffold, applyScaffold, type ScaffoldPlan } from './scaffold';
 export { pathStates, moduleState, isStepDone, type StepState, type PathModule } from './learningProgress';
+export { hintFor, hintsOf, failureKey, memoryFailureCounts, fileFailureCounts, defaultStateDir, type FailureCounts, type CheckHint } from './hints';
+export { layCheckTests, checkTestFiles, type CheckTestOverlay } from './checkTests';

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findCheckKind } from './registry';
 import { matchFiles } from './files';
+import { validateHints } from './hints';
 import type { CheckSpec, ModuleSpec, StepSpec } from './types';
 
 export interface SpecProblem {
@@ -79,6 +80,12 @@ function validateCheck(raw: unknown, i: number, problems: SpecProblem[]): void {
   if (!nonEmpty(raw.id) || !/^[a-z0-9][a-z0-9-]*$/.test(raw.id)) problems.push({ at: `${at}.id`, message: 'must be kebab-case, e.g. "tests"' });
   if (!nonEmpty(raw.title)) problems.push({ at: `${at}.title`, message: 'is required' });
   if (raw.step !== undefined && !nonEmpty(raw.step)) problems.push({ at: `${at}.step`, message: 'must be a step id' });
+  const hints = validateHints(raw.hints);
+  if (hints) problems.push({ at: `${at}.hints`, message: hints });
+  const solutionFiles = raw.solutionFiles;
+  if (solutionFiles !== undefined && (!Array.isArray(solutionFiles) || solutionFiles.some((f) => !nonEmpty(f)))) {
+    problems.push({ at: `${at}.solutionFiles`, message: 'must be an array of paths in the solution (the files "Compare with the reference solution" offers)' });
+  }
   if (!nonEmpty(raw.kind)) {
     problems.push({ at: `${at}.kind`, message: 'is required' });
     return;

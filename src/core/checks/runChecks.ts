@@ -3,11 +3,13 @@
  * the Go build cache, and the output reads in order), reporting each as it ends.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { findCheckKind } from './registry';
 import { eventsValidator, mermaidParserValidator } from './defaultValidators';
 import { formatLocation } from './goTool';
 import { layCheckTests } from './checkTests';
-import type { CheckContext, CheckOutcome, CheckResult, EventYamlValidator, MermaidValidator, ModuleSpec, ProcessRunner } from './types';
+import { failureKey, hintFor, type CheckHint, type FailureCounts } from './hints';
+import type { CheckContext, CheckOutcome, CheckSpec, CheckStatus, CheckResult, EventYamlValidator, MermaidValidator, ModuleSpec, ProcessRunner } from './types';
 
 export interface RunChecksOptions {
   readonly runner: ProcessRunner;
@@ -21,6 +23,8 @@ export interface RunChecksOptions {
    * module declares `checkTests`, whose course copies decide the Go checks.
    */
   readonly moduleDir?: string;
+  /** Failures in a row per folder and check, for hints one at a time (module.json `hints`). */
+  readonly failureCounts?: FailureCounts;
   /** Called as each check ends (for live test items and progress). */
   readonly onResult?: (result: CheckResult) => void;
 }
@@ -65,6 +69,7 @@ async function runEach(spec: ModuleSpec, ctx: CheckContext, options: RunChecksOp
       outcome = { status: 'fail' as const, message: `The check could not run: ${err instanceof Error ? err.message : String(err)}` };
     }
     const problems = outcome.problems ?? [];
+    const counted = await countFailure(check, ctx.folder, outcome.status, options);
     const location = problems.find((p) => p.location)?.location;
     const result: CheckResult = {
       id: check.id,
@@ -77,12 +82,27 @@ async function runEach(spec: ModuleSpec, ctx: CheckContext, options: RunChecksOp
       problems,
       ...(outcome.missingTool ? { missingTool: outcome.missingTool } : {}),
       ...(outcome.notes && outcome.notes.length > 0 ? { notes: outcome.notes } : {}),
+      ...counted,
       durationMs: Date.now() - started,
     };
     results.push(result);
     options.onResult?.(result);
   }
   return results;
+}
+
+/** Counts this result (a pass resets), and picks the hint for a failure. */
+async function countFailure(check: CheckSpec, folder: string, status: CheckStatus, options: RunChecksOptions): Promise<{ failures?: number; hint?: CheckHint }> {
+  const counts = options.failureCounts;
+  const key = failureKey(folder, options.moduleDir ? path.basename(options.moduleDir) : '', check.id);
+  if (status === 'pass') {
+    if (counts && counts.get(key) !== 0) await counts.set(key, 0);
+    return {};
+  }
+  const failures = counts ? counts.get(key) + 1 : 1;
+  if (counts) await counts.set(key, failures);
+  const hint = hintFor(check, failures);
+  return { ...(counts ? { failures } : {}), ...(hint ? { hint } : {}) };
 }
 
 /** The step ids a check completes: its own `step`, and steps whose completion is `check:<id>`. */

@@ -5,6 +5,7 @@
  */
 import type { CoreDiagnostic } from '../diagnostic';
 import type { CheckTestOverlay } from './checkTests';
+import type { CheckHint } from './hints';
 
 /** One step of a module's walkthrough, as `module.json` declares it. */
 export interface StepSpec {
@@ -91,6 +92,10 @@ export interface CheckResult {
   readonly missingTool?: string;
   /** Facts besides pass/fail, one line each (races not checked and why, the course's tests used). */
   readonly notes?: readonly string[];
+  /** For a failure: how many times in a row this check has failed here (1 the first time), when counted. */
+  readonly failures?: number;
+  /** For a failure: the hint module.json gives for this many failures. */
+  readonly hint?: CheckHint;
   readonly durationMs: number;
 }
 
