@@ -203,3 +203,41 @@ describe("each step's own check catches that step's mistake", { skip, timeout: 6
     assert.ok(r?.problems.some((p) => p.location?.file === 'platform/messaging/natsbus/permanent_test.go'), text(r));
   });
 });
+
+describe("go-test-finds-bug: the learner's own test is worth something", { skip, timeout: 300_000 }, () => {
+  const memory = fs.readFileSync(path.join(walkthroughs, m1, 'solution', 'memory.go'), 'utf8');
+  const nilList = memory.replace(/out := make\(\[\]User, len\(s\.users\)\)\n\s*copy\(out, s\.users\)/, 'var out []User\n\tout = append(out, s.users...)');
+  const bugDir = fs.mkdtempSync(path.join(os.tmpdir(), 'edgo-bugs-'));
+  temps.push(bugDir);
+  fs.writeFileSync(path.join(bugDir, 'memory.go'), nilList);
+  const spec = (): { spec: ModuleSpec; dir: string } => {
+    const loaded = loadModule(walkthroughs, m1);
+    const check: CheckSpec = { id: 'own-test', kind: 'go-test-finds-bug', title: 'Your test catches a nil List', bugs: [{ file: 'memory.go', buggy: path.join(bugDir, 'memory.go'), bug: 'List returns nil for an empty store' }] };
+    return { dir: loaded.dir, spec: { ...loaded.spec, checks: [check] } };
+  };
+  const ownTest = (body: string) => `package users_test\n\nimport (\n\t"context"\n\t"testing"\n\n\t"example.com/edgo/users"\n)\n\nfunc TestMyEmptyList(t *testing.T) {\n\tgot, _ := users.NewMemoryService().List(context.Background())\n${body}}\n`;
+
+  it('passes when the learner\'s test fails on the known bug', async () => {
+    const folder = learnerFolder(m1, 'solution', { 'mine_test.go': ownTest('\tif got == nil {\n\t\tt.Fatal("nil list")\n\t}\n') });
+    const { spec: s, dir } = spec();
+    const [r] = await runChecks(s, folder, { runner: nodeProcessRunner, moduleDir: dir });
+    assert.equal(r?.status, 'pass', text(r));
+  });
+
+  it('fails when the learner\'s test does not notice the bug (the course\'s own tests do not count)', async () => {
+    const folder = learnerFolder(m1, 'solution', { 'mine_test.go': ownTest('\t_ = got\n') });
+    const { spec: s, dir } = spec();
+    const [r] = await runChecks(s, folder, { runner: nodeProcessRunner, moduleDir: dir });
+    assert.equal(r?.status, 'fail', text(r));
+    assert.match(r?.message ?? '', /Your tests pass on a version of memory\.go with a bug \(List returns nil for an empty store\)/);
+    assert.equal(r?.location?.file, 'memory.go');
+  });
+
+  it('fails with "write a test of your own" when there is none', async () => {
+    const folder = learnerFolder(m1, 'solution', {});
+    const { spec: s, dir } = spec();
+    const [r] = await runChecks(s, folder, { runner: nodeProcessRunner, moduleDir: dir });
+    assert.equal(r?.status, 'fail', text(r));
+    assert.match(r?.message ?? '', /No test of yours ran/);
+  });
+});

@@ -44,6 +44,7 @@ export async function runChecks(spec: ModuleSpec, folder: string, options: RunCh
     mermaid: options.mermaid ?? mermaidParserValidator,
     ...(options.signal ? { signal: options.signal } : {}),
     ...(checkTests ? { checkTests } : {}),
+    ...(options.moduleDir ? { moduleDir: options.moduleDir } : {}),
   };
   try {
     return await runEach(spec, ctx, options);

@@ -148,6 +148,8 @@ export interface CheckContext {
   readonly eventYaml: EventYamlValidator;
   readonly mermaid: MermaidValidator;
   readonly signal?: AbortSignal;
+  /** The module's folder under `walkthroughs/`, when known (files the course ships for checks live there). */
+  readonly moduleDir?: string;
   /** The course's check tests laid over the folder (`go test -overlay`), when the module has them. */
   readonly checkTests?: CheckTestOverlay;
 }

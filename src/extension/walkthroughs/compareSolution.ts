@@ -22,9 +22,17 @@ export function compareCandidates(loaded: LoadedModule, checkId: string | undefi
   return [...new Set([...declared, ...located])].filter((f) => fs.existsSync(path.join(solution, f)));
 }
 
-export async function compareWithSolution(catalog: ModuleCatalog, moduleArg?: unknown, checkArg?: unknown, folderArg?: unknown, result?: CheckResult): Promise<boolean> {
+/** `options.confirmed` skips the question (tests, and callers that already asked). */
+export async function compareWithSolution(
+  catalog: ModuleCatalog,
+  moduleArg?: unknown,
+  checkArg?: unknown,
+  folderArg?: unknown,
+  result?: CheckResult,
+  options?: { readonly confirmed?: boolean },
+): Promise<boolean> {
   const folders = vscode.workspace.workspaceFolders ?? [];
-  const folder = typeof folderArg === 'string' ? folderArg : folders.find((f) => readMarker(f.uri.fsPath))?.uri.fsPath ?? folders[0]?.uri.fsPath;
+  const folder = typeof folderArg === 'string' ? folderArg : folderArg instanceof vscode.Uri ? folderArg.fsPath : folders.find((f) => readMarker(f.uri.fsPath))?.uri.fsPath ?? folders[0]?.uri.fsPath;
   const loaded = typeof moduleArg === 'string' || typeof moduleArg === 'number' ? catalog.find(moduleArg) : catalog.find(folder ? readMarker(folder)?.slug : undefined);
   if (!loaded?.spec.solution || !folder) {
     void vscode.window.showInformationMessage('Open a folder scaffolded from a module with a reference solution first.');
@@ -44,11 +52,13 @@ export async function compareWithSolution(catalog: ModuleCatalog, moduleArg?: un
     return false;
   }
   const reveal = 'Show the Solution';
-  const answer = await vscode.window.showWarningMessage(
-    `Compare your ${file} with the reference solution?`,
-    { modal: true, detail: 'This reveals a working answer. Try the hint first if you have not: you learn most from finding it yourself.' },
-    reveal,
-  );
+  const answer = options?.confirmed
+    ? reveal
+    : await vscode.window.showWarningMessage(
+        `Compare your ${file} with the reference solution?`,
+        { modal: true, detail: 'This reveals a working answer. Try the hint first if you have not: you learn most from finding it yourself.' },
+        reveal,
+      );
   if (answer !== reveal) return false;
   const mine = vscode.Uri.file(path.join(folder, file));
   const theirs = vscode.Uri.file(solutionFile);

@@ -90,8 +90,8 @@ export function registerWalkthroughs(context: vscode.ExtensionContext, api: Edgo
       return lastCheck;
     }),
 
-    vscode.commands.registerCommand('edgo.compareWithSolution', (moduleKey?: unknown, checkId?: unknown, folder?: unknown, result?: CheckResult) =>
-      compareWithSolution(catalog, moduleKey, checkId, folder, result),
+    vscode.commands.registerCommand('edgo.compareWithSolution', (moduleKey?: unknown, checkId?: unknown, folder?: unknown, result?: CheckResult, options?: { confirmed?: boolean }) =>
+      compareWithSolution(catalog, moduleKey, checkId, folder, result, options),
     ),
     vscode.commands.registerCommand(openStepCommand, async (slug: string, stepId?: string) => {
       const loaded = catalog.find(slug);
