@@ -29,7 +29,8 @@ export function importCycleProblem(output: string, modulePath: string | undefine
     const dir = importer ? packageDir(modulePath, importer) : undefined;
     if (m[2] && dir !== undefined) location = { file: joinRel(dir, m[2]), line: 1 };
   }
-  const short = (p: string) => (modulePath && p.startsWith(`${modulePath}/`) ? p.slice(modulePath.length + 1) : p);
+  // Packages of the learner's module by their folder (the root package by its name).
+  const short = (p: string) => (modulePath && p.startsWith(`${modulePath}/`) ? p.slice(modulePath.length + 1) : p === modulePath ? (p.split('/').pop() ?? p) : p);
   const path = chain.map(short).join(' → ');
   const message = `import cycle not allowed: ${path || 'two packages import each other'}. Go forbids packages that import each other; move what both need into a third package, or let one depend on an interface.`;
   return { message, ...(location ? { location } : {}) };

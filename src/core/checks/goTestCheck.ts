@@ -58,9 +58,9 @@ async function runGoTest(spec: CheckSpec, ctx: CheckContext): Promise<CheckOutco
   const modulePath = readModulePath(ctx.folder);
   const compileOutput = [...report.buildOutput, ...report.plainLines, result.stderr].join('\n');
   const cycle = importCycleProblem(compileOutput, modulePath);
-  if (cycle) return withNotes(failWith('The tests do not build', [cycle]));
+  if (cycle) return withNotes({ ...failWith('The tests do not build', [cycle]), blocked: true });
   const buildProblems = parseGoDiagnostics(compileOutput, ctx.folder).filter((p) => p.location);
-  if (buildProblems.length > 0) return withNotes(failWith('The tests do not compile', buildProblems));
+  if (buildProblems.length > 0) return withNotes({ ...failWith('The tests do not compile', buildProblems), blocked: true });
 
   // A test the binary never finished (it hung until -timeout, or another goroutine crashed the binary).
   const unfinished = report.unfinished;

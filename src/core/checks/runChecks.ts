@@ -70,7 +70,7 @@ async function runEach(spec: ModuleSpec, ctx: CheckContext, options: RunChecksOp
       outcome = { status: 'fail' as const, message: `The check could not run: ${err instanceof Error ? err.message : String(err)}` };
     }
     const problems = outcome.problems ?? [];
-    const counted = await countFailure(check, ctx.folder, outcome.status, options);
+    const counted = outcome.blocked || outcome.missingTool ? {} : await countFailure(check, ctx.folder, outcome.status, options);
     const location = problems.find((p) => p.location)?.location;
     const result: CheckResult = {
       id: check.id,

@@ -106,6 +106,8 @@ export interface CheckOutcome {
   readonly problems?: readonly CheckProblem[];
   readonly missingTool?: string;
   readonly notes?: readonly string[];
+  /** The check could not judge the step (the code does not build): no hint, and the failure is not counted. */
+  readonly blocked?: boolean;
 }
 
 export interface ProcessOptions {
