@@ -26,9 +26,13 @@ describe('Check my work: hints and the reference solution', { skip: skipWithoutC
 
   const toast = (text: string) => ui.bench.page.locator('.notification-toast', { hasText: text }).first();
 
-  it('shows hint 1, then hint 2 with the compare button, which opens a diff editor after asking', async () => {
+  it('shows hint 1, then hint 2 with the compare button, which opens a diff editor after asking', async (t) => {
+    // On a failure, the screen as it was.
+    t.after(() => screenshot(ui.bench.page, 'check-hints-last').then(() => undefined, () => undefined));
     await runCommand(ui.bench.page, 'Event-Driven Go: Check My Work');
-    await toast('Hint 1 of').waitFor({ state: 'visible', timeout: 300_000 });
+    const first = toast('checks pass');
+    await first.waitFor({ state: 'visible', timeout: 300_000 });
+    assert.match((await first.textContent()) ?? '', /Hint 1 of 3/);
     await settle(ui.bench);
     assert.ok(fs.statSync(await screenshot(ui.bench.page, 'check-hint-1')).size > 10_000);
     await ui.bench.page.keyboard.press('Escape');
@@ -36,6 +40,7 @@ describe('Check my work: hints and the reference solution', { skip: skipWithoutC
     await runCommand(ui.bench.page, 'Event-Driven Go: Check My Work');
     const second = toast('Hint 2 of');
     await second.waitFor({ state: 'visible', timeout: 300_000 });
+    assert.match((await second.textContent()) ?? '', /Hint 2 of 3/);
     await settle(ui.bench);
     assert.ok(fs.statSync(await screenshot(ui.bench.page, 'check-hint-2')).size > 10_000);
 

@@ -9,6 +9,7 @@ import type { CheckKind, CheckProblem } from './types';
 
 export const filesExistCheck: CheckKind = {
   kind: 'files-exist',
+  fields: { paths: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'Paths or globs that must exist' } },
   summary: 'Every path in `paths` exists (a glob matches at least one file).',
   validate(spec) {
     const problems: string[] = [];
@@ -50,6 +51,11 @@ const normalize = (s: string) => s.toLowerCase().replace(/[`*_]/g, '').replace(/
 
 export const markdownSectionsCheck: CheckKind = {
   kind: 'markdown-sections',
+  fields: {
+    file: { type: 'string' },
+    headings: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'Headings the file must have (A|B accepts either)' },
+    minWords: { type: 'integer', minimum: 0, description: "Words of the learner's own prose each section needs" },
+  },
   summary:
     '`file` has a heading (any level) containing each of `headings`, case-insensitive (`A|B` accepts either); ' +
     'with `minWords`, each section also needs that many words of the learner\'s own (generated blocks, placeholders, code and TODO lines do not count, and a TODO fails).',

@@ -30,6 +30,7 @@ function validatePackages(spec: CheckSpec): string[] {
 
 export const goBuildCheck: CheckKind = {
   kind: 'go-build',
+  fields: { packages: { type: 'array', items: { type: 'string' }, description: 'Go package patterns, default ["./..."]' } },
   summary: '`go build` succeeds (`packages`, default `["./..."]`).',
   validate: validatePackages,
   run: (spec, ctx) => runGoTool('build', spec, ctx),
@@ -37,6 +38,7 @@ export const goBuildCheck: CheckKind = {
 
 export const goVetCheck: CheckKind = {
   kind: 'go-vet',
+  fields: { packages: { type: 'array', items: { type: 'string' }, description: 'Go package patterns, default ["./..."]' } },
   summary: '`go vet` reports nothing (`packages`, default `["./..."]`).',
   validate: validatePackages,
   run: (spec, ctx) => runGoTool('vet', spec, ctx),

@@ -106,6 +106,12 @@ async function runGoTest(spec: CheckSpec, ctx: CheckContext): Promise<CheckOutco
 
 export const goTestCheck: CheckKind = {
   kind: 'go-test',
+  fields: {
+    packages: { type: 'array', items: { type: 'string' }, description: 'Go package patterns, default ["./..."]' },
+    run: { type: 'string', description: 'A -run pattern; at least one test must match' },
+    race: { type: 'boolean', description: 'Run with -race where cgo and a C compiler are available' },
+    timeout: { type: 'integer', minimum: 1, description: 'Seconds the tests may run (default 120)' },
+  },
   summary:
     '`go test -json` passes (`packages`, default `["./..."]`; `run`, a `-run` pattern that must match at least one test; ' +
     '`race`: true runs with `-race` where cgo and a C compiler are available; `timeout`: seconds the tests may run, default 120).',

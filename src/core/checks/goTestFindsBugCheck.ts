@@ -70,6 +70,15 @@ async function run(spec: CheckSpec, ctx: CheckContext): Promise<CheckOutcome> {
 
 export const goTestFindsBugCheck: CheckKind = {
   kind: 'go-test-finds-bug',
+  fields: {
+    packages: { type: 'array', items: { type: 'string' }, description: 'Go package patterns, default ["./..."]' },
+    bugs: {
+      type: 'array',
+      minItems: 1,
+      items: { type: 'object', required: ['file', 'buggy', 'bug'], properties: { file: { type: 'string' }, buggy: { type: 'string' }, bug: { type: 'string' } } },
+      description: 'Known bugs: the learner\'s file, the buggy copy in the module folder, what is wrong',
+    },
+  },
   summary:
     "The learner's own tests fail on each known bug (`bugs`: `{ file, buggy, bug }`, a buggy copy of `file` shipped in the module folder), laid over their code with `go test -overlay` while the course's check tests are hidden (`packages`, default `[\"./...\"]`).",
   validate(spec) {

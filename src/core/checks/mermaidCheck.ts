@@ -12,6 +12,12 @@ import type { CheckKind, CheckProblem } from './types';
 
 export const mermaidCheck: CheckKind = {
   kind: 'mermaid',
+  fields: {
+    glob: { type: 'string', description: 'Files holding the diagrams' },
+    min: { type: 'integer', minimum: 0, description: 'At least this many diagrams (default 1)' },
+    participants: { type: 'array', items: { type: 'string' }, description: 'Participants or nodes the diagrams must show' },
+    messages: { type: 'array', items: { type: 'string', pattern: '->' }, description: '"From -> To: text" messages or edges (* for any end)' },
+  },
   summary:
     'Every ```mermaid block (and `.mmd` file) in files matching `glob` parses; at least `min` (default 1) diagrams; ' +
     'sequence diagrams and flowcharts together show each of `participants` (names or labels, case-insensitive) and `messages` (`"From -> To: text"`, `*` for any end).',

@@ -162,6 +162,8 @@ export interface CheckKind {
   readonly kind: string;
   /** One line for `walkthroughs/README.md` and error messages. */
   readonly summary: string;
+  /** JSON Schemas of the kind's own fields, for `schemas/module.schema.json` (completion in VS Code). */
+  readonly fields?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   /** Problems with the kind's own fields, one sentence each (empty when valid). */
   validate(spec: CheckSpec): string[];
   run(spec: CheckSpec, ctx: CheckContext): Promise<CheckOutcome>;
