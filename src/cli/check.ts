@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { findModule } from '../core/modules';
 import { readBoundedTextSync } from '../core/boundedRead';
-import { formatLocation, loadModule, markerFileName, nodeProcessRunner, readMarker, runChecks, type CheckResult, type ProcessRunner } from '../core/checks';
+import { defaultStateDir, fileFailureCounts, formatLocation, loadModule, markerFileName, nodeProcessRunner, readMarker, runChecks, type CheckResult, type FailureCounts, type ProcessRunner } from '../core/checks';
 import { errorMessage } from '../core/errorMessage';
 import { nodeToolFs } from '../core/tools/nodeToolFs';
 import { resolvingRunner } from '../core/tools/resolvingRunner';
@@ -20,6 +20,8 @@ export interface CheckCliDeps {
   readonly cwd: string;
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** Failures in a row per folder and check, for hints one at a time (none: always the first hint). */
+  readonly failureCounts?: FailureCounts;
 }
 
 const usage = 'check <module> [folder] [--format json]';
@@ -34,19 +36,25 @@ export function findWalkthroughsRoot(start = __dirname): string {
   }
 }
 
+/** Every problem, located or not, and every note: the same facts as `--format json`. */
 function formatText(results: readonly CheckResult[]): string {
   const width = Math.max(...results.map((r) => r.id.length), 2);
   const lines: string[] = [];
+  const indent = (text: string, first: string, rest: string) => {
+    const [head = '', ...tail] = text.split('\n');
+    lines.push(`${first}${head}`, ...tail.map((l) => `${rest}${l}`));
+  };
   for (const r of results) {
     lines.push(`${r.status === 'pass' ? 'pass' : 'FAIL'}  ${r.id.padEnd(width)}  ${r.title}`);
-    if (r.status === 'pass') continue;
-    const located = r.problems.filter((p) => p.location);
-    if (located.length === 0) lines.push(`        ${r.message}`);
-    for (const p of located.slice(0, 10)) {
-      const [first, ...rest] = p.message.split('\n');
-      lines.push(`        ${formatLocation(p.location)}: ${first}`, ...rest.map((l) => `            ${l}`));
+    if (r.status === 'fail') {
+      const shown = r.problems.slice(0, 10);
+      // The summary, unless it only repeats a problem listed below it.
+      if (!shown.some((p) => r.message.includes(p.message.split('\n')[0] ?? ''))) indent(r.message, '        ', '            ');
+      for (const p of shown) indent(p.message, `        ${p.location ? `${formatLocation(p.location)}: ` : ''}`, '            ');
+      if (r.problems.length > 10) lines.push(`        ... and ${r.problems.length - 10} more`);
     }
-    if (located.length > 10) lines.push(`        ... and ${located.length - 10} more`);
+    if (r.hint) indent(r.hint.text, `        hint ${r.hint.index} of ${r.hint.of}: `, '            ');
+    for (const n of r.notes ?? []) lines.push(`        note: ${n}`);
   }
   return lines.join('\n');
 }
@@ -105,7 +113,7 @@ export async function runCheckCli(args: readonly string[], deps: CheckCliDeps): 
   let results: CheckResult[];
   try {
     if (format === 'text') deps.out(`Checking ${folder} against module ${loaded.module.slug} (${loaded.spec.title})\n`);
-    results = await runChecks(loaded.spec, folder, { runner: deps.runner });
+    results = await runChecks(loaded.spec, folder, { runner: deps.runner, moduleDir: loaded.dir, ...(deps.failureCounts ? { failureCounts: deps.failureCounts } : {}) });
   } catch (err) {
     deps.err(`edgo check: ${errorMessage(err)}\n`);
     return 2;
@@ -117,6 +125,10 @@ export async function runCheckCli(args: readonly string[], deps: CheckCliDeps): 
     deps.out(`${formatText(results)}\n\n${results.length - failed.length} of ${results.length} checks pass.\n`);
     const missing = results.find((r) => r.missingTool);
     if (missing) deps.out(`\n${missing.message}\n`);
+    const stuck = failed.find((r) => (r.failures ?? 0) >= 2);
+    if (stuck && loaded.spec.solution) {
+      deps.out(`\n${stuck.id} has failed ${stuck.failures} times in a row. Stuck? The reference solution is in ${path.join(loaded.dir, loaded.spec.solution)} (compare one file at a time, e.g. with diff -u).\n`);
+    }
   }
   return failed.length === 0 ? 0 : 1;
 }
@@ -148,5 +160,6 @@ export const checkCommand: CliCommand = {
       cwd: process.cwd(),
       out: (t) => process.stdout.write(t),
       err: (t) => process.stderr.write(t),
+      failureCounts: fileFailureCounts(path.join(defaultStateDir(), 'check-failures.json')),
     }),
 };

@@ -61,14 +61,14 @@ for (const root of roots) {
       const { spec, dir, module } = m;
       if (spec.solution) {
         it(`${module.slug}: the solution passes every check`, { skip: !hasGo && 'go is not on PATH', timeout: 600_000 }, async (t) => {
-          const results = await runChecks(spec, copyOf(path.join(dir, spec.solution!), `${module.number}-solution`), { runner: nodeProcessRunner });
+          const results = await runChecks(spec, copyOf(path.join(dir, spec.solution!), `${module.number}-solution`), { runner: nodeProcessRunner, moduleDir: dir });
           const { judged } = withoutMissingTools(results, t);
           assert.deepEqual(judged.filter((r) => r.status === 'fail').map((r) => r.id), [], describeResults(results));
         });
       }
       if (spec.starter) {
         it(`${module.slug}: the starter fails exactly ${spec.expect.starterFails.join(', ') || 'nothing'}, with the expected messages`, { skip: !hasGo && 'go is not on PATH', timeout: 600_000 }, async (t) => {
-          const results = await runChecks(spec, copyOf(path.join(dir, spec.starter!), `${module.number}-starter`), { runner: nodeProcessRunner });
+          const results = await runChecks(spec, copyOf(path.join(dir, spec.starter!), `${module.number}-starter`), { runner: nodeProcessRunner, moduleDir: dir });
           const { judged, skipped } = withoutMissingTools(results, t);
           const failed = judged.filter((r) => r.status === 'fail').map((r) => r.id).sort();
           assert.deepEqual(failed, spec.expect.starterFails.filter((id) => !skipped.includes(id)).sort(), describeResults(results));

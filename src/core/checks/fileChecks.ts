@@ -1,13 +1,15 @@
 /** `files-exist` and `markdown-sections`: the learner's notes and docs are where the step asks. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { requiredString, requiredStringArray, str, strs } from './fields';
+import { num, optionalCount, requiredString, requiredStringArray, str, strs } from './fields';
+import { sectionText } from './markdownWords';
 import { isGlob, matchFiles, readText } from './files';
 import { failWith } from './goTool';
 import type { CheckKind, CheckProblem } from './types';
 
 export const filesExistCheck: CheckKind = {
   kind: 'files-exist',
+  fields: { paths: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'Paths or globs that must exist' } },
   summary: 'Every path in `paths` exists (a glob matches at least one file).',
   validate(spec) {
     const problems: string[] = [];
@@ -49,23 +51,48 @@ const normalize = (s: string) => s.toLowerCase().replace(/[`*_]/g, '').replace(/
 
 export const markdownSectionsCheck: CheckKind = {
   kind: 'markdown-sections',
-  summary: '`file` has a heading (any level) containing each of `headings`, case-insensitive.',
+  fields: {
+    file: { type: 'string' },
+    headings: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'Headings the file must have (A|B accepts either)' },
+    minWords: { type: 'integer', minimum: 0, description: "Words of the learner's own prose each section needs" },
+  },
+  summary:
+    '`file` has a heading (any level) containing each of `headings`, case-insensitive (`A|B` accepts either); ' +
+    'with `minWords`, each section also needs that many words of the learner\'s own (generated blocks, placeholders, code and TODO lines do not count, and a TODO fails).',
   validate(spec) {
     const problems: string[] = [];
     requiredString(spec, 'file', problems);
     requiredStringArray(spec, 'headings', problems);
+    optionalCount(spec, 'minWords', problems);
     return problems;
   },
   async run(spec, ctx) {
     const file = str(spec, 'file') ?? '';
     const wanted = strs(spec, 'headings') ?? [];
+    const minWords = num(spec, 'minWords');
     const text = readText(ctx.folder, file);
     if (text === undefined) return failWith(`${file} is missing`, [{ message: `create ${file}`, location: { file } }]);
-    const headings = markdownHeadings(text).map((h) => normalize(h.text));
-    const missing = wanted.filter((w) => !headings.some((h) => h.includes(normalize(w))));
+    const headings = markdownHeadings(text).map((h) => ({ ...h, norm: normalize(h.text) }));
+    const find = (w: string) => headings.find((h) => w.split('|').some((alt) => h.norm.includes(normalize(alt))));
+    const missing = wanted.filter((w) => !find(w));
     if (missing.length > 0) {
-      return failWith(`${file} lacks ${missing.length} section${missing.length > 1 ? 's' : ''}`, missing.map((m) => ({ message: `add a "## ${m}" section`, location: { file, line: 1 } })));
+      return failWith(`${file} lacks ${missing.length} section${missing.length > 1 ? 's' : ''}`, missing.map((m) => ({ message: `add a "## ${m.split('|')[0]}" section`, location: { file, line: 1 } })));
     }
-    return { status: 'pass', message: `${file} has the sections ${wanted.join(', ')}.` };
+    if (minWords !== undefined) {
+      const thin: CheckProblem[] = [];
+      for (const w of wanted) {
+        const h = find(w)!;
+        const own = sectionText(text, h.line);
+        for (const line of own.todoLines) thin.push({ message: `"${h.text}" still says TODO: replace it with your own text`, location: { file, line } });
+        if (own.words < minWords) {
+          thin.push({
+            message: `"${h.text}" has ${own.words} word${own.words === 1 ? '' : 's'} of your own; write at least ${minWords} (generated blocks, placeholders and code do not count)`,
+            location: { file, line: h.line },
+          });
+        }
+      }
+      if (thin.length > 0) return failWith(`${file} needs more of your own writing`, thin);
+    }
+    return { status: 'pass', message: `${file} has the sections ${wanted.map((w) => w.split('|')[0]).join(', ')}${minWords ? `, each in your own words` : ''}.` };
   },
 };

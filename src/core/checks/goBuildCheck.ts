@@ -1,18 +1,24 @@
 /** `go-build` and `go-vet`: the learner's module compiles, and vet finds nothing. */
 import { optionalStringArray, strs } from './fields';
-import { failWith, goMissing, parseGoDiagnostics, runGo } from './goTool';
+import { failWith, goMissing, overlayArgs, parseGoDiagnostics, runGo } from './goTool';
+import { importCycleProblem } from './goFailures';
+import { readModulePath } from './goModule';
 import type { CheckContext, CheckKind, CheckOutcome, CheckSpec } from './types';
 
 async function runGoTool(tool: 'build' | 'vet', spec: CheckSpec, ctx: CheckContext): Promise<CheckOutcome> {
   const packages = strs(spec, 'packages') ?? ['./...'];
-  const result = await runGo(ctx, [tool, ...packages]);
+  // vet compiles the tests too: it reads the course's check tests, as go test does.
+  const result = await runGo(ctx, [tool, ...(tool === 'vet' ? overlayArgs(ctx) : []), ...packages]);
   if (result.notFound) return goMissing(result);
   if (result.timedOut) return { status: 'fail', message: `go ${tool} did not finish in time.` };
   if (result.exitCode === 0) {
     return { status: 'pass', message: tool === 'build' ? 'The module builds.' : 'go vet reports nothing.' };
   }
-  const problems = parseGoDiagnostics(`${result.stderr}\n${result.stdout}`, ctx.folder);
+  const output = `${result.stderr}\n${result.stdout}`;
   const summary = tool === 'build' ? 'The module does not build' : 'go vet reports a problem';
+  const cycle = importCycleProblem(output, readModulePath(ctx.folder));
+  if (cycle) return failWith(summary, [cycle]);
+  const problems = parseGoDiagnostics(output, ctx.folder);
   return failWith(summary, problems.length > 0 ? problems : [{ message: `go ${tool} exited with code ${result.exitCode ?? 'unknown'}` }]);
 }
 
@@ -24,6 +30,7 @@ function validatePackages(spec: CheckSpec): string[] {
 
 export const goBuildCheck: CheckKind = {
   kind: 'go-build',
+  fields: { packages: { type: 'array', items: { type: 'string' }, description: 'Go package patterns, default ["./..."]' } },
   summary: '`go build` succeeds (`packages`, default `["./..."]`).',
   validate: validatePackages,
   run: (spec, ctx) => runGoTool('build', spec, ctx),
@@ -31,6 +38,7 @@ export const goBuildCheck: CheckKind = {
 
 export const goVetCheck: CheckKind = {
   kind: 'go-vet',
+  fields: { packages: { type: 'array', items: { type: 'string' }, description: 'Go package patterns, default ["./..."]' } },
   summary: '`go vet` reports nothing (`packages`, default `["./..."]`).',
   validate: validatePackages,
   run: (spec, ctx) => runGoTool('vet', spec, ctx),

@@ -1,70 +1,120 @@
 /**
- * `go-test`: runs `go test -json` and reports each failing test with the file and
- * line of its first `t.Errorf`, so the learner sees what to fix, not a wall of output.
+ * `go-test`: runs `go test -json` (with the course's check tests laid over the
+ * folder, `-race` where asked and possible, and a time limit) and reports each
+ * failing test with the file and line to look at, so the learner sees what to
+ * fix, not a wall of output.
  */
-import { optionalStringArray, optionalString, str, strs } from './fields';
+import { num, optionalCount, optionalStringArray, optionalString, str, strs } from './fields';
 import { readModulePath, packageDir, joinRel } from './goModule';
-import { failWith, goMissing, parseGoDiagnostics, relativeToFolder, runGo } from './goTool';
-import { firstAssertion, firstPanicFrame, parseGoTestJson } from './goTestJson';
+import { failWith, goMissing, overlayArgs, parseGoDiagnostics, relativeToFolder, runGo } from './goTool';
+import { firstAssertion, firstPanicFrame, parseGoTestJson, type FailedTest } from './goTestJson';
+import { importCycleProblem, raceProblem, timeoutProblem } from './goFailures';
+import { raceNotCheckedNote, raceSupport } from './goRace';
+import { changedTestsNote } from './checkTests';
 import type { CheckContext, CheckKind, CheckOutcome, CheckProblem, CheckSpec } from './types';
+
+/** Seconds the tests may run (`go test -timeout`), unless the check sets `timeout`. */
+const defaultTimeoutSeconds = 120;
+/** Compiling (with `-race`, the first time, on a slow machine) gets this much on top. */
+const buildAllowanceMs = 300_000;
+
+function explainTest(f: FailedTest, ctx: CheckContext, modulePath: string | undefined): CheckProblem {
+  const race = raceProblem(f.test, f.output, ctx.folder);
+  if (race) return race;
+  const hung = timeoutProblem(f.test, f.output, ctx.folder);
+  if (hung) return hung;
+  const panic = firstPanicFrame(f.output, ctx.folder);
+  if (panic) return { message: `${f.test} panicked`, location: { file: relativeToFolder(ctx.folder, panic.file), line: panic.line } };
+  const assertion = firstAssertion(f.output);
+  if (assertion) return { message: `${f.test}: ${assertion.message}`, location: { file: joinRel(packageDir(modulePath, f.pkg), assertion.file), line: assertion.line } };
+  const text = f.output.map((l) => l.trim()).filter((l) => l && !/^(=== |--- |FAIL|PASS|ok )/.test(l));
+  return { message: `${f.test} failed${text[0] ? `: ${text[0]}` : ''}` };
+}
 
 async function runGoTest(spec: CheckSpec, ctx: CheckContext): Promise<CheckOutcome> {
   const packages = strs(spec, 'packages') ?? ['./...'];
   const run = str(spec, 'run');
-  const args = ['test', '-json', '-timeout', '120s', ...(run ? ['-run', run] : []), ...packages];
-  const result = await runGo(ctx, args, 300_000);
+  const timeout = num(spec, 'timeout') ?? defaultTimeoutSeconds;
+  const notes: string[] = [];
+  let race = false;
+  if (spec.race === true) {
+    const support = await raceSupport(ctx);
+    if (support.ok) race = true;
+    else notes.push(raceNotCheckedNote(support.why));
+  }
+  const changed = changedTestsNote(ctx.checkTests, packages);
+  if (changed) notes.push(changed);
+  const withNotes = (o: CheckOutcome): CheckOutcome => (notes.length > 0 ? { ...o, notes } : o);
+
+  const args = ['test', '-json', '-timeout', `${timeout}s`, ...(race ? ['-race'] : []), ...overlayArgs(ctx), ...(run ? ['-run', run] : []), ...packages];
+  const result = await runGo(ctx, args, timeout * 1000 + buildAllowanceMs, race ? { CGO_ENABLED: '1' } : {});
   if (result.notFound) return goMissing(result);
-  if (result.timedOut) return { status: 'fail', message: 'go test did not finish in time: is a test waiting for something that never comes?' };
+  if (result.timedOut) {
+    const limit = Math.round((timeout * 1000 + buildAllowanceMs) / 1000);
+    return withNotes({ status: 'fail', message: `go test timed out after ${limit} s (building and testing) and was stopped, with everything it started.`, problems: [{ message: `go test timed out after ${limit} s` }] });
+  }
 
   const report = parseGoTestJson(result.stdout);
   const modulePath = readModulePath(ctx.folder);
-  const problems: CheckProblem[] = [];
-
   const compileOutput = [...report.buildOutput, ...report.plainLines, result.stderr].join('\n');
+  const cycle = importCycleProblem(compileOutput, modulePath);
+  if (cycle) return withNotes({ ...failWith('The tests do not build', [cycle]), blocked: true });
   const buildProblems = parseGoDiagnostics(compileOutput, ctx.folder).filter((p) => p.location);
-  if (buildProblems.length > 0) return failWith('The tests do not compile', buildProblems);
+  if (buildProblems.length > 0) return withNotes({ ...failWith('The tests do not compile', buildProblems), blocked: true });
 
-  for (const f of report.failed) {
-    const assertion = firstAssertion(f.output);
-    const panic = firstPanicFrame(f.output, ctx.folder);
-    const dir = packageDir(modulePath, f.pkg);
-    if (panic) {
-      problems.push({ message: `${f.test} panicked`, location: { file: relativeToFolder(ctx.folder, panic.file), line: panic.line } });
-    } else if (assertion) {
-      problems.push({ message: `${f.test}: ${assertion.message}`, location: { file: joinRel(dir, assertion.file), line: assertion.line } });
-    } else {
-      const text = f.output.map((l) => l.trim()).filter((l) => l && !/^(=== |--- |FAIL|PASS|ok )/.test(l));
-      problems.push({ message: `${f.test} failed${text[0] ? `: ${text[0]}` : ''}` });
+  // A test the binary never finished (it hung until -timeout, or another goroutine crashed the binary).
+  const unfinished = report.unfinished;
+  const problems: CheckProblem[] = [
+    ...report.failed.map((f) => explainTest(f, ctx, modulePath)),
+    ...unfinished.flatMap((u) => {
+      const p = timeoutProblem(u.test, u.output, ctx.folder) ?? raceProblem(u.test, u.output, ctx.folder);
+      if (p) return [p];
+      const panic = firstPanicFrame(u.output, ctx.folder);
+      return panic ? [{ message: `${u.test} panicked`, location: { file: relativeToFolder(ctx.folder, panic.file), line: panic.line } }] : [];
+    }),
+  ];
+  // Keep one problem per hang: every unfinished parent and sub-test reports the same timeout.
+  const unique = problems.filter((p, i) => problems.findIndex((q) => q.message === p.message) === i);
+  if (unique.length === 0) {
+    for (const p of report.failedPackages) {
+      const text = p.output.map((l) => l.trim()).filter((l) => l && !/^(FAIL|ok )\b/.test(l));
+      const race = raceProblem(p.pkg, p.output, ctx.folder);
+      unique.push(race ?? { message: `package ${p.pkg} failed${text[0] ? `: ${text[0]}` : ''}` });
     }
   }
-  for (const p of report.failedPackages) {
-    const text = p.output.map((l) => l.trim()).filter((l) => l && !/^(FAIL|ok )\b/.test(l));
-    problems.push({ message: `package ${p.pkg} failed${text[0] ? `: ${text[0]}` : ''}` });
-  }
-  if (problems.length > 0) {
-    const names = report.failed.map((f) => f.test);
-    return failWith(names.length > 0 ? `${names.length} test${names.length > 1 ? 's' : ''} failed` : 'go test failed', problems);
+  if (unique.length > 0) {
+    const names = [...new Set([...report.failed, ...unfinished].map((f) => f.test.split('/')[0]))];
+    return withNotes(failWith(names.length > 0 ? `${names.length} test${names.length > 1 ? 's' : ''} failed` : 'go test failed', unique));
   }
   if (result.exitCode !== 0) {
-    const text = `${result.stderr}\n${report.plainLines.join('\n')}`.trim().split('\n')[0] ?? '';
-    return { status: 'fail', message: `go test failed: ${text || `exit code ${result.exitCode ?? 'unknown'}`}`, problems: [{ message: text }] };
+    const text = `${result.stderr}\n${report.plainLines.join('\n')}\n${report.buildOutput.join('\n')}`.trim().split('\n').filter((l) => !l.startsWith('# '))[0] ?? '';
+    return withNotes({ status: 'fail', message: `go test failed: ${text || `exit code ${result.exitCode ?? 'unknown'}`}`, problems: [{ message: text || 'go test failed' }] });
   }
 
   // Nothing matched (a deleted or renamed test) must not pass silently.
   const topLevel = report.ran.filter((r) => !r.test.includes('/'));
   if (topLevel.length === 0) {
-    return { status: 'fail', message: run ? `No test matching ${run} ran: is it written, and named as the step says?` : 'No tests ran: add a _test.go file with a TestXxx function.' };
+    return withNotes({ status: 'fail', message: run ? `No test matching ${run} ran: is it written, and named as the step says?` : 'No tests ran: add a _test.go file with a TestXxx function.' });
   }
   const passedTop = topLevel.filter((r) => report.passed.some((p) => p.pkg === r.pkg && p.test === r.test));
   if (passedTop.length === 0) {
-    return { status: 'fail', message: `Every matching test was skipped (${topLevel.map((r) => r.test).join(', ')}): remove the t.Skip once your code is ready.` };
+    return withNotes({ status: 'fail', message: `Every matching test was skipped (${topLevel.map((r) => r.test).join(', ')}): remove the t.Skip once your code is ready.` });
   }
-  return { status: 'pass', message: `${passedTop.length} test${passedTop.length > 1 ? 's' : ''} pass${passedTop.length > 1 ? '' : 'es'}.` };
+  const n = passedTop.length;
+  return withNotes({ status: 'pass', message: `${n} test${n > 1 ? 's' : ''} pass${n > 1 ? '' : 'es'}${race ? ' with the race detector on' : ''}.` });
 }
 
 export const goTestCheck: CheckKind = {
   kind: 'go-test',
-  summary: '`go test -json` passes (`packages`, default `["./..."]`; `run`, a `-run` pattern that must match at least one test).',
+  fields: {
+    packages: { type: 'array', items: { type: 'string' }, description: 'Go package patterns, default ["./..."]' },
+    run: { type: 'string', description: 'A -run pattern; at least one test must match' },
+    race: { type: 'boolean', description: 'Run with -race where cgo and a C compiler are available' },
+    timeout: { type: 'integer', minimum: 1, description: 'Seconds the tests may run (default 120)' },
+  },
+  summary:
+    '`go test -json` passes (`packages`, default `["./..."]`; `run`, a `-run` pattern that must match at least one test; ' +
+    '`race`: true runs with `-race` where cgo and a C compiler are available; `timeout`: seconds the tests may run, default 120).',
   validate(spec) {
     const problems: string[] = [];
     optionalStringArray(spec, 'packages', problems);
@@ -76,6 +126,9 @@ export const goTestCheck: CheckKind = {
         problems.push(`"run" is not a valid regular expression: ${run}`);
       }
     }
+    if (spec.race !== undefined && typeof spec.race !== 'boolean') problems.push('"race" must be true or false');
+    const timeout = optionalCount(spec, 'timeout', problems);
+    if (timeout === 0) problems.push('"timeout" must be at least 1 (seconds)');
     return problems;
   },
   run: runGoTest,

@@ -25,6 +25,8 @@ export interface GoTestReport {
   readonly skipped: ReadonlyArray<{ pkg: string; test: string }>;
   /** Failed tests with no failed sub-test of their own (the ones to show). */
   readonly failed: readonly FailedTest[];
+  /** Tests that started and never ended (the binary was killed: `-timeout`, a crash in another goroutine). */
+  readonly unfinished: readonly FailedTest[];
   /** Packages that failed outside any test (build failure, panic in init, TestMain). */
   readonly failedPackages: ReadonlyArray<{ pkg: string; output: readonly string[] }>;
   /** Compiler output of packages that did not build (`build-output` events, Go 1.24+). */
@@ -92,7 +94,11 @@ export function parseGoTestJson(stdout: string): GoTestReport {
   const failedPackages = failedPkgs
     .filter((pkg) => !failed.some((f) => f.pkg === pkg))
     .map((pkg) => ({ pkg, output: outputs.get(key(pkg, '')) ?? [] }));
-  return { ran, passed, skipped, failed, failedPackages, buildOutput, plainLines };
+  const ended = new Set([...passed, ...skipped, ...failedKeys].map((r) => key(r.pkg, r.test)));
+  const unfinished = ran
+    .filter((r) => r.test && !ended.has(key(r.pkg, r.test)))
+    .map((r) => ({ ...r, output: outputs.get(key(r.pkg, r.test)) ?? [] }));
+  return { ran, passed, skipped, failed, unfinished, failedPackages, buildOutput, plainLines };
 }
 
 /** `    users_test.go:25: got 0 users` → the file, line and message `t.Errorf` printed. */

@@ -17,16 +17,21 @@ export function goMissing(result?: ProcessResult): CheckOutcome {
   return { status: 'fail', message, missingTool: 'go', problems: [{ message }] };
 }
 
-export async function runGo(ctx: CheckContext, args: readonly string[], timeoutMs = 180_000): Promise<ProcessResult> {
+export async function runGo(ctx: CheckContext, args: readonly string[], timeoutMs = 180_000, env: Readonly<Record<string, string>> = {}): Promise<ProcessResult> {
   const result = await ctx.runner.run('go', args, {
     cwd: ctx.folder,
     timeoutMs,
     // No toolchain download, no prompts for credentials, and the learner's own GOFLAGS left alone.
-    env: { ...goCheckEnv(), GIT_TERMINAL_PROMPT: '0' },
+    env: { ...goCheckEnv(), GIT_TERMINAL_PROMPT: '0', ...env },
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
   const note = result.exitCode !== 0 ? toolchainNote(`${result.stderr}\n${result.stdout}`, process.env.GOTOOLCHAIN) : undefined;
   return note ? { ...result, stderr: `${result.stderr.trimEnd()}\n${note}\n` } : result;
+}
+
+/** `-overlay <file>` when the course's check tests are laid over the folder (go test, go vet). */
+export function overlayArgs(ctx: CheckContext): string[] {
+  return ctx.checkTests ? ['-overlay', ctx.checkTests.overlayPath] : [];
 }
 
 /** Makes a path Go printed relative to the learner's folder, with `/`. */

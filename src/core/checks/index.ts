@@ -10,3 +10,5 @@ export { walkthroughContributions, walkthroughContribution, completionEvents, ch
 export { eventsValidator, mermaidParserValidator } from './defaultValidators';
 export { planScaffold, applyScaffold, type ScaffoldPlan } from './scaffold';
 export { pathStates, moduleState, isStepDone, type StepState, type PathModule } from './learningProgress';
+export { hintFor, hintsOf, failureKey, memoryFailureCounts, fileFailureCounts, defaultStateDir, type FailureCounts, type CheckHint } from './hints';
+export { layCheckTests, checkTestFiles, type CheckTestOverlay } from './checkTests';

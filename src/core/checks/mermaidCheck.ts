@@ -1,16 +1,34 @@
-/** `mermaid`: every Mermaid diagram in the matching files parses, and there are at least `min`. */
-import { optionalCount, requiredString, num, str } from './fields';
+/**
+ * `mermaid`: every Mermaid diagram in the matching files parses, there are at
+ * least `min`, and (when asked) they show the `participants` and `messages` the
+ * step asks for, so fixing a syntax error alone does not pass.
+ */
+import { optionalCount, optionalStringArray, requiredString, num, str, strs } from './fields';
 import { matchFiles, readText } from './files';
+import { extractBlocks } from '../mermaid/blocks';
+import { diagramContent, hasMessage, nodeMatches, parseMessageRule, type DiagramEdge, type DiagramNode } from './mermaidContent';
 import { failWith } from './goTool';
 import type { CheckKind, CheckProblem } from './types';
 
 export const mermaidCheck: CheckKind = {
   kind: 'mermaid',
-  summary: 'Every ```mermaid block (and `.mmd` file) in files matching `glob` parses; at least `min` (default 1) diagrams.',
+  fields: {
+    glob: { type: 'string', description: 'Files holding the diagrams' },
+    min: { type: 'integer', minimum: 0, description: 'At least this many diagrams (default 1)' },
+    participants: { type: 'array', items: { type: 'string' }, description: 'Participants or nodes the diagrams must show' },
+    messages: { type: 'array', items: { type: 'string', pattern: '->' }, description: '"From -> To: text" messages or edges (* for any end)' },
+  },
+  summary:
+    'Every ```mermaid block (and `.mmd` file) in files matching `glob` parses; at least `min` (default 1) diagrams; ' +
+    'sequence diagrams and flowcharts together show each of `participants` (names or labels, case-insensitive) and `messages` (`"From -> To: text"`, `*` for any end).',
   validate(spec) {
     const problems: string[] = [];
     requiredString(spec, 'glob', problems);
     optionalCount(spec, 'min', problems);
+    optionalStringArray(spec, 'participants', problems);
+    for (const rule of optionalStringArray(spec, 'messages', problems) ?? []) {
+      if (!parseMessageRule(rule)) problems.push(`"messages" entry "${rule}" must look like "From -> To: text"`);
+    }
     return problems;
   },
   async run(spec, ctx) {
@@ -18,15 +36,36 @@ export const mermaidCheck: CheckKind = {
     const min = num(spec, 'min') ?? 1;
     const problems: CheckProblem[] = [];
     let count = 0;
+    const nodes: DiagramNode[] = [];
+    const edges: DiagramEdge[] = [];
+    let firstDiagram: { file: string; line: number } | undefined;
     for (const file of matchFiles(ctx.folder, glob)) {
-      const { diagrams, diagnostics } = await ctx.mermaid.validate(file, readText(ctx.folder, file) ?? '');
+      const text = readText(ctx.folder, file) ?? '';
+      const { diagrams, diagnostics } = await ctx.mermaid.validate(file, text);
       count += diagrams;
+      for (const block of extractBlocks(file, text).filter((b) => b.text.trim() !== '')) {
+        const content = diagramContent(block.text);
+        nodes.push(...content.nodes);
+        edges.push(...content.edges);
+        firstDiagram ??= { file, line: block.contentLine + 1 };
+      }
       for (const d of diagnostics.filter((x) => x.severity === 'error')) {
         problems.push({ message: d.message, location: { file, line: d.range.start.line + 1, column: d.range.start.character + 1 } });
       }
     }
     if (problems.length > 0) return failWith(`${problems.length} Mermaid problem${problems.length > 1 ? 's' : ''}`, problems);
     if (count < min) return { status: 'fail', message: `Found ${count} Mermaid diagram${count === 1 ? '' : 's'} in ${glob}; the step asks for at least ${min}.`, problems: [] };
+    const where = firstDiagram ?? { file: glob, line: 1 };
+    const content = { nodes, edges };
+    const missing: CheckProblem[] = [
+      ...(strs(spec, 'participants') ?? [])
+        .filter((name) => !nodes.some((n) => nodeMatches(n, name)))
+        .map((name) => ({ message: `the diagram has no ${name} (add it as a participant or node)`, location: where })),
+      ...(strs(spec, 'messages') ?? [])
+        .filter((rule) => !hasMessage(content, parseMessageRule(rule)!))
+        .map((rule) => ({ message: `the diagram has no message ${rule.replace(/\*/g, 'anyone')}`, location: where })),
+    ];
+    if (missing.length > 0) return failWith(`The diagram parses but does not show the whole flow yet`, missing);
     return { status: 'pass', message: `${count} Mermaid diagram${count === 1 ? '' : 's'} parse.` };
   },
 };

@@ -6,6 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findCheckKind } from './registry';
+import { matchFiles } from './files';
+import { validateHints } from './hints';
 import type { CheckSpec, ModuleSpec, StepSpec } from './types';
 
 export interface SpecProblem {
@@ -78,6 +80,12 @@ function validateCheck(raw: unknown, i: number, problems: SpecProblem[]): void {
   if (!nonEmpty(raw.id) || !/^[a-z0-9][a-z0-9-]*$/.test(raw.id)) problems.push({ at: `${at}.id`, message: 'must be kebab-case, e.g. "tests"' });
   if (!nonEmpty(raw.title)) problems.push({ at: `${at}.title`, message: 'is required' });
   if (raw.step !== undefined && !nonEmpty(raw.step)) problems.push({ at: `${at}.step`, message: 'must be a step id' });
+  const hints = validateHints(raw.hints);
+  if (hints) problems.push({ at: `${at}.hints`, message: hints });
+  const solutionFiles = raw.solutionFiles;
+  if (solutionFiles !== undefined && (!Array.isArray(solutionFiles) || solutionFiles.some((f) => !nonEmpty(f)))) {
+    problems.push({ at: `${at}.solutionFiles`, message: 'must be an array of paths in the solution (the files "Compare with the reference solution" offers)' });
+  }
   if (!nonEmpty(raw.kind)) {
     problems.push({ at: `${at}.kind`, message: 'is required' });
     return;
@@ -88,6 +96,26 @@ function validateCheck(raw: unknown, i: number, problems: SpecProblem[]): void {
     return;
   }
   for (const message of kind.validate(raw as unknown as CheckSpec)) problems.push({ at: `${at} (${raw.kind})`, message });
+}
+
+/** `checkTests`: globs of the starter's test files that decide the Go checks; each must match one. */
+function validateCheckTests(data: Json, dir: string | undefined, problems: SpecProblem[]): string[] | undefined {
+  const raw = data.checkTests;
+  if (raw === undefined) return undefined;
+  if (!Array.isArray(raw) || raw.length === 0 || raw.some((g) => !nonEmpty(g) || !String(g).endsWith('_test.go'))) {
+    problems.push({ at: 'checkTests', message: 'must be a non-empty array of globs of _test.go files in the starter, e.g. ["**/*_test.go"]' });
+    return undefined;
+  }
+  if (!nonEmpty(data.starter)) {
+    problems.push({ at: 'checkTests', message: 'needs a "starter": the check tests are the starter\'s files' });
+    return undefined;
+  }
+  if (dir) {
+    (raw as string[]).forEach((glob, i) => {
+      if (matchFiles(path.join(dir, data.starter as string), glob).length === 0) problems.push({ at: `checkTests[${i}]`, message: `${glob} matches no file in ${String(data.starter)}/` });
+    });
+  }
+  return raw as string[];
 }
 
 /** Validates parsed JSON; `dir` (the module folder) also checks that media, starter and solution exist. */
@@ -110,6 +138,8 @@ export function validateModuleSpec(data: unknown, dir?: string): { spec?: Module
     if (!nonEmpty(v)) problems.push({ at: field, message: 'must be a folder name' });
     else if (dir && !fs.existsSync(path.join(dir, v, 'go.mod')) && !fs.existsSync(path.join(dir, v))) problems.push({ at: field, message: `${v}/ does not exist` });
   }
+
+  const checkTests = validateCheckTests(data, dir, problems);
 
   const stepIds = steps.filter(isObject).map((s) => s.id).filter(nonEmpty);
   const checkIds = checkList.filter(isObject).map((c) => c.id).filter(nonEmpty);
@@ -156,6 +186,7 @@ export function validateModuleSpec(data: unknown, dir?: string): { spec?: Module
     ...(nonEmpty(data.solution) ? { solution: data.solution } : {}),
     checks: checkList as CheckSpec[],
     expect: { starterFails, starterMessages },
+    ...(checkTests ? { checkTests } : {}),
   };
   return { spec, problems };
 }

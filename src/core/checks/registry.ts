@@ -6,6 +6,7 @@
 import type { CheckKind } from './types';
 import { goBuildCheck, goVetCheck } from './goBuildCheck';
 import { goTestCheck } from './goTestCheck';
+import { goTestFindsBugCheck } from './goTestFindsBugCheck';
 import { importRuleCheck } from './importRuleCheck';
 import { eventYamlCheck } from './eventYamlCheck';
 import { mermaidCheck } from './mermaidCheck';
@@ -20,6 +21,7 @@ export const checkKinds: readonly CheckKind[] = [
   goBuildCheck,
   goVetCheck,
   goTestCheck,
+  goTestFindsBugCheck,
   importRuleCheck,
   eventYamlCheck,
   mermaidCheck,

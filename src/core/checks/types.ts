@@ -4,6 +4,8 @@
  * reports (pass/fail, a message a learner understands, the file and line to look at).
  */
 import type { CoreDiagnostic } from '../diagnostic';
+import type { CheckTestOverlay } from './checkTests';
+import type { CheckHint } from './hints';
 
 /** One step of a module's walkthrough, as `module.json` declares it. */
 export interface StepSpec {
@@ -52,6 +54,11 @@ export interface ModuleSpec {
   readonly solution?: string;
   readonly checks: readonly CheckSpec[];
   readonly expect: ModuleExpectations;
+  /**
+   * Globs of the starter's `_test.go` files that decide the Go checks: at check time
+   * the course's copies are laid over the learner's folder (`go test -overlay`).
+   */
+  readonly checkTests?: readonly string[];
 }
 
 /** A place in the learner's folder. `file` is relative to the folder, with `/`; `line` and `column` are 1-based. */
@@ -83,6 +90,12 @@ export interface CheckResult {
   readonly problems: readonly CheckProblem[];
   /** Set when a tool the check needs is not installed (e.g. `go`), so a UI can offer help. */
   readonly missingTool?: string;
+  /** Facts besides pass/fail, one line each (races not checked and why, the course's tests used). */
+  readonly notes?: readonly string[];
+  /** For a failure: how many times in a row this check has failed here (1 the first time), when counted. */
+  readonly failures?: number;
+  /** For a failure: the hint module.json gives for this many failures. */
+  readonly hint?: CheckHint;
   readonly durationMs: number;
 }
 
@@ -92,6 +105,9 @@ export interface CheckOutcome {
   readonly message: string;
   readonly problems?: readonly CheckProblem[];
   readonly missingTool?: string;
+  readonly notes?: readonly string[];
+  /** The check could not judge the step (the code does not build): no hint, and the failure is not counted. */
+  readonly blocked?: boolean;
 }
 
 export interface ProcessOptions {
@@ -136,6 +152,10 @@ export interface CheckContext {
   readonly eventYaml: EventYamlValidator;
   readonly mermaid: MermaidValidator;
   readonly signal?: AbortSignal;
+  /** The module's folder under `walkthroughs/`, when known (files the course ships for checks live there). */
+  readonly moduleDir?: string;
+  /** The course's check tests laid over the folder (`go test -overlay`), when the module has them. */
+  readonly checkTests?: CheckTestOverlay;
 }
 
 /** A kind of check `module.json` may use; see `registry.ts`. */
@@ -144,6 +164,8 @@ export interface CheckKind {
   readonly kind: string;
   /** One line for `walkthroughs/README.md` and error messages. */
   readonly summary: string;
+  /** JSON Schemas of the kind's own fields, for `schemas/module.schema.json` (completion in VS Code). */
+  readonly fields?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   /** Problems with the kind's own fields, one sentence each (empty when valid). */
   validate(spec: CheckSpec): string[];
   run(spec: CheckSpec, ctx: CheckContext): Promise<CheckOutcome>;

@@ -14,7 +14,11 @@ import {
   readMarker,
   runChecks,
   stepsCompletedBy,
+  memoryFailureCounts,
+  type CheckHint,
+  type CheckProblem,
   type CheckResult,
+  type FailureCounts,
   type LoadedModule,
   type ProcessRunner,
 } from '../../core/checks';
@@ -24,6 +28,7 @@ import type { ProgressStore } from './progress';
 import { toUri } from './scaffold';
 import { terminalToolRunner } from './toolRunner';
 import { errorMessage } from '../../core/errorMessage';
+import { compareCandidates } from './compareSolution';
 
 export interface CheckRunSummary {
   readonly module: string;
@@ -37,13 +42,18 @@ export class CheckMyWork implements vscode.Disposable {
   /** The folder each module was last checked in, for re-runs from the Test Explorer. */
   readonly #folders = new Map<string, string>();
 
+  /** Failures in a row per folder and check (for hints one at a time), kept across sessions. */
+  readonly failureCounts: FailureCounts;
+
   constructor(
     private readonly catalog: ModuleCatalog,
     private readonly progress: ProgressStore,
     private readonly keys: StepContextKeys,
     /** The runner of each check: the real `go`; only the extension's test mode passes another. */
     private readonly runnerFor: () => ProcessRunner = () => terminalToolRunner,
+    state?: vscode.Memento,
   ) {
+    this.failureCounts = state ? mementoFailureCounts(state) : memoryFailureCounts();
     this.controller = vscode.tests.createTestController('edgo.checks', 'Event-Driven Go checks');
     this.controller.createRunProfile('Check my work', vscode.TestRunProfileKind.Run, (request, token) => this.#runRequest(request, token), true);
     // The Test Explorer lists the checks of the modules scaffolded into the open folders.
@@ -143,6 +153,8 @@ export class CheckMyWork implements vscode.Disposable {
     try {
       results = await runChecks(loaded.spec, folder, {
         runner: this.runnerFor(),
+        moduleDir: loaded.dir,
+        failureCounts: this.failureCounts,
         signal: abort.signal,
         ...(only ? { only } : {}),
         onResult: (r) => this.#report(run, itemFor(r.id), r, folder),
@@ -161,13 +173,18 @@ export class CheckMyWork implements vscode.Disposable {
   }
 
   #report(run: vscode.TestRun, item: vscode.TestItem | undefined, r: CheckResult, folder: string): void {
-    run.appendOutput(`${r.status === 'pass' ? 'pass' : 'FAIL'} ${r.title}: ${r.message}\r\n`.replace(/(?<!\r)\n/g, '\r\n'), undefined, item);
+    const notes = (r.notes ?? []).map((n) => `  note: ${n}\n`).join('');
+    run.appendOutput(`${r.status === 'pass' ? 'pass' : 'FAIL'} ${r.title}: ${r.message}\n${notes}`.replace(/(?<!\r)\n/g, '\r\n'), undefined, item);
     if (!item) return;
     if (r.status === 'pass') {
       run.passed(item, r.durationMs);
       return;
     }
-    const problems = r.problems.length > 0 ? r.problems : [{ message: r.message }];
+    const problems: CheckProblem[] = [
+      ...(r.problems.length > 0 ? r.problems : [{ message: r.message }]),
+      ...(r.hint ? [{ message: hintLine(r.hint) }] : []),
+      ...(r.notes ?? []).map((n) => ({ message: n })),
+    ];
     const messages = problems.slice(0, 20).map((p) => {
       const m = new vscode.TestMessage(p.message);
       if (p.location) {
@@ -220,17 +237,41 @@ export class CheckMyWork implements vscode.Disposable {
     if (!first) return;
     const openFile = first.location ? `Open ${formatLocation(first.location)}` : undefined;
     const showTests = 'Show Test Explorer';
+    // After two failures in a row, the reference solution is offered (the command asks before showing it).
+    const compare = (first.failures ?? 0) >= 2 && compareCandidates(loaded, first.id, first).length > 0 ? compareLabel : undefined;
     const answer = await vscode.window.showWarningMessage(
-      `Module ${nn}: ${passing} of ${results.length} checks pass. ${first.title}: ${first.message}`,
+      `Module ${nn}: ${passing} of ${results.length} checks pass. ${first.title}: ${first.message}${first.hint ? ` ${hintLine(first.hint)}` : ''}`,
       ...(openFile ? [openFile] : []),
+      ...(compare ? [compare] : []),
       showTests,
     );
     if (answer === showTests) await vscode.commands.executeCommand('workbench.view.testing.focus');
+    if (answer === compareLabel) await vscode.commands.executeCommand('edgo.compareWithSolution', loaded.module.slug, first.id, summary.folder, first);
     if (answer && answer === openFile && first.location) {
       const line = Math.max(0, (first.location.line ?? 1) - 1);
       await vscode.window.showTextDocument(vscode.Uri.file(path.join(summary.folder, first.location.file)), { selection: new vscode.Range(line, 0, line, 0) });
     }
   }
+}
+
+const compareLabel = 'Compare with the Reference Solution';
+
+export const hintLine = (hint: CheckHint) => `Hint ${hint.index} of ${hint.of}: ${hint.text}`;
+
+const failuresKey = 'edgo.checkFailures.v1';
+
+/** Failure counts in globalState (a small record: one number per folder and check that is failing). */
+function mementoFailureCounts(state: vscode.Memento): FailureCounts {
+  const read = () => ({ ...(state.get<Record<string, number>>(failuresKey) ?? {}) });
+  return {
+    get: (k) => read()[k] ?? 0,
+    set: async (k, n) => {
+      const all = read();
+      if (n === 0) delete all[k];
+      else all[k] = n;
+      await state.update(failuresKey, all);
+    },
+  };
 }
 
 function* gather(collection: vscode.TestItemCollection): Iterable<vscode.TestItem> {

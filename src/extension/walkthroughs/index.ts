@@ -4,13 +4,14 @@
  * Step completion itself is VS Code's: `onContext:` keys set here, `onCommand:`.
  */
 import * as vscode from 'vscode';
-import { labelSlug, taskContextKey, type ProcessRunner } from '../../core/checks';
+import { labelSlug, taskContextKey, type CheckResult, type ProcessRunner } from '../../core/checks';
 import type { EdgoExtensionApi } from '../extension';
 import { ModuleCatalog } from './catalog';
 import { CheckMyWork, type CheckRunSummary } from './checkMyWork';
+import { compareWithSolution } from './compareSolution';
 import { StepContextKeys } from './contextKeys';
 import { LearningPathProvider, openStepCommand, type PathNode } from './learningPath';
-import { ProgressStore } from './progress';
+import { ProgressStore, progressKey } from './progress';
 import { vscodePrompts, type WalkthroughPrompts } from './prompts';
 import { resetAll, resetFallbackMessage, resetModule } from './reset';
 import { scaffold, type ScaffoldOptions } from './scaffold';
@@ -39,10 +40,11 @@ function moduleKeyOf(arg: unknown): string | number | undefined {
 export function registerWalkthroughs(context: vscode.ExtensionContext, api: EdgoExtensionApi): void {
   const catalog = ModuleCatalog.forExtension(context);
   const progress = new ProgressStore(context.globalState);
+  context.globalState.setKeysForSync([progressKey]);
   const keys = new StepContextKeys();
   // Tests may swap the runner and the prompts; outside the extension's test mode nothing can.
   let testRunner: ProcessRunner | undefined;
-  const checker = new CheckMyWork(catalog, progress, keys, () => testRunner ?? terminalToolRunner);
+  const checker = new CheckMyWork(catalog, progress, keys, () => testRunner ?? terminalToolRunner, context.globalState);
   const learningPath = new LearningPathProvider(catalog, progress);
   const extensionId = context.extension.id;
   let prompts: WalkthroughPrompts = vscodePrompts;
@@ -91,6 +93,9 @@ export function registerWalkthroughs(context: vscode.ExtensionContext, api: Edgo
       return lastCheck;
     }),
 
+    vscode.commands.registerCommand('edgo.compareWithSolution', (moduleKey?: unknown, checkId?: unknown, folder?: unknown, result?: CheckResult, options?: { confirmed?: boolean }) =>
+      compareWithSolution(catalog, moduleKey, checkId, folder, result, options),
+    ),
     vscode.commands.registerCommand(openStepCommand, async (slug: string, stepId?: string) => {
       const loaded = catalog.find(slug);
       if (!loaded) return;

@@ -6,7 +6,9 @@
 import * as vscode from 'vscode';
 
 type ProgressRecord = Record<string, string[]>;
-const key = 'edgo.progress.v1';
+/** The globalState key; synced by Settings Sync, so progress follows the learner to another machine. */
+export const progressKey = 'edgo.progress.v1';
+const key = progressKey;
 
 export class ProgressStore implements vscode.Disposable {
   readonly #changed = new vscode.EventEmitter<void>();

@@ -16,7 +16,14 @@ interface ScaffoldResult {
 }
 interface CheckSummary {
   passed: boolean;
-  results: { id: string; status: 'pass' | 'fail'; message: string; location?: { file: string; line?: number } }[];
+  results: {
+    id: string;
+    status: 'pass' | 'fail';
+    message: string;
+    location?: { file: string; line?: number };
+    failures?: number;
+    hint?: { text: string; index: number; of: number };
+  }[];
 }
 
 /**
@@ -89,6 +96,27 @@ describe('walkthroughs', function () {
     const steps = hooks.learningPath(module1.node);
     assert.equal(steps.find((s) => s.id === `${slug}#users-endpoint`)?.state, 'done');
     assert.equal(steps.filter((s) => s.state === 'current').length <= 1, true, 'at most one current step');
+  });
+
+  it('shows hint 1 on the first failure and hint 2 on the next, then compares the file with the solution in a diff editor', async () => {
+    const target = path.join(scratch('edgo-wt-hints'), slug);
+    await vscode.commands.executeCommand<ScaffoldResult>('edgo.scaffold', slug, vscode.Uri.file(target), { open: false });
+    const first = await vscode.commands.executeCommand<CheckSummary>('edgo.check', slug, vscode.Uri.file(target));
+    const service1 = first?.results.find((r) => r.id === 'service');
+    assert.equal(service1?.status, 'fail');
+    assert.deepEqual([service1?.failures, service1?.hint?.index, service1?.hint?.of], [1, 1, 3], JSON.stringify(service1));
+    const second = await vscode.commands.executeCommand<CheckSummary>('edgo.check', slug, vscode.Uri.file(target));
+    const service2 = second?.results.find((r) => r.id === 'service');
+    assert.deepEqual([service2?.failures, service2?.hint?.index], [2, 2], JSON.stringify(service2));
+    assert.match(service2?.hint?.text ?? '', /empty slice, not nil/);
+
+    const shown = await vscode.commands.executeCommand<boolean>('edgo.compareWithSolution', slug, 'service', target, service2, { confirmed: true });
+    assert.equal(shown, true);
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+    assert.ok(tab?.input instanceof vscode.TabInputTextDiff, `the active tab is a diff editor: ${tab?.label}`);
+    assert.equal(tab.input.original.fsPath, path.join(target, 'memory.go'));
+    assert.equal(tab.input.modified.fsPath, path.join(moduleDir, 'solution', 'memory.go'));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('asks before scaffolding over an existing file, writes nothing when declined and never overwrites', async () => {

@@ -20,4 +20,44 @@ describe('nodeProcessRunner', () => {
     assert.equal(r.timedOut, true);
     assert.equal(r.exitCode, null);
   });
+
+  const posix = process.platform !== 'win32';
+  /** Whether the process still exists a moment later (a killed child may wait a few ms to be reaped). */
+  const alive = async (pid: number) => {
+    for (let i = 0; i < 40; i++) {
+      try {
+        process.kill(pid, 0);
+      } catch {
+        return false;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return true;
+  };
+
+  it('leaves nothing running that the tool started in the background', { skip: !posix && 'process groups are POSIX' }, async () => {
+    const r = await nodeProcessRunner.run('sh', ['-c', 'sleep 1000 & echo $!'], { cwd: os.tmpdir(), timeoutMs: 20_000 });
+    const pid = Number(r.stdout.trim());
+    assert.ok(pid > 0, r.stdout);
+    assert.equal(r.timedOut, false, 'the background sleep kept the output open until the timeout');
+    assert.equal(r.exitCode, 0);
+    assert.equal(await alive(pid), false, `sleep ${pid} outlived the run`);
+  });
+
+  it('kills the whole process group on timeout', { skip: !posix && 'process groups are POSIX' }, async () => {
+    const started = Date.now();
+    const r = await nodeProcessRunner.run('sh', ['-c', 'sleep 1000 & echo $!; wait'], { cwd: os.tmpdir(), timeoutMs: 500 });
+    const pid = Number(r.stdout.trim());
+    assert.equal(r.timedOut, true);
+    assert.ok(Date.now() - started < 10_000);
+    assert.equal(await alive(pid), false, `sleep ${pid} outlived the timeout`);
+  });
+
+  it('kills the whole process group when cancelled', { skip: !posix && 'process groups are POSIX' }, async () => {
+    const abort = new AbortController();
+    setTimeout(() => abort.abort(), 300);
+    const r = await nodeProcessRunner.run('sh', ['-c', 'sleep 1000 & echo $!; wait'], { cwd: os.tmpdir(), timeoutMs: 20_000, signal: abort.signal });
+    assert.equal(await alive(Number(r.stdout.trim())), false);
+    assert.equal(r.exitCode, null);
+  });
 });

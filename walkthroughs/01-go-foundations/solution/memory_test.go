@@ -32,6 +32,10 @@ func TestMemoryServiceList(t *testing.T) {
 	if again[0].Name != sample[0].Name {
 		t.Errorf("List: editing the returned slice changed the store; return a copy")
 	}
+	empty, err := users.NewMemoryService().List(context.Background())
+	if err != nil || empty == nil {
+		t.Errorf("List on an empty store = %#v, %v; want an empty, non-nil slice (nil encodes as null in JSON, not [])", empty, err)
+	}
 }
 
 func TestMemoryServiceGet(t *testing.T) {

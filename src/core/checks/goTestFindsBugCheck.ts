@@ -1,0 +1,98 @@
+/**
+ * `go-test-finds-bug`: proves the learner's own tests are worth something. For
+ * each known bug the course ships (a buggy copy of one of the learner's files),
+ * the check lays the bug over the learner's code with `go test -overlay`, hides
+ * the course's own check tests, and runs the learner's tests: it passes only when
+ * they fail on every bug. Nothing is written into the folder.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { strs } from './fields';
+import { goMissing, runGo } from './goTool';
+import { parseGoTestJson } from './goTestJson';
+import type { CheckContext, CheckKind, CheckOutcome, CheckProblem, CheckSpec } from './types';
+
+interface KnownBug {
+  /** The learner's file the bug replaces, relative to their folder. */
+  readonly file: string;
+  /** The buggy copy, relative to the module's folder under walkthroughs/. */
+  readonly buggy: string;
+  /** What is wrong with it, in one sentence (shown when the learner's tests miss it). */
+  readonly bug: string;
+}
+
+function bugsOf(spec: CheckSpec): KnownBug[] {
+  return Array.isArray(spec.bugs) ? (spec.bugs as KnownBug[]) : [];
+}
+
+async function runWithBug(bug: KnownBug, spec: CheckSpec, ctx: CheckContext, moduleDir: string): Promise<CheckProblem | 'caught'> {
+  const replace: Record<string, string> = { [path.resolve(ctx.folder, bug.file)]: path.resolve(moduleDir, bug.buggy) };
+  // The course's tests would catch the bug themselves: hide them, so only the learner's tests judge.
+  for (const rel of ctx.checkTests?.files ?? []) replace[path.resolve(ctx.folder, rel)] = '';
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'edgo-bug-'));
+  try {
+    const overlay = path.join(dir, 'overlay.json');
+    fs.writeFileSync(overlay, JSON.stringify({ Replace: replace }));
+    const packages = strs(spec, 'packages') ?? ['./...'];
+    const result = await runGo(ctx, ['test', '-json', '-count=1', '-timeout', '60s', '-overlay', overlay, ...packages], 240_000);
+    if (result.notFound) return { message: 'go is not installed' };
+    const report = parseGoTestJson(result.stdout);
+    const ranTop = report.ran.filter((r) => !r.test.includes('/'));
+    if (report.failed.length > 0 || report.unfinished.length > 0) return 'caught';
+    if (ranTop.length === 0) {
+      const build = report.buildOutput.filter((l) => !l.startsWith('#')).slice(0, 2).join(' ');
+      return build
+        ? { message: `With the known bug in ${bug.file}, your tests do not build: ${build}`, location: { file: bug.file } }
+        : { message: `No test of yours ran: write a _test.go file of your own (the course's tests do not count here) that exercises ${bug.file}.`, location: { file: bug.file } };
+    }
+    return { message: `Your tests pass on a version of ${bug.file} with a bug (${bug.bug}): add a test that fails on it.`, location: { file: bug.file } };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function run(spec: CheckSpec, ctx: CheckContext): Promise<CheckOutcome> {
+  if (!ctx.moduleDir) return { status: 'fail', message: 'This check needs the module folder (the known bugs ship with the course).' };
+  const bugs = bugsOf(spec);
+  const problems: CheckProblem[] = [];
+  for (const bug of bugs) {
+    const outcome = await runWithBug(bug, spec, ctx, ctx.moduleDir);
+    if (outcome === 'caught') continue;
+    if (outcome.message === 'go is not installed') return goMissing();
+    problems.push(outcome);
+  }
+  if (problems.length > 0) {
+    return { status: 'fail', message: `Your tests catch ${bugs.length - problems.length} of ${bugs.length} known bug${bugs.length > 1 ? 's' : ''}. ${problems[0]?.message ?? ''}`, problems };
+  }
+  return { status: 'pass', message: `Your tests catch all ${bugs.length} known bug${bugs.length > 1 ? 's' : ''}.` };
+}
+
+export const goTestFindsBugCheck: CheckKind = {
+  kind: 'go-test-finds-bug',
+  fields: {
+    packages: { type: 'array', items: { type: 'string' }, description: 'Go package patterns, default ["./..."]' },
+    bugs: {
+      type: 'array',
+      minItems: 1,
+      items: { type: 'object', required: ['file', 'buggy', 'bug'], properties: { file: { type: 'string' }, buggy: { type: 'string' }, bug: { type: 'string' } } },
+      description: 'Known bugs: the learner\'s file, the buggy copy in the module folder, what is wrong',
+    },
+  },
+  summary:
+    "The learner's own tests fail on each known bug (`bugs`: `{ file, buggy, bug }`, a buggy copy of `file` shipped in the module folder), laid over their code with `go test -overlay` while the course's check tests are hidden (`packages`, default `[\"./...\"]`).",
+  validate(spec) {
+    const problems: string[] = [];
+    const bugs = spec.bugs;
+    if (!Array.isArray(bugs) || bugs.length === 0) problems.push('"bugs" must be a non-empty array of { "file", "buggy", "bug" }');
+    else {
+      bugs.forEach((b: unknown, i) => {
+        const ok = typeof b === 'object' && b !== null && ['file', 'buggy', 'bug'].every((k) => typeof (b as Record<string, unknown>)[k] === 'string' && (b as Record<string, string>)[k]!.trim() !== '');
+        if (!ok) problems.push(`"bugs[${i}]" needs "file" (yours), "buggy" (the module's copy) and "bug" (what is wrong), each a non-empty string`);
+      });
+    }
+    if (spec.packages !== undefined && (!Array.isArray(spec.packages) || spec.packages.some((p) => typeof p !== 'string'))) problems.push('"packages" must be an array of strings');
+    return problems;
+  },
+  run,
+};
