@@ -19,7 +19,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   { as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"; } \
     > test-results/logs/apt.log 2>&1 || { tail -20 test-results/logs/apt.log; echo "Could not install ${missing[*]}: install them with apt-get and run again." >&2; exit 1; }
 fi
-command -v go >/dev/null || { echo "Go is needed for the Go tests: install Go 1.22+ (https://go.dev/doc/install)." >&2; exit 1; }
+command -v go >/dev/null || { echo "Go is needed for the Go tests: install Go 1.26+ (https://go.dev/doc/install)." >&2; exit 1; }
 
 # The extension's own dependencies, when absent or older than the lock file.
 bash test/tools/ensure-npm-deps.sh

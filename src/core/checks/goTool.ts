@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { CheckContext, CheckLocation, CheckOutcome, CheckProblem, ProcessResult } from './types';
 
 export const goInstallHelp =
-  'Go is not installed or not on PATH. Install Go 1.22 or later from https://go.dev/dl/ ' +
+  'Go is not installed or not on PATH. Install Go 1.26 or later from https://go.dev/dl/ ' +
   '(macOS: `brew install go`; Windows: `winget install GoLang.Go`; Debian/Ubuntu: the tarball from go.dev, as apt often ships an older Go), ' +
   'then open a new terminal (or restart VS Code) and check with `go version`.';
 
