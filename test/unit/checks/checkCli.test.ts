@@ -78,7 +78,7 @@ describe('edgo check', () => {
     try {
       const c = capture(noGo, f.dir);
       assert.equal(await runCheckCli(['1'], c.deps), 1);
-      assert.match(c.out(), /Install Go 1\.22 or later from https:\/\/go\.dev\/dl\//);
+      assert.match(c.out(), /Install Go 1\.26 or later from https:\/\/go\.dev\/dl\//);
     } finally {
       f.dispose();
     }
