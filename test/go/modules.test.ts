@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { loadAllModules, nodeProcessRunner, runChecks, type CheckResult, type LoadedModule } from '../../src/core/checks';
+import { composeFolder, folderLayers, loadAllModules, nodeProcessRunner, runChecks, type CheckResult, type LoadedModule } from '../../src/core/checks';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const roots = [path.join(repoRoot, 'walkthroughs'), path.join(repoRoot, 'test', 'fixtures', 'modules')];
@@ -20,11 +20,14 @@ if (!process.env.EDGO_HELM && fs.existsSync(cachedHelm)) process.env.EDGO_HELM =
 const temps: string[] = [];
 after(() => temps.forEach((t) => fs.rmSync(t, { recursive: true, force: true })));
 
-/** A fresh copy, so checks never write into the repository (go test caches, go.sum). */
-function copyOf(dir: string, label: string): string {
-  const target = fs.mkdtempSync(path.join(os.tmpdir(), `edgo-go-${label}-`));
+/**
+ * A fresh copy, so checks never write into the repository (go test caches, go.sum),
+ * composed as scaffolding composes it (a module with a `base` lies over the base's solution).
+ */
+function copyOf(m: LoadedModule, which: 'starter' | 'solution'): string {
+  const target = fs.mkdtempSync(path.join(os.tmpdir(), `edgo-go-${m.module.number}-${which}-`));
   temps.push(target);
-  fs.cpSync(dir, target, { recursive: true });
+  composeFolder(folderLayers(m, which), target);
   return target;
 }
 
@@ -45,17 +48,17 @@ for (const root of roots) {
     });
 
     for (const m of modules.filter((x): x is LoadedModule => !('error' in x) && x.spec.checks.length > 0)) {
-      const { spec, dir, module } = m;
+      const { spec, module } = m;
       if (spec.solution) {
         it(`${module.slug}: the solution passes every check`, { skip: !hasGo && 'go is not on PATH', timeout: 600_000 }, async (t) => {
-          const results = await runChecks(spec, copyOf(path.join(dir, spec.solution!), `${module.number}-solution`), { runner: nodeProcessRunner });
+          const results = await runChecks(spec, copyOf(m, 'solution'), { runner: nodeProcessRunner });
           const { judged } = withoutMissingTools(results, t);
           assert.deepEqual(judged.filter((r) => r.status === 'fail').map((r) => r.id), [], describeResults(results));
         });
       }
       if (spec.starter) {
         it(`${module.slug}: the starter fails exactly ${spec.expect.starterFails.join(', ') || 'nothing'}, with the expected messages`, { skip: !hasGo && 'go is not on PATH', timeout: 600_000 }, async (t) => {
-          const results = await runChecks(spec, copyOf(path.join(dir, spec.starter!), `${module.number}-starter`), { runner: nodeProcessRunner });
+          const results = await runChecks(spec, copyOf(m, 'starter'), { runner: nodeProcessRunner });
           const { judged, skipped } = withoutMissingTools(results, t);
           const failed = judged.filter((r) => r.status === 'fail').map((r) => r.id).sort();
           assert.deepEqual(failed, spec.expect.starterFails.filter((id) => !skipped.includes(id)).sort(), describeResults(results));

@@ -10,4 +10,5 @@ export { walkthroughContributions, walkthroughContribution, completionEvents, ch
 export { eventsValidator, mermaidParserValidator } from './defaultValidators';
 export { yamlSyntaxValidator, diagramTypeValidator } from './fallbackValidators';
 export { planScaffold, applyScaffold, type ScaffoldPlan } from './scaffold';
+export { folderLayers, composedFiles, composeFolder } from './moduleLayers';
 export { pathStates, moduleState, isStepDone, type StepState, type PathModule } from './learningProgress';

@@ -3,6 +3,7 @@
 // their text, and the Go test functions they declare.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { moduleLayers } from '../../tools/composedModule';
 
 export const walkthroughsDir = path.resolve(__dirname, '..', '..', '..', 'walkthroughs');
 
@@ -32,13 +33,11 @@ export interface ModuleCode {
   goTests: string[];
 }
 
-/** The folders a module's learner sees: base solution (when derived), starter, solution. */
+/** The folders a module's learner sees: its starter and solution, each laid over its base's solution. */
 export function moduleRoots(slug: string): string[] {
   const spec = readModuleJson(slug);
-  const roots: string[] = [];
-  if (spec.base) roots.push(path.join(walkthroughsDir, spec.base, readModuleJson(spec.base).solution ?? 'solution'));
-  for (const folder of [spec.starter, spec.solution]) if (folder) roots.push(path.join(walkthroughsDir, slug, folder));
-  return roots;
+  const roots = (['starter', 'solution'] as const).flatMap((which) => (spec[which] ? moduleLayers(slug, which) : []));
+  return [...new Set(roots)];
 }
 
 export function moduleCode(slug: string): ModuleCode {
