@@ -9,14 +9,17 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
+import { findCurrentHelm } from '../tools/ensureHelm';
 import { composeFolder, folderLayers, loadAllModules, nodeProcessRunner, runChecks, type CheckResult, type LoadedModule } from '../../src/core/checks';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const roots = [path.join(repoRoot, 'walkthroughs'), path.join(repoRoot, 'test', 'fixtures', 'modules')];
 const hasGo = spawnSync('go', ['version'], { encoding: 'utf8' }).status === 0;
-// helm-chart checks use $EDGO_HELM; test/go/module07-ensure-helm.mjs builds one into .tmp/bin.
-const cachedHelm = path.join(repoRoot, '.tmp', 'bin', 'helm');
-if (!process.env.EDGO_HELM && fs.existsSync(cachedHelm)) process.env.EDGO_HELM = cachedHelm;
+// helm-chart checks use $EDGO_HELM: the taught Helm, found or built by test/tools/ensureHelm.ts.
+if (!process.env.EDGO_HELM) {
+  const helm = findCurrentHelm(false).bin;
+  if (helm) process.env.EDGO_HELM = helm;
+}
 const temps: string[] = [];
 after(() => temps.forEach((t) => fs.rmSync(t, { recursive: true, force: true })));
 

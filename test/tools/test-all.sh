@@ -28,13 +28,18 @@ bash test/tools/ensure-npm-deps.sh
 bash test/tools/ensure-code-server.sh > test-results/logs/code-server-install.log 2>&1 \
   || { tail -40 test-results/logs/code-server-install.log; exit 1; }
 
-# helm for the module 7 chart checks: one on PATH, or built once from its Go module
+# helm for the chart checks: the Helm 4 the course teaches ($EDGO_HELM) and the Helm 3
+# the charts stay valid under ($EDGO_HELM3), versions from module 1's tool table; each
+# is the one on PATH when its version matches, else built once from its Go module
 # (minutes the first time, seconds later from the Go build cache).
-if helm_path=$(node test/go/module07-ensure-helm.mjs 2> test-results/logs/helm-build.log); then
-  export EDGO_HELM="$helm_path"
-else
-  tail -20 test-results/logs/helm-build.log
-  echo "helm could not be built: the module 7 chart checks will fail." >&2
-fi
+for which in current previous; do
+  flag=$([ "$which" = previous ] && echo --previous || true)
+  if helm_path=$(node --import tsx test/tools/ensureHelm.ts $flag 2>> test-results/logs/helm-build.log); then
+    if [ "$which" = current ]; then export EDGO_HELM="$helm_path"; else export EDGO_HELM3="$helm_path"; fi
+  else
+    tail -20 test-results/logs/helm-build.log
+    echo "helm ($which) could not be built: the chart checks will fail." >&2
+  fi
+done
 
 exec node test/tools/test-all.mjs "$@"

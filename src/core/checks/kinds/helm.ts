@@ -13,7 +13,7 @@ import { failWith } from '../goTool';
 import type { CheckContext, CheckKind, CheckProblem, CheckSpec, ProcessResult } from '../types';
 import { checkExpectations, parseManifests, validateManifestCheckFields, validateManifests, rulesOf, type ManifestSource, type ValueExpectation } from './kubernetes';
 
-export const helmInstallHelp = 'Install Helm 3 (https://helm.sh/docs/intro/install/), or set EDGO_HELM to a helm binary.';
+export const helmInstallHelp = 'Install Helm 4 (or Helm 3.10 or later; https://helm.sh/docs/intro/install/), or set EDGO_HELM to a helm binary.';
 
 interface RenderSpec {
   readonly values: readonly string[];
