@@ -65,7 +65,7 @@ export async function runCheckCli(args: readonly string[], deps: CheckCliDeps): 
 
   let loaded;
   try {
-    loaded = loadModule(deps.walkthroughsRoot, moduleKey);
+    loaded = loadModule(deps.walkthroughsRoot, moduleKey, { checkFiles: false });
   } catch (err) {
     deps.err(`edgo check: ${err instanceof Error ? err.message : String(err)}\n`);
     return 2;

@@ -1,11 +1,26 @@
 #!/usr/bin/env node
 // `edgo`: the command-line face of the same core the extension uses.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { cliCommands } from './commands';
+
+/** The version of the package this CLI ships in: the nearest package.json above the bundle (or the sources). */
+function packageVersion(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if ((pkg.name === 'edgo' || pkg.name === 'event-driven-go-lab') && pkg.version) return pkg.version;
+    } catch {
+      // no package.json here: look further up
+    }
+    if (path.dirname(dir) === dir) return 'unknown';
+  }
+}
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   if (name === '--version' || name === '-v') {
-    process.stdout.write(`${process.env.EDGO_VERSION ?? '0.1.0'}\n`);
+    process.stdout.write(`${packageVersion()}\n`);
     return 0;
   }
   const command = name ? cliCommands.find((c) => c.name === name) : undefined;

@@ -35,7 +35,9 @@ export function findHelm(version: string, candidates: readonly (string | undefin
   if (!build) return { why: `no helm ${version} found` };
   if (spawnSync('go', ['version']).status !== 0) return { skip: `no helm ${version}, and no go to build it from its module` };
   const major = version.split('.')[0];
-  const r = spawnSync('go', ['install', `helm.sh/helm/v${major}/cmd/helm@v${version}`], {
+  // A release sets its version with -ldflags; `go install` alone reports only "v4.3".
+  const ldflags = `-X helm.sh/helm/v${major}/internal/version.version=v${version}`;
+  const r = spawnSync('go', ['install', '-ldflags', ldflags, `helm.sh/helm/v${major}/cmd/helm@v${version}`], {
     encoding: 'utf8',
     env: { ...process.env, GOBIN: path.dirname(cachedHelm(version)), GOFLAGS: '-mod=mod' },
     timeout: 40 * 60_000,
