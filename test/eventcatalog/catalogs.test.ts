@@ -58,9 +58,11 @@ describe(`the generated catalogs built with @eventcatalog/core ${version}`, { sk
 
   for (const [name, source] of catalogs) {
     it(`${name}: eventcatalog build makes a page for every event and service`, { timeout: 15 * 60_000 }, () => {
-      const dir = path.join(runtime, name);
-      fs.rmSync(dir, { recursive: true, force: true });
-      fs.cpSync(source, dir, { recursive: true });
+      // Astro wants node_modules inside the project: the catalog is laid into the runtime folder itself.
+      const keep = new Set(['node_modules', 'package.json', 'package-lock.json']);
+      for (const e of fs.readdirSync(runtime)) if (!keep.has(e)) fs.rmSync(path.join(runtime, e), { recursive: true, force: true });
+      for (const e of fs.readdirSync(source)) if (!keep.has(e)) fs.cpSync(path.join(source, e), path.join(runtime, e), { recursive: true });
+      const dir = runtime;
       const r = spawnSync(node24, [bin, 'build'], { cwd: dir, env, encoding: 'utf8', timeout: 15 * 60_000 });
       assert.equal(r.status, 0, `eventcatalog build failed:\n${(r.stdout + r.stderr).split('\n').slice(-40).join('\n')}`);
       const pages = htmlPages(path.join(dir, 'dist'));
