@@ -100,7 +100,7 @@ export async function runCheckCli(args: readonly string[], deps: CheckCliDeps): 
 
   let loaded;
   try {
-    loaded = loadModule(deps.walkthroughsRoot, moduleKey);
+    loaded = loadModule(deps.walkthroughsRoot, moduleKey, { checkFiles: false });
   } catch (err) {
     deps.err(`edgo check: ${errorMessage(err)}\n`);
     return 2;

@@ -11,11 +11,12 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDockerfile } from '../../src/core/checks/kinds/dockerfile';
+import { composeModule } from '../tools/composedModule';
 
-const repoRoot = path.resolve(__dirname, '..', '..');
-const solution = path.join(repoRoot, 'walkthroughs', '06-docker-kubernetes', 'solution');
 const hasGo = spawnSync('go', ['version']).status === 0;
-const temps: string[] = [];
+// Module 6's solution as a learner has it: module 5's code with module 6's files over it.
+const solution = composeModule('06-docker-kubernetes', 'solution');
+const temps: string[] = [solution];
 after(() => temps.forEach((t) => fs.rmSync(t, { recursive: true, force: true })));
 
 /** `.dockerignore` patterns as Docker applies them: last match wins, `!` re-includes, `**` spans folders. */

@@ -1,11 +1,12 @@
 /**
- * Module 7's Helm chart with the real `helm`: it lints, renders with the local
- * values and with the overrides file, every rendered object passes module 6's
- * offline Kubernetes schema checks, and the overrides change what they should.
+ * Module 7's Helm chart with the real `helm`, in both majors of module 1's
+ * tool table: the Helm 4 the course teaches and the Helm 3 the chart stays valid
+ * under. With each: it lints, renders with the local values and with the
+ * overrides file, every rendered object passes module 6's offline Kubernetes
+ * schema checks, and the overrides change what they should.
  *
- * helm is `$EDGO_HELM`, else `helm` on PATH, else `.tmp/bin/helm`, else built
- * there from its Go module (`go install helm.sh/helm/v3/cmd/helm@<version>`,
- * slow the first time, then cached). Skips with a message where none of that works.
+ * Each helm is found or built from its Go module by test/tools/ensureHelm.ts
+ * (slow the first time, then cached). Skips with a message where that cannot work.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -14,34 +15,17 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseManifests, readPath, validateManifests } from '../../src/core/checks/kinds/kubernetes';
 import { splitRendered } from '../../src/core/checks/kinds/helm';
+import { findCurrentHelm, findPreviousHelm, type FoundHelm } from '../tools/ensureHelm';
+import { helmVersions } from '../tools/toolVersions';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
-const helmVersion = 'v3.22.0';
-const cached = path.join(repoRoot, '.tmp', 'bin', 'helm');
+const helms: Array<[string, FoundHelm]> = [
+  [`Helm ${helmVersions().current}`, findCurrentHelm()],
+  [`Helm ${helmVersions().previous}`, findPreviousHelm()],
+];
 
-function works(bin: string): boolean {
-  return spawnSync(bin, ['version', '--short'], { encoding: 'utf8' }).status === 0;
-}
-
-/** Finds helm, building it into .tmp/bin from the Go module proxy when needed. */
-function findHelm(): { bin?: string; why?: string; skip?: string } {
-  for (const candidate of [process.env.EDGO_HELM, 'helm', cached]) {
-    if (candidate && works(candidate)) return { bin: candidate };
-  }
-  if (spawnSync('go', ['version']).status !== 0) return { skip: 'no helm, and no go to build it from its module' };
-  const build = spawnSync('go', ['install', `helm.sh/helm/v3/cmd/helm@${helmVersion}`], {
-    encoding: 'utf8',
-    env: { ...process.env, GOBIN: path.dirname(cached), GOFLAGS: '-mod=mod' },
-    timeout: 40 * 60_000,
-  });
-  if (build.status === 0 && works(cached)) return { bin: cached };
-  return { why: `building helm ${helmVersion} failed: ${(build.stderr || String(build.error)).trim().split('\n').slice(-3).join(' ')}` };
-}
-
-
-const found = findHelm();
-
-describe('module 7 Helm chart with the real helm', { skip: found.skip ?? false, timeout: 10 * 60_000 }, () => {
+for (const [label, found] of helms) {
+describe(`module 7 Helm chart with ${label}`, { skip: found.skip ?? false, timeout: 10 * 60_000 }, () => {
   let helm = '';
   before(() => {
     if (!found.bin) throw new Error(found.why);
@@ -99,6 +83,10 @@ describe('module 7 Helm chart with the real helm', { skip: found.skip ?? false, 
     assert.match(r.stderr, /set broker\.url, or nats\.enabled=true/);
   });
 
+});
+}
+
+describe('module 6 and 7 plain manifests', () => {
   it('the module 6 and 7 plain manifests pass the same checks', () => {
     for (const [mod, rules] of [['06-docker-kubernetes', {}], ['07-kubernetes-advanced', { requireProbes: true, requireResources: true }]] as const) {
       const dir = path.join(repoRoot, 'walkthroughs', mod, 'solution', 'deploy', 'k8s');

@@ -9,15 +9,16 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { loadAllModules, nodeProcessRunner, runChecks, type CheckResult, type LoadedModule } from '../../src/core/checks';
 import { startPostgres, type Postgres } from './postgres';
+import { findCurrentHelm } from '../tools/ensureHelm';
+import { composeFolder, folderLayers, loadAllModules, nodeProcessRunner, runChecks, type CheckResult, type LoadedModule } from '../../src/core/checks';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const roots = [path.join(repoRoot, 'walkthroughs'), path.join(repoRoot, 'test', 'fixtures', 'modules')];
 const hasGo = spawnSync('go', ['version'], { encoding: 'utf8' }).status === 0;
-// helm-chart checks run `helm` from PATH: $EDGO_HELM or the one test/go/module07-ensure-helm.mjs builds into .tmp/bin goes first.
-const cachedHelm = path.join(repoRoot, '.tmp', 'bin', 'helm');
-const helmBin = process.env.EDGO_HELM || (fs.existsSync(cachedHelm) ? cachedHelm : undefined);
+// helm-chart checks run `helm` from PATH: $EDGO_HELM, else the taught Helm found or built by
+// test/tools/ensureHelm.ts, goes first.
+const helmBin = process.env.EDGO_HELM || findCurrentHelm(false).bin;
 if (helmBin) process.env.PATH = `${path.dirname(helmBin)}${path.delimiter}${process.env.PATH ?? ''}`;
 const temps: string[] = [];
 after(() => temps.forEach((t) => fs.rmSync(t, { recursive: true, force: true })));
@@ -33,11 +34,14 @@ after(async () => {
   await pg?.stop();
 });
 
-/** A fresh copy, so checks never write into the repository (go test caches, go.sum). */
-function copyOf(dir: string, label: string): string {
-  const target = fs.mkdtempSync(path.join(os.tmpdir(), `edgo-go-${label}-`));
+/**
+ * A fresh copy, so checks never write into the repository (go test caches, go.sum),
+ * composed as scaffolding composes it (a module with a `base` lies over the base's solution).
+ */
+function copyOf(m: LoadedModule, which: 'starter' | 'solution'): string {
+  const target = fs.mkdtempSync(path.join(os.tmpdir(), `edgo-go-${m.module.number}-${which}-`));
   temps.push(target);
-  fs.cpSync(dir, target, { recursive: true });
+  composeFolder(folderLayers(m, which), target);
   return target;
 }
 
@@ -58,17 +62,17 @@ for (const root of roots) {
     });
 
     for (const m of modules.filter((x): x is LoadedModule => !('error' in x) && x.spec.checks.length > 0)) {
-      const { spec, dir, module } = m;
+      const { spec, module } = m;
       if (spec.solution) {
         it(`${module.slug}: the solution passes every check`, { skip: !hasGo && 'go is not on PATH', timeout: 600_000 }, async (t) => {
-          const results = await runChecks(spec, copyOf(path.join(dir, spec.solution!), `${module.number}-solution`), { runner: nodeProcessRunner, moduleDir: dir });
+          const results = await runChecks(spec, copyOf(m, 'solution'), { runner: nodeProcessRunner, moduleDir: m.dir });
           const { judged } = withoutMissingTools(results, t);
           assert.deepEqual(judged.filter((r) => r.status === 'fail').map((r) => r.id), [], describeResults(results));
         });
       }
       if (spec.starter) {
         it(`${module.slug}: the starter fails exactly ${spec.expect.starterFails.join(', ') || 'nothing'}, with the expected messages`, { skip: !hasGo && 'go is not on PATH', timeout: 600_000 }, async (t) => {
-          const results = await runChecks(spec, copyOf(path.join(dir, spec.starter!), `${module.number}-starter`), { runner: nodeProcessRunner, moduleDir: dir });
+          const results = await runChecks(spec, copyOf(m, 'starter'), { runner: nodeProcessRunner, moduleDir: m.dir });
           const { judged, skipped } = withoutMissingTools(results, t);
           const failed = judged.filter((r) => r.status === 'fail').map((r) => r.id).sort();
           assert.deepEqual(failed, spec.expect.starterFails.filter((id) => !skipped.includes(id)).sort(), describeResults(results));

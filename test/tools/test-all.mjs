@@ -24,6 +24,8 @@ const stages = [
   nodeTests('test/lsp', 'lsp'),
   nodeTests('test/go', 'go', { EDGO_TEST_CONCURRENCY: '1' }),
   nodeTests('test/webview', 'webview', { EDGO_TEST_CONCURRENCY: '1' }),
+  // The real EventCatalog builds the generated catalogs (installs @eventcatalog/core once into .tmp/).
+  nodeTests('test/eventcatalog', 'eventcatalog', { EDGO_TEST_CONCURRENCY: '1' }),
   { name: 'package', cmd: ['npm', 'run', '--silent', 'package'], counted: true },
   nodeTests('test/package', 'vsix'),
   { name: 'integration', cmd: [process.execPath, '--import', 'tsx', 'test/tools/run-integration.ts'] },

@@ -22,7 +22,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   { as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"; } \
     > test-results/logs/apt.log 2>&1 || { tail -20 test-results/logs/apt.log; echo "Could not install ${missing[*]}: install them with apt-get and run again." >&2; exit 1; }
 fi
-command -v go >/dev/null || { echo "Go is needed for the Go tests: install Go 1.22+ (https://go.dev/doc/install)." >&2; exit 1; }
+command -v go >/dev/null || { echo "Go is needed for the Go tests: install Go 1.26+ (https://go.dev/doc/install)." >&2; exit 1; }
 
 # The extension's own dependencies, when absent or older than the lock file.
 bash test/tools/ensure-npm-deps.sh
@@ -31,16 +31,25 @@ bash test/tools/ensure-npm-deps.sh
 bash test/tools/ensure-code-server.sh > test-results/logs/code-server-install.log 2>&1 \
   || { tail -40 test-results/logs/code-server-install.log; exit 1; }
 
-# helm for the module 7 chart checks: one on PATH, or built once from its Go module
+# helm for the chart checks: the Helm 4 the course teaches ($EDGO_HELM) and the Helm 3
+# the charts stay valid under ($EDGO_HELM3), versions from module 1's tool table; each
+# is the one on PATH when its version matches, else built once from its Go module
 # (minutes the first time, seconds later from the Go build cache).
-if helm_path=$(node test/go/module07-ensure-helm.mjs 2> test-results/logs/helm-build.log); then
-  export EDGO_HELM="$helm_path"
-  # The checks themselves run `helm` from PATH.
-  PATH="$(dirname "$helm_path"):$PATH"
-  export PATH
-else
-  tail -20 test-results/logs/helm-build.log
-  echo "helm could not be built: the module 7 chart checks will fail." >&2
-fi
+for which in current previous; do
+  flag=$([ "$which" = previous ] && echo --previous || true)
+  if helm_path=$(node --import tsx test/tools/ensureHelm.ts $flag 2>> test-results/logs/helm-build.log); then
+    if [ "$which" = current ]; then
+      export EDGO_HELM="$helm_path"
+      # The chart checks themselves run `helm` from PATH.
+      PATH="$(dirname "$helm_path"):$PATH"
+      export PATH
+    else
+      export EDGO_HELM3="$helm_path"
+    fi
+  else
+    tail -20 test-results/logs/helm-build.log
+    echo "helm ($which) could not be built: the chart checks will fail." >&2
+  fi
+done
 
 exec node test/tools/test-all.mjs "$@"

@@ -9,6 +9,7 @@ export { goInstallHelp, formatLocation } from './goTool';
 export { walkthroughContributions, walkthroughContribution, completionEvents, checkContextKey, taskContextKey, labelSlug, type WalkthroughContribution } from './walkthroughContributions';
 export { eventsValidator, mermaidParserValidator } from './defaultValidators';
 export { planScaffold, applyScaffold, type ScaffoldPlan } from './scaffold';
+export { folderLayers, composedFiles, composeFolder } from './moduleLayers';
 export { pathStates, moduleState, isStepDone, type StepState, type PathModule } from './learningProgress';
 export { hintFor, hintsOf, failureKey, memoryFailureCounts, fileFailureCounts, defaultStateDir, type FailureCounts, type CheckHint } from './hints';
 export { layCheckTests, checkTestFiles, type CheckTestOverlay } from './checkTests';

@@ -140,6 +140,10 @@ export function validateModuleSpec(data: unknown, dir?: string): { spec?: Module
   }
 
   const checkTests = validateCheckTests(data, dir, problems);
+  if (data.base !== undefined) {
+    if (!nonEmpty(data.base)) problems.push({ at: 'base', message: 'must be the folder name of another module (e.g. "05-event-driven-services")' });
+    else if (dir && !fs.existsSync(path.join(dir, '..', data.base, 'module.json'))) problems.push({ at: 'base', message: `${data.base} is not a module next to this one` });
+  }
 
   const stepIds = steps.filter(isObject).map((s) => s.id).filter(nonEmpty);
   const checkIds = checkList.filter(isObject).map((c) => c.id).filter(nonEmpty);
@@ -182,6 +186,7 @@ export function validateModuleSpec(data: unknown, dir?: string): { spec?: Module
     title: data.title as string,
     description: data.description as string,
     steps: steps as StepSpec[],
+    ...(nonEmpty(data.base) ? { base: data.base } : {}),
     ...(nonEmpty(data.starter) ? { starter: data.starter } : {}),
     ...(nonEmpty(data.solution) ? { solution: data.solution } : {}),
     checks: checkList as CheckSpec[],

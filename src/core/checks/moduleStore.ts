@@ -19,8 +19,12 @@ export interface LoadedModule {
 
 export const markerFileName = '.edgo-module.json';
 
-/** Loads one module by number or slug; throws with a sentence the learner can act on. */
-export function loadModule(walkthroughsRoot: string, key: string | number): LoadedModule {
+/**
+ * Loads one module by number or slug; throws with a sentence the learner can act on.
+ * `checkFiles: false` skips checking that its step pages and folders exist: the
+ * `edgo` npm package ships only the module.json files it runs checks from.
+ */
+export function loadModule(walkthroughsRoot: string, key: string | number, options: { checkFiles?: boolean } = {}): LoadedModule {
   const module = findModule(key);
   if (!module) {
     throw new Error(`There is no module "${key}". Use a number (1-10) or a slug: ${courseModules.map((m) => m.slug).join(', ')}.`);
@@ -33,7 +37,7 @@ export function loadModule(walkthroughsRoot: string, key: string | number): Load
   } catch {
     throw new Error(`Module ${module.slug} has no module.json yet (looked in ${dir}).`);
   }
-  return { module, dir, spec: parseModuleSpec(text, file, dir) };
+  return { module, dir, spec: parseModuleSpec(text, file, options.checkFiles === false ? undefined : dir) };
 }
 
 /** Every module that has a module.json, each loaded or with the error that stops it loading. */

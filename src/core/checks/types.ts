@@ -50,6 +50,8 @@ export interface ModuleSpec {
   readonly title: string;
   readonly description: string;
   readonly steps: readonly StepSpec[];
+  /** Another module whose solution this module's starter and solution are laid over (`moduleLayers.ts`). */
+  readonly base?: string;
   readonly starter?: string;
   readonly solution?: string;
   readonly checks: readonly CheckSpec[];

@@ -33,8 +33,8 @@ export const toolSpecs: readonly ToolSpec[] = [
     versionArgs: ['version'],
     // go version go1.26.8 linux/amd64 | go version devel go1.24-abcdef linux/amd64
     parseVersion: (out) => /\bgo(\d+\.\d+(?:\.\d+)?(?:rc\d+|beta\d+)?)/.exec(out)?.[1],
-    // http.HandleFunc("GET /users", ...) patterns need Go 1.22
-    minVersion: '1.22',
+    // every module's go.mod says go 1.26.0 (its libraries need it); walkthroughs/01-go-foundations/01-install-go.md
+    minVersion: '1.26.0',
   },
   {
     id: 'git',

@@ -6,7 +6,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { applyScaffold, planScaffold } from '../../core/checks';
+import { applyScaffold, folderLayers, planScaffold } from '../../core/checks';
 import type { ModuleCatalog } from './catalog';
 import type { WalkthroughPrompts } from './prompts';
 
@@ -50,7 +50,7 @@ export async function scaffold(
     return undefined;
   }
 
-  const plan = planScaffold(loaded.module, path.join(loaded.dir, loaded.spec.starter), target.fsPath);
+  const plan = planScaffold(loaded.module, folderLayers(loaded, 'starter'), target.fsPath);
   if (plan.conflicts.length > 0 && !(await prompts.confirmKeepExisting(target.fsPath, plan.conflicts))) {
     void vscode.window.showInformationMessage(`Nothing was written to ${target.fsPath}.`);
     return { target: target.fsPath, written: [], kept: plan.conflicts, declined: true };

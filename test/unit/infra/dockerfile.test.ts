@@ -1,10 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { imageReference, lintDockerfile, parseDockerfile } from '../../../src/core/checks/kinds/dockerfile';
+import { composedFile } from '../../tools/composedModule';
 
-const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const codes = (text: string): string[] => lintDockerfile(text).map((d) => `${d.range.start.line + 1}:${d.code.replace('dockerfile/', '')}`);
 
 const good = `# syntax=docker/dockerfile:1
@@ -61,11 +60,11 @@ describe('lintDockerfile', () => {
   it('passes the module 6 and 7 solutions\' Dockerfiles and fails the module 6 starter\'s', () => {
     for (const mod of ['06-docker-kubernetes', '07-kubernetes-advanced']) {
       for (const svc of ['order', 'inventory']) {
-        const file = path.join(repoRoot, 'walkthroughs', mod, 'solution', svc, 'Dockerfile');
+        const file = composedFile(mod, 'solution', `${svc}/Dockerfile`); // module 7 takes them from module 6
         assert.deepEqual(codes(fs.readFileSync(file, 'utf8')), [], file);
       }
     }
-    const starter = fs.readFileSync(path.join(repoRoot, 'walkthroughs', '06-docker-kubernetes', 'starter', 'order', 'Dockerfile'), 'utf8');
+    const starter = fs.readFileSync(composedFile('06-docker-kubernetes', 'starter', 'order/Dockerfile'), 'utf8');
     assert.ok(codes(starter).length > 0);
   });
 });

@@ -10,7 +10,7 @@ import (
 func NewHandler(svc UserService) http.Handler {
 	mux := http.NewServeMux()
 
-	// TODO(step "GET /users"): register the route with a Go 1.22+ pattern
+	// TODO(step "Hands-on: GET /users"): register the route with a Go 1.22+ pattern
 	// that includes the method, so other methods get 405 for free:
 	//
 	//	mux.HandleFunc("GET /users", func(w http.ResponseWriter, r *http.Request) { ... })
@@ -18,7 +18,7 @@ func NewHandler(svc UserService) http.Handler {
 	// List the users with svc.List(r.Context()) and answer 200 with the JSON
 	// array (writeJSON below). On error answer 500 without leaking the cause.
 
-	// TODO(step "GET /users/{id}"): register "GET /users/{id}", read the id
+	// TODO(step "Hands-on: GET /users/{id}"): register "GET /users/{id}", read the id
 	// with r.PathValue("id") and answer 200 with the user, 404 when
 	// errors.Is(err, ErrNotFound), 500 otherwise.
 

@@ -23,7 +23,7 @@ func NewMemoryService(users ...User) *MemoryService {
 func (s *MemoryService) List(ctx context.Context) ([]User, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	// TODO(step "Types and interfaces"): return a copy of s.users (never nil:
+	// TODO(step "Types, methods and interfaces"): return a copy of s.users (never nil:
 	// an empty store must encode as [] in JSON, and callers must not be able
 	// to change the store by editing the returned slice).
 	return nil, nil
@@ -33,7 +33,7 @@ func (s *MemoryService) List(ctx context.Context) ([]User, error) {
 func (s *MemoryService) Get(ctx context.Context, id string) (User, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	// TODO(step "Types and interfaces"): find the user by id; when there is
+	// TODO(step "Types, methods and interfaces"): find the user by id; when there is
 	// none, return &NotFoundError{ID: id}.
 	return User{}, errors.New("TODO: implement MemoryService.Get")
 }

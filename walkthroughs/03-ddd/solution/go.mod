@@ -1,3 +1,3 @@
 module example.com/edgo/ordering
 
-go 1.22
+go 1.26.0

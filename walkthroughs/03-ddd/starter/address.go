@@ -14,7 +14,7 @@ type Address struct {
 
 // NewAddress builds an address.
 func NewAddress(street, city, postalCode, country string) (Address, error) {
-	// TODO(step "Value objects"): trim the parts (strings.TrimSpace), require
+	// TODO(step "Hands-on: Money and Address"): trim the parts (strings.TrimSpace), require
 	// street, city and postal code, and require an upper-case two-letter
 	// country code ("DE"). Failures wrap ErrInvalidAddress.
 	return Address{street: street, city: city, postalCode: postalCode, country: country}, nil
@@ -22,7 +22,7 @@ func NewAddress(street, city, postalCode, country string) (Address, error) {
 
 // SetCity changes the city in place.
 //
-// TODO(step "Value objects"): delete this method; WithStreet below shows how
+// TODO(step "Hands-on: Money and Address"): delete this method; WithStreet below shows how
 // a value object is "changed": by making a new one.
 func (a *Address) SetCity(city string) { a.city = city }
 

@@ -23,14 +23,14 @@ type Money struct {
 
 // NewMoney returns a Money of amount minor units (cents) in currency.
 func NewMoney(amount int64, currency string) (Money, error) {
-	// TODO(step "Value objects"): reject a currency that is not three
+	// TODO(step "Hands-on: Money and Address"): reject a currency that is not three
 	// upper-case letters ("EUR", "USD") with an error wrapping ErrInvalidMoney.
 	return Money{amount: amount, currency: currency}, nil
 }
 
 // SetAmount changes the amount in place.
 //
-// TODO(step "Value objects"): delete this method. A value object never
+// TODO(step "Hands-on: Money and Address"): delete this method. A value object never
 // changes; code that needs another amount makes a new Money.
 func (m *Money) SetAmount(amount int64) { m.amount = amount }
 
@@ -40,7 +40,7 @@ func (m Money) IsZero() bool     { return m.amount == 0 }
 
 // Add returns a new Money; m is unchanged.
 func (m Money) Add(other Money) (Money, error) {
-	// TODO(step "Value objects"): adding different currencies is an error
+	// TODO(step "Hands-on: Money and Address"): adding different currencies is an error
 	// wrapping ErrCurrencyMismatch, never a silent mix.
 	return Money{amount: m.amount + other.amount, currency: m.currency}, nil
 }

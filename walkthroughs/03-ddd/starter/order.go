@@ -48,7 +48,7 @@ func NewOrder(id OrderID, customerID, currency string, shipTo Address) (*Order, 
 	if id == "" || customerID == "" {
 		return nil, fmt.Errorf("%w: id and customer are required", ErrInvalidOrder)
 	}
-	// TODO(step "The Order aggregate"): reject an invalid currency (NewMoney
+	// TODO(step "Hands-on: the Order aggregate"): reject an invalid currency (NewMoney
 	// validates it) and a zero shipping address (shipTo.IsZero()).
 	return &Order{id: id, customerID: customerID, currency: currency, shipTo: shipTo, status: StatusDraft}, nil
 }
@@ -60,14 +60,14 @@ func (o *Order) ShippingAddress() Address { return o.shipTo }
 
 // Lines returns the order's lines.
 func (o *Order) Lines() []OrderLine {
-	// TODO(step "The Order aggregate"): return a copy; the caller must not be
+	// TODO(step "Hands-on: the Order aggregate"): return a copy; the caller must not be
 	// able to change the aggregate through this slice.
 	return o.lines
 }
 
 // AddLine adds quantity of a product.
 func (o *Order) AddLine(productID string, quantity int, unitPrice Money) error {
-	// TODO(step "The Order aggregate"): enforce the invariants:
+	// TODO(step "Hands-on: the Order aggregate"): enforce the invariants:
 	//   - only a draft order accepts lines (ErrNotDraft);
 	//   - the quantity is positive (ErrInvalidQuantity);
 	//   - the price is in the order's currency (ErrCurrencyMismatch);
@@ -78,7 +78,7 @@ func (o *Order) AddLine(productID string, quantity int, unitPrice Money) error {
 
 // RemoveLine removes the line of a product.
 func (o *Order) RemoveLine(productID string) error {
-	// TODO(step "The Order aggregate"): only while the order is a draft.
+	// TODO(step "Hands-on: the Order aggregate"): only while the order is a draft.
 	for i, l := range o.lines {
 		if l.ProductID == productID {
 			o.lines = append(o.lines[:i:i], o.lines[i+1:]...)
@@ -101,14 +101,14 @@ func (o *Order) ChangeShippingAddress(a Address) error {
 
 // Total is the sum of the lines, in the order's currency.
 func (o *Order) Total() Money {
-	// TODO(step "The Order aggregate"): add up UnitPrice.Times(Quantity) of
+	// TODO(step "Hands-on: the Order aggregate"): add up UnitPrice.Times(Quantity) of
 	// every line, starting from a zero Money in the order's currency.
 	return Money{currency: o.currency}
 }
 
 // Place submits the order.
 func (o *Order) Place() error {
-	// TODO(step "The Order aggregate"): only a draft (ErrNotDraft) with at
+	// TODO(step "Hands-on: the Order aggregate"): only a draft (ErrNotDraft) with at
 	// least one line (ErrEmptyOrder) can be placed.
 	o.status = StatusPlaced
 	return nil
@@ -116,7 +116,7 @@ func (o *Order) Place() error {
 
 // Cancel cancels the order.
 func (o *Order) Cancel() error {
-	// TODO(step "The Order aggregate"): cancelling twice is ErrAlreadyCancelled.
+	// TODO(step "Hands-on: the Order aggregate"): cancelling twice is ErrAlreadyCancelled.
 	o.status = StatusCancelled
 	return nil
 }

@@ -33,7 +33,7 @@ func (b *Bus) Subscribe(eventType string, h Handler) {
 // Publish delivers e to every subscriber of e.Type, synchronously and in
 // subscription order. One failing subscriber must not stop the others.
 func (b *Bus) Publish(ctx context.Context, e Event) error {
-	// TODO(step "Pub/sub and idempotency in Go"): copy b.subs[e.Type] under
+	// TODO(step "Hands-on: pub/sub, idempotency and replay in Go"): copy b.subs[e.Type] under
 	// b.mu.RLock, then call every handler. Collect the errors and return
 	// errors.Join(errs...) (nil when there are none).
 	return errors.New("TODO: implement Bus.Publish")

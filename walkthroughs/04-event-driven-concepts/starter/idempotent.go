@@ -34,7 +34,7 @@ func (s *MemoryStore) MarkProcessed(id string) {
 // once. An event whose processing failed is not marked, so a redelivery
 // retries it.
 func Idempotent(store ProcessedStore, h Handler) Handler {
-	// TODO(step "Pub/sub and idempotency in Go"): return a Handler that
+	// TODO(step "Hands-on: pub/sub, idempotency and replay in Go"): return a Handler that
 	// returns nil for an event whose ID the store has seen, and otherwise
 	// calls h and marks the ID processed only when h succeeded. Guard the
 	// check-then-mark with a sync.Mutex.

@@ -28,7 +28,7 @@ func Replay(history []Event) (OrderState, error) {
 				return OrderState{}, fmt.Errorf("event %s (%s): %w", e.ID, e.Type, err)
 			}
 			s.OrderID, s.Status, s.TotalCents = p.OrderID, "created", p.TotalCents
-			// TODO(step "Pub/sub and idempotency in Go"): handle
+			// TODO(step "Hands-on: pub/sub, idempotency and replay in Go"): handle
 			// "payment.captured" (add AmountCents to PaidCents; the status
 			// becomes "paid" once PaidCents >= TotalCents) and "order.shipped"
 			// (status "shipped", TrackingID).

@@ -47,7 +47,7 @@ var (
 // NewOrder builds a pending order and enforces the rules every order obeys.
 // Errors wrap ErrInvalidOrder, so callers can test with errors.Is.
 func NewOrder(id OrderID, customerID string, items []Item, now time.Time) (Order, error) {
-	// TODO(step "Domain"): enforce the rules before building the order:
+	// TODO(step "The domain: the Order entity"): enforce the rules before building the order:
 	// a non-empty id and customer id, at least one item, and for every item a
 	// SKU, a quantity > 0 and a price >= 0. Return errors that wrap
 	// ErrInvalidOrder: fmt.Errorf("%w: no items", ErrInvalidOrder).
@@ -63,6 +63,6 @@ func NewOrder(id OrderID, customerID string, items []Item, now time.Time) (Order
 
 // TotalCents is the sum of quantity × unit price over all items.
 func (o Order) TotalCents() int64 {
-	// TODO(step "Domain"): sum quantity × unit price over o.Items.
+	// TODO(step "The domain: the Order entity"): sum quantity × unit price over o.Items.
 	return 0
 }

@@ -10,7 +10,7 @@ import (
 // NewDefaultOrderService is a shortcut carried over from the single-package
 // service of module 1: the use-case layer builds its own storage.
 //
-// TODO(step "The dependency rule"): this import of infra/memory points
+// TODO(step "Fix the dependency rule"): this import of infra/memory points
 // outward and breaks the dependency rule (the "layers" check fails on it).
 // Delete this file: the composition root (cmd/ordersd) already passes a
 // repository into NewOrderService.

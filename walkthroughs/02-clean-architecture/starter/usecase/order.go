@@ -39,7 +39,7 @@ func NewOrderService(repo OrderRepository, newID func() domain.OrderID, now func
 
 // CreateOrder validates a new order through the domain and saves it.
 func (s *OrderService) CreateOrder(ctx context.Context, in CreateOrderInput) (domain.Order, error) {
-	// TODO(step "Use cases"): build the order with domain.NewOrder(s.newID(),
+	// TODO(step "Use cases: CreateOrder and GetOrder"): build the order with domain.NewOrder(s.newID(),
 	// in.CustomerID, in.Items, s.now()), save it with s.repo.Save, and wrap
 	// every error with context ("create order: %w").
 	return domain.Order{}, errors.New("TODO: implement CreateOrder")
@@ -48,6 +48,6 @@ func (s *OrderService) CreateOrder(ctx context.Context, in CreateOrderInput) (do
 // GetOrder loads an order; a missing one gives an error wrapping
 // domain.ErrOrderNotFound.
 func (s *OrderService) GetOrder(ctx context.Context, id domain.OrderID) (domain.Order, error) {
-	// TODO(step "Use cases"): load the order with s.repo.FindByID.
+	// TODO(step "Use cases: CreateOrder and GetOrder"): load the order with s.repo.FindByID.
 	return domain.Order{}, errors.New("TODO: implement GetOrder")
 }

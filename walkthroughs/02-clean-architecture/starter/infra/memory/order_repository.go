@@ -22,7 +22,7 @@ func NewOrderRepository() *OrderRepository {
 
 // Save inserts or replaces an order.
 func (r *OrderRepository) Save(_ context.Context, o domain.Order) error {
-	// TODO(step "Infrastructure"): store o under o.ID while holding r.mu.
+	// TODO(step "Adapters: HTTP handlers and repositories"): store o under o.ID while holding r.mu.
 	// Store a copy of o.Items (slices.Clone) so the caller cannot change
 	// stored data through its slice.
 	return errors.New("TODO: implement memory.OrderRepository.Save")
@@ -30,7 +30,7 @@ func (r *OrderRepository) Save(_ context.Context, o domain.Order) error {
 
 // FindByID returns the stored order or domain.ErrOrderNotFound.
 func (r *OrderRepository) FindByID(_ context.Context, id domain.OrderID) (domain.Order, error) {
-	// TODO(step "Infrastructure"): look the order up under r.mu.RLock and
+	// TODO(step "Adapters: HTTP handlers and repositories"): look the order up under r.mu.RLock and
 	// return domain.ErrOrderNotFound when there is none.
 	return domain.Order{}, errors.New("TODO: implement memory.OrderRepository.FindByID")
 }

@@ -74,7 +74,7 @@ func (r *OrderRepository) FindByID(ctx context.Context, id domain.OrderID) (doma
 	err := r.db.QueryRowContext(ctx,
 		`SELECT customer_id, status, created_at FROM orders WHERE id = $1`, string(id)).
 		Scan(&o.CustomerID, &status, &o.CreatedAt)
-	// TODO(step "Infrastructure"): when err is sql.ErrNoRows (test with
+	// TODO(step "Adapters: HTTP handlers and repositories"): when err is sql.ErrNoRows (test with
 	// errors.Is), return an error wrapping domain.ErrOrderNotFound instead:
 	// callers must never need to know about database/sql.
 	if err != nil {

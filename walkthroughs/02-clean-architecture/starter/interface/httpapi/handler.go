@@ -48,13 +48,13 @@ type orderResponse struct {
 func NewHandler(uc OrderUseCases) http.Handler {
 	mux := http.NewServeMux()
 
-	// TODO(step "Interface adapters"): register "POST /orders". Decode a
+	// TODO(step "Adapters: HTTP handlers and repositories"): register "POST /orders". Decode a
 	// createOrderRequest (400 on malformed JSON), convert it to a
 	// usecase.CreateOrderInput, call uc.CreateOrder and answer 201 with a
 	// Location: /orders/{id} header and toResponse(order) as JSON. Map errors
 	// with writeUseCaseError.
 
-	// TODO(step "Interface adapters"): register "GET /orders/{id}": call
+	// TODO(step "Adapters: HTTP handlers and repositories"): register "GET /orders/{id}": call
 	// uc.GetOrder(r.Context(), domain.OrderID(r.PathValue("id"))) and answer
 	// 200 with toResponse(order), or writeUseCaseError(w, err).
 

@@ -1,0 +1,62 @@
+// Step diagrams are drawn, not shown as Mermaid code: every `.mmd` beside a
+// step has its `.svg`, rendered from exactly that source (its stamp holds the
+// source's SHA-256 and the Mermaid version; `npm run gen:diagrams` renders stale
+// ones), every SVG is shown by a step, and a step that keeps a Mermaid block to
+// teach its syntax shows that block's rendering too.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { diagramSources, stamp, stampOf, walkthroughsRoot } from '../../tools/diagrams';
+
+const norm = (s: string): string => `${s.replace(/\r\n/g, '\n').trimEnd()}\n`;
+
+function stepPages(): string[] {
+  return fs.readdirSync(walkthroughsRoot).flatMap((mod) => {
+    const dir = path.join(walkthroughsRoot, mod);
+    if (!fs.existsSync(path.join(dir, 'module.json'))) return [];
+    return ['', 'steps'].flatMap((sub) => {
+      const d = path.join(dir, sub);
+      return fs.existsSync(d) ? fs.readdirSync(d).filter((f) => f.endsWith('.md')).map((f) => path.join(d, f)) : [];
+    });
+  });
+}
+
+describe('step diagrams', () => {
+  const sources = diagramSources();
+
+  it('there are diagrams, each with an SVG rendered from its current source', () => {
+    assert.ok(sources.length >= 12, `only ${sources.length} diagram sources`);
+    const stale = sources.filter((mmd) => {
+      const svg = mmd.replace(/\.mmd$/, '.svg');
+      return !fs.existsSync(svg) || stampOf(fs.readFileSync(svg, 'utf8')) !== stamp(fs.readFileSync(mmd, 'utf8'));
+    });
+    assert.deepEqual(stale.map((f) => path.relative(walkthroughsRoot, f)), [], 'out of date: run npm run gen:diagrams');
+  });
+
+  it('every SVG is shown by a step, and every image a step shows exists', () => {
+    const shown = new Set<string>();
+    const missing: string[] = [];
+    for (const page of stepPages()) {
+      for (const m of fs.readFileSync(page, 'utf8').matchAll(/!\[[^\]]*\]\(([^)]+\.svg)\)/g)) {
+        const file = path.resolve(path.dirname(page), m[1]!);
+        if (fs.existsSync(file)) shown.add(file);
+        else missing.push(`${path.relative(walkthroughsRoot, page)}: ${m[1]}`);
+      }
+    }
+    assert.deepEqual(missing, []);
+    assert.deepEqual(sources.map((s) => s.replace(/\.mmd$/, '.svg')).filter((s) => !shown.has(s)).map((s) => path.relative(walkthroughsRoot, s)), []);
+  });
+
+  it('a Mermaid block kept in a step is one of its module\'s diagram sources', () => {
+    const orphans: string[] = [];
+    for (const page of stepPages()) {
+      const mod = path.relative(walkthroughsRoot, page).split(path.sep)[0]!;
+      const mine = sources.filter((s) => path.relative(walkthroughsRoot, s).startsWith(`${mod}${path.sep}`)).map((s) => norm(fs.readFileSync(s, 'utf8')));
+      for (const m of fs.readFileSync(page, 'utf8').matchAll(/^```mermaid[ \t]*\n([\s\S]*?)^```[ \t]*$/gm)) {
+        if (!mine.includes(norm(m[1]!))) orphans.push(`${path.relative(walkthroughsRoot, page)}: a mermaid block with no .mmd in ${mod}/media/diagrams`);
+      }
+    }
+    assert.deepEqual(orphans, []);
+  });
+});
