@@ -10,6 +10,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { matchFiles } from './files';
+import { folderLayers } from './moduleLayers';
+import { loadModule } from './moduleStore';
 import type { ModuleSpec } from './types';
 
 export interface CheckTestOverlay {
@@ -22,11 +24,28 @@ export interface CheckTestOverlay {
   dispose(): void;
 }
 
-/** The check tests of a module: its starter's files matching `checkTests`. */
+/** The folders a learner's starter is composed of: a `base` module's solution first, then the module's own starter. */
+function starterLayers(spec: ModuleSpec, moduleDir: string): string[] {
+  if (!spec.starter) return [];
+  if (!spec.base) return [path.join(moduleDir, spec.starter)];
+  return folderLayers(loadModule(path.dirname(moduleDir), path.basename(moduleDir)), 'starter');
+}
+
+/** Each check test (relative, `/`) and the course's copy of it, over the starter's layers (later layers win). */
+function checkTestSources(spec: ModuleSpec, moduleDir: string): Map<string, string> {
+  const sources = new Map<string, string>();
+  if (!spec.checkTests || spec.checkTests.length === 0) return sources;
+  for (const layer of starterLayers(spec, moduleDir)) {
+    // The npm package of the CLI ships module.json files without their folders.
+    if (!fs.existsSync(layer)) continue;
+    for (const glob of spec.checkTests) for (const rel of matchFiles(layer, glob)) sources.set(rel, path.join(layer, ...rel.split('/')));
+  }
+  return sources;
+}
+
+/** The check tests of a module: its (composed) starter's files matching `checkTests`. */
 export function checkTestFiles(spec: ModuleSpec, moduleDir: string): string[] {
-  if (!spec.checkTests || spec.checkTests.length === 0 || !spec.starter) return [];
-  const starter = path.join(moduleDir, spec.starter);
-  return [...new Set(spec.checkTests.flatMap((glob) => matchFiles(starter, glob)))].sort();
+  return [...checkTestSources(spec, moduleDir).keys()].sort();
 }
 
 const readOrUndefined = (file: string) => {
@@ -39,13 +58,13 @@ const readOrUndefined = (file: string) => {
 
 /** Writes the overlay for `folder`; undefined when the module declares no check tests. */
 export function layCheckTests(spec: ModuleSpec, moduleDir: string, folder: string): CheckTestOverlay | undefined {
-  const files = checkTestFiles(spec, moduleDir);
-  if (files.length === 0 || !spec.starter) return undefined;
-  const starter = path.join(moduleDir, spec.starter);
+  const sources = checkTestSources(spec, moduleDir);
+  const files = [...sources.keys()].sort();
+  if (files.length === 0) return undefined;
   const replace: Record<string, string> = {};
   const changed: string[] = [];
   for (const rel of files) {
-    const ours = path.join(starter, ...rel.split('/'));
+    const ours = sources.get(rel) ?? '';
     const theirs = path.join(path.resolve(folder), ...rel.split('/'));
     replace[theirs] = ours;
     const learnerCopy = readOrUndefined(theirs);

@@ -110,7 +110,8 @@ function validateCheckTests(data: Json, dir: string | undefined, problems: SpecP
     problems.push({ at: 'checkTests', message: 'needs a "starter": the check tests are the starter\'s files' });
     return undefined;
   }
-  if (dir) {
+  // A module built on a `base` may take its check tests from the base's solution.
+  if (dir && data.base === undefined) {
     (raw as string[]).forEach((glob, i) => {
       if (matchFiles(path.join(dir, data.starter as string), glob).length === 0) problems.push({ at: `checkTests[${i}]`, message: `${glob} matches no file in ${String(data.starter)}/` });
     });
