@@ -48,9 +48,8 @@ export function memoryFailureCounts(): FailureCounts {
   return { get: (k) => counts.get(k) ?? 0, set: (k, n) => void (n === 0 ? counts.delete(k) : counts.set(k, n)) };
 }
 
-/** Where the CLI keeps its counts: `$EDGO_STATE_DIR`, else `$XDG_STATE_HOME/edgo`, else `~/.local/state/edgo`. */
+/** Where the CLI keeps its counts: `$XDG_STATE_HOME/edgo`, else `~/.local/state/edgo`. */
 export function defaultStateDir(): string {
-  if (process.env.EDGO_STATE_DIR) return process.env.EDGO_STATE_DIR;
   return path.join(process.env.XDG_STATE_HOME || path.join(os.homedir(), '.local', 'state'), 'edgo');
 }
 

@@ -54,7 +54,7 @@ describe('runPreflight', () => {
     assert.match(go.explanation, /Found at \/usr\/local\/go\/bin\/go, in a folder that is not on the PATH .*the lab uses it from there/);
     assert.deepEqual(runner.calls, ['go version'], 'the Go found is run');
     const md = renderPreflightMarkdown(report);
-    assert.match(md, /\| Go \| \*\*ready\*\* \| 1\.26\.8 \| 1\.22\+ \| `\/usr\/local\/go\/bin\/go` \(not on PATH\) \|/);
+    assert.match(md, /\| Go \| \*\*ready\*\* \| 1\.26\.8 \| 1\.26\.0\+ \| `\/usr\/local\/go\/bin\/go` \(not on PATH\) \|/);
     assert.match(md, /Found outside PATH, and used from there: Go in `\/usr\/local\/go\/bin`/);
     assert.doesNotMatch(md, /[\u2600-\u27bf\u{1f300}-\u{1faff}]/u, 'no emoji a font may lack');
   });
