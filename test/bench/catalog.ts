@@ -10,10 +10,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ensureBuilt, fileUri, LspClient, repoRoot } from '../lsp/lspClient';
+import { startEdgoServer, startYamlServer } from './servers';
 import { limits } from '../../src/core/events/yamlText';
 
 const catalogSchema = path.join(repoRoot, 'schemas', 'event-catalog.schema.json');
-const yamlLs = path.join(repoRoot, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
 
 /** One entry: 6 lines; every 50th has the syllabus's two-part version, so both servers report something. */
 function entry(i: number, summary = `Published when event ${i} happens.`): string {
@@ -42,21 +42,8 @@ function project(root: string, name: string, n: number): string {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-async function ours(dir: string): Promise<LspClient> {
-  const client = LspClient.server((section) => (section === 'edgo.validation' ? { debounceMs: 0 } : null));
-  client.timeoutMs = 600_000;
-  await client.initialize(dir, { debounceMs: 0 });
-  return client;
-}
-
-async function theirs(dir: string): Promise<LspClient> {
-  const yamlSettings = { validate: true, hover: false, completion: false, format: { enable: false }, schemas: { [fileUri(catalogSchema)]: ['**/eventcatalog.yaml', 'eventcatalog.yaml'] } };
-  const client = new LspClient(process.execPath, [yamlLs, '--stdio'], (section) => (section === 'yaml' ? yamlSettings : section === 'http' ? {} : null));
-  client.timeoutMs = 600_000;
-  await client.initialize(dir);
-  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { yaml: yamlSettings } });
-  return client;
-}
+const ours = (dir: string): Promise<LspClient> => startEdgoServer(dir);
+const theirs = (dir: string): Promise<LspClient> => startYamlServer(dir, catalogSchema, ['**/eventcatalog.yaml', 'eventcatalog.yaml']);
 
 async function timedOpen(client: LspClient, file: string, text: string): Promise<{ ms: number; count: number }> {
   const started = performance.now();

@@ -7,10 +7,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ensureBuilt, fileUri, LspClient, repoRoot } from '../lsp/lspClient';
+import { startEdgoServer, startYamlServer } from './servers';
 import { EventService } from '../../src/core/events/eventService';
 
 const eventSchema = path.join(repoRoot, 'schemas', 'event.schema.json');
-const yamlLs = path.join(repoRoot, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
 
 /** One event; every 50th has a mistake (unquoted version) so both servers have something to report. */
 function event(i: number): string {
@@ -83,21 +83,8 @@ function workspaceWith2000Files(): { dir: string; files: string[] } {
   return { dir, files };
 }
 
-async function ours(dir: string): Promise<LspClient> {
-  const client = LspClient.server((section) => (section === 'edgo.validation' ? { debounceMs: 0 } : null));
-  client.timeoutMs = 600_000;
-  await client.initialize(dir, { debounceMs: 0 });
-  return client;
-}
-
-async function theirs(dir: string): Promise<LspClient> {
-  const yamlSettings = { validate: true, hover: false, completion: false, format: { enable: false }, schemas: { [fileUri(eventSchema)]: ['**/events/**/*.yaml', '*.yaml', 'events/*.yaml'] } };
-  const client = new LspClient(process.execPath, [yamlLs, '--stdio'], (section) => (section === 'yaml' ? yamlSettings : section === 'http' ? {} : null));
-  client.timeoutMs = 600_000;
-  await client.initialize(dir);
-  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { yaml: yamlSettings } });
-  return client;
-}
+const ours = (dir: string): Promise<LspClient> => startEdgoServer(dir);
+const theirs = (dir: string): Promise<LspClient> => startYamlServer(dir, eventSchema, ['**/events/**/*.yaml', '*.yaml', 'events/*.yaml']);
 
 export async function run(): Promise<void> {
   ensureBuilt();
