@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { describe, it } from 'node:test';
 import { nodeProcessRunner } from '../../../src/core/checks';
@@ -22,14 +23,27 @@ describe('nodeProcessRunner', () => {
   });
 
   const posix = process.platform !== 'win32';
-  /** Whether the process still exists a moment later (a killed child may wait a few ms to be reaped). */
+  /**
+   * Whether the process still runs a moment later. A killed background child is
+   * re-parented to PID 1, which in a container may never reap it: a zombie has
+   * stopped running, though `kill(pid, 0)` still finds it, so /proc's state decides.
+   */
+  const running = (pid: number): boolean => {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return false;
+    }
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+    } catch {
+      return process.platform !== 'linux';
+    }
+  };
   const alive = async (pid: number) => {
     for (let i = 0; i < 40; i++) {
-      try {
-        process.kill(pid, 0);
-      } catch {
-        return false;
-      }
+      if (!running(pid)) return false;
       await new Promise((r) => setTimeout(r, 50));
     }
     return true;
