@@ -6,6 +6,7 @@
 import type { CoreDiagnostic } from '../diagnostic';
 import type { CheckTestOverlay } from './checkTests';
 import type { CheckHint } from './hints';
+import type { FieldDecls, FieldProblem } from './checkFields';
 
 /** One step of a module's walkthrough, as `module.json` declares it. */
 export interface StepSpec {
@@ -168,7 +169,11 @@ export interface CheckKind {
   readonly summary: string;
   /** JSON Schemas of the kind's own fields, for `schemas/module.schema.json` (completion in VS Code). */
   readonly fields?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** The kind's fields as `defineCheckKind` declared them (absent for a kind written by hand). */
+  readonly declaredFields?: FieldDecls;
   /** Problems with the kind's own fields, one sentence each (empty when valid). */
   validate(spec: CheckSpec): string[];
+  /** The same problems, each at its field's path in the check (`defineCheckKind` kinds). */
+  validateAt?(spec: CheckSpec): FieldProblem[];
   run(spec: CheckSpec, ctx: CheckContext): Promise<CheckOutcome>;
 }
