@@ -1,6 +1,7 @@
 /** The public entry of the checks engine, for the CLI, the extension and tests. */
 export type * from './types';
 export { checkKinds, findCheckKind } from './registry';
+export { parseCompletion } from './types';
 export { parseModuleSpec, validateModuleSpec, ModuleSpecError, type SpecProblem } from './moduleSpec';
 export { loadModule, loadAllModules, markerFileName, markerText, readMarker, type LoadedModule } from './moduleStore';
 export { runChecks, stepsCompletedBy, formatResultLine, type RunChecksOptions } from './runChecks';

@@ -10,7 +10,7 @@ import { didYouMean } from './checkFields';
 import { formatJsonPath, jsonOffsets, locateJsonPath, parseJsonPath } from './jsonLocations';
 import { matchFiles } from './files';
 import { validateHints } from './hints';
-import type { CheckSpec, ModuleSpec, StepSpec } from './types';
+import { parseCompletion, type CheckSpec, type ModuleSpec, type StepSpec } from './types';
 
 export interface SpecProblem {
   /** Where in module.json, e.g. `steps[2].completion`. */
@@ -73,7 +73,7 @@ function validateStep(raw: unknown, i: number, dir: string | undefined, problems
     problems.push({ at: `${at}.media`, message: 'needs "markdown", "image" or "svg"' });
   }
   const c = raw.completion;
-  if (!nonEmpty(c) || !(c === 'read' || /^(command|check|task):\S.*$/.test(c))) {
+  if (!nonEmpty(c) || !parseCompletion(c)) {
     problems.push({ at: `${at}.completion`, message: 'must be "read", "command:<id>", "check:<checkId>" or "task:<label>"' });
   }
 }
@@ -171,7 +171,8 @@ export function validateModuleSpec(data: unknown, dir?: string): { spec?: Module
   }
   steps.forEach((s, i) => {
     if (!isObject(s) || !nonEmpty(s.completion)) return;
-    const ref = /^check:(.+)$/.exec(s.completion)?.[1];
+    const done = parseCompletion(s.completion);
+    const ref = done?.kind === 'check' ? done.check : undefined;
     if (ref && !checkIds.includes(ref)) problems.push({ at: `steps[${i}].completion`, message: `"check:${ref}" names no check (checks: ${checkIds.join(', ') || 'none'})` });
   });
   checkList.forEach((c, i) => {
@@ -203,7 +204,7 @@ export function validateModuleSpec(data: unknown, dir?: string): { spec?: Module
   const spec: ModuleSpec = {
     title: data.title as string,
     description: data.description as string,
-    steps: steps as StepSpec[],
+    steps: (steps as Omit<StepSpec, 'doneWhen'>[]).map((s) => ({ ...s, doneWhen: parseCompletion(s.completion)! })),
     ...(nonEmpty(data.base) ? { base: data.base } : {}),
     ...(nonEmpty(data.starter) ? { starter: data.starter } : {}),
     ...(nonEmpty(data.solution) ? { solution: data.solution } : {}),

@@ -2,7 +2,9 @@
 // from that declaration with the file, line and column of each bad field and a
 // "did you mean" for a typo, and the same declaration gives the JSON Schema.
 import { strict as assert } from 'node:assert';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { repoRoot } from './helpers';
 import { ModuleSpecError, parseModuleSpec } from '../../../src/core/checks';
 import { didYouMean, fieldsJsonSchema, validateFields } from '../../../src/core/checks/checkFields';
 import { locateJsonPath, parseJsonPath } from '../../../src/core/checks/jsonLocations';
@@ -74,5 +76,17 @@ describe('defineCheckKind: module.json validated from the declared fields', () =
     assert.deepEqual(locateJsonPath('{\n  "a": [1, {"b": 2}]\n}', ['a', 1, 'b']), { line: 2, column: 13 });
     assert.equal(didYouMean('racee', ['race', 'run']), 'race');
     assert.equal(didYouMean('something', ['race', 'run']), undefined);
+  });
+});
+
+describe("a step's completion, parsed once", () => {
+  it('is a typed value on every loaded step', async () => {
+    const { loadAllModules, parseCompletion } = await import('../../../src/core/checks');
+    assert.deepEqual(parseCompletion('task:Run the server'), { kind: 'task', label: 'Run the server' });
+    assert.deepEqual(parseCompletion('check:a:b'), { kind: 'check', check: 'a:b' });
+    assert.equal(parseCompletion('checks:x'), undefined);
+    const loaded = loadAllModules(path.join(repoRoot, 'walkthroughs'));
+    assert.ok(loaded.length >= 10);
+    for (const m of loaded) for (const s of 'spec' in m ? m.spec.steps : []) assert.deepEqual(s.doneWhen, parseCompletion(s.completion), `${m.module.slug}#${s.id}`);
   });
 });
