@@ -14,3 +14,4 @@ export { folderLayers, composedFiles, composeFolder } from './moduleLayers';
 export { pathStates, moduleState, isStepDone, type StepState, type PathModule } from './learningProgress';
 export { hintFor, hintsOf, failureKey, memoryFailureCounts, fileFailureCounts, defaultStateDir, type FailureCounts, type CheckHint } from './hints';
 export { layCheckTests, checkTestFiles, type CheckTestOverlay } from './checkTests';
+export { restoredSteps, shouldOfferRestore, scaffoldCommand } from './restoreProgress';

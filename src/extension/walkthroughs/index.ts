@@ -12,6 +12,7 @@ import { compareWithSolution } from './compareSolution';
 import { StepContextKeys } from './contextKeys';
 import { LearningPathProvider, openStepCommand, type PathNode } from './learningPath';
 import { ProgressStore, progressKey } from './progress';
+import { offerProgressRestore } from './restoreProgress';
 import { vscodePrompts, type WalkthroughPrompts } from './prompts';
 import { resetAll, resetFallbackMessage, resetModule } from './reset';
 import { scaffold, type ScaffoldOptions } from './scaffold';
@@ -50,6 +51,8 @@ export function registerWalkthroughs(context: vscode.ExtensionContext, api: Edgo
   let prompts: WalkthroughPrompts = vscodePrompts;
   let lastCheck: CheckRunSummary | undefined;
   for (const err of catalog.errors) console.error(`[edgo] ${err.message}`);
+  // After activation, never during it: a scaffolded folder with no progress here may restore it.
+  setTimeout(() => void offerProgressRestore(catalog, progress, checker), 0);
 
   /** Steps whose completion is `command:<id>` finish when our command `id` succeeds. */
   const commandDone = async (command: string, slug: string | undefined) => {
