@@ -1,24 +1,22 @@
 /** `event-yaml`: at least `min` event files match `glob`, and each one validates. */
 import { parseDocument } from 'yaml';
-import { optionalCount, optionalStringArray, requiredString, num, str, strs } from './fields';
+import { defineCheckKind } from './defineCheckKind';
 import { matchFiles, readText } from './files';
 import { failWith } from './goTool';
-import type { CheckKind, CheckProblem } from './types';
+import type { CheckProblem } from './types';
 
-export const eventYamlCheck: CheckKind = {
+export const eventYamlCheck = defineCheckKind({
   kind: 'event-yaml',
-  summary: 'At least `min` (default 1) files match `glob` and each validates as an event (`requiredKeys`: top-level keys each must have).',
-  validate(spec) {
-    const problems: string[] = [];
-    requiredString(spec, 'glob', problems);
-    optionalCount(spec, 'min', problems);
-    optionalStringArray(spec, 'requiredKeys', problems);
-    return problems;
+  fields: {
+    glob: { type: 'string', required: true, description: 'Event YAML files, e.g. "events/*.yaml"' },
+    min: { type: 'integer', description: 'At least this many files (default 1)' },
+    requiredKeys: { type: 'array', items: { type: 'string' }, description: 'Top-level keys each file must have' },
   },
+  summary: 'At least `min` (default 1) files match `glob` and each validates as an event (`requiredKeys`: top-level keys each must have).',
   async run(spec, ctx) {
-    const glob = str(spec, 'glob') ?? '';
-    const min = num(spec, 'min') ?? 1;
-    const requiredKeys = strs(spec, 'requiredKeys') ?? [];
+    const glob = spec.glob;
+    const min = spec.min ?? 1;
+    const requiredKeys = spec.requiredKeys ?? [];
     const files = matchFiles(ctx.folder, glob);
     if (files.length < min) {
       return { status: 'fail', message: `Found ${files.length} event file${files.length === 1 ? '' : 's'} matching ${glob}; the step asks for at least ${min}.`, problems: [] };
@@ -38,4 +36,4 @@ export const eventYamlCheck: CheckKind = {
     if (problems.length > 0) return failWith(`${new Set(problems.map((p) => p.location?.file)).size} of ${files.length} event files do not validate`, problems);
     return { status: 'pass', message: `${files.length} event file${files.length === 1 ? '' : 's'} validate.` };
   },
-};
+});

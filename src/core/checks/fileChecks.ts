@@ -1,23 +1,18 @@
 /** `files-exist` and `markdown-sections`: the learner's notes and docs are where the step asks. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { num, optionalCount, requiredString, requiredStringArray, str, strs } from './fields';
+import { defineCheckKind } from './defineCheckKind';
 import { sectionText } from './markdownWords';
 import { isGlob, matchFiles, readText } from './files';
 import { failWith } from './goTool';
-import type { CheckKind, CheckProblem } from './types';
+import type { CheckProblem } from './types';
 
-export const filesExistCheck: CheckKind = {
+export const filesExistCheck = defineCheckKind({
   kind: 'files-exist',
-  fields: { paths: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'Paths or globs that must exist' } },
+  fields: { paths: { type: 'array', required: true, minItems: 1, items: { type: 'string' }, description: 'Paths or globs that must exist' } },
   summary: 'Every path in `paths` exists (a glob matches at least one file).',
-  validate(spec) {
-    const problems: string[] = [];
-    requiredStringArray(spec, 'paths', problems);
-    return problems;
-  },
   async run(spec, ctx) {
-    const paths = strs(spec, 'paths') ?? [];
+    const paths = spec.paths ?? [];
     const missing: CheckProblem[] = [];
     for (const p of paths) {
       const found = isGlob(p) ? matchFiles(ctx.folder, p).length > 0 : fs.existsSync(path.join(ctx.folder, p));
@@ -26,7 +21,7 @@ export const filesExistCheck: CheckKind = {
     if (missing.length > 0) return failWith(`${missing.length} of ${paths.length} expected file${paths.length > 1 ? 's are' : ' is'} missing`, missing);
     return { status: 'pass', message: `${paths.join(', ')} ${paths.length > 1 ? 'exist' : 'exists'}.` };
   },
-};
+});
 
 /** ATX headings outside fenced code, with their 1-based lines. */
 export function markdownHeadings(text: string): { text: string; line: number }[] {
@@ -49,27 +44,20 @@ export function markdownHeadings(text: string): { text: string; line: number }[]
 
 const normalize = (s: string) => s.toLowerCase().replace(/[`*_]/g, '').replace(/\s+/g, ' ').trim();
 
-export const markdownSectionsCheck: CheckKind = {
+export const markdownSectionsCheck = defineCheckKind({
   kind: 'markdown-sections',
   fields: {
-    file: { type: 'string' },
-    headings: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'Headings the file must have (A|B accepts either)' },
-    minWords: { type: 'integer', minimum: 0, description: "Words of the learner's own prose each section needs" },
+    file: { type: 'string', required: true, description: 'The Markdown file, relative to the folder' },
+    headings: { type: 'array', required: true, minItems: 1, items: { type: 'string' }, description: 'Headings the file must have (A|B accepts either)' },
+    minWords: { type: 'integer', description: "Words of the learner's own prose each section needs" },
   },
   summary:
     '`file` has a heading (any level) containing each of `headings`, case-insensitive (`A|B` accepts either); ' +
     'with `minWords`, each section also needs that many words of the learner\'s own (generated blocks, placeholders, code and TODO lines do not count, and a TODO fails).',
-  validate(spec) {
-    const problems: string[] = [];
-    requiredString(spec, 'file', problems);
-    requiredStringArray(spec, 'headings', problems);
-    optionalCount(spec, 'minWords', problems);
-    return problems;
-  },
   async run(spec, ctx) {
-    const file = str(spec, 'file') ?? '';
-    const wanted = strs(spec, 'headings') ?? [];
-    const minWords = num(spec, 'minWords');
+    const file = spec.file;
+    const wanted = spec.headings ?? [];
+    const minWords = spec.minWords;
     const text = readText(ctx.folder, file);
     if (text === undefined) return failWith(`${file} is missing`, [{ message: `create ${file}`, location: { file } }]);
     const headings = markdownHeadings(text).map((h) => ({ ...h, norm: normalize(h.text) }));
@@ -95,4 +83,4 @@ export const markdownSectionsCheck: CheckKind = {
     }
     return { status: 'pass', message: `${file} has the sections ${wanted.map((w) => w.split('|')[0]).join(', ')}${minWords ? `, each in your own words` : ''}.` };
   },
-};
+});

@@ -1,9 +1,10 @@
 /** `go-build` and `go-vet`: the learner's module compiles, and vet finds nothing. */
-import { optionalStringArray, strs } from './fields';
+import { strs } from './fields';
+import { defineCheckKind } from './defineCheckKind';
 import { failWith, goMissing, overlayArgs, parseGoDiagnostics, runGo } from './goTool';
 import { importCycleProblem } from './goFailures';
 import { readModulePath } from './goModule';
-import type { CheckContext, CheckKind, CheckOutcome, CheckSpec } from './types';
+import type { CheckContext, CheckOutcome, CheckSpec } from './types';
 
 async function runGoTool(tool: 'build' | 'vet', spec: CheckSpec, ctx: CheckContext): Promise<CheckOutcome> {
   const packages = strs(spec, 'packages') ?? ['./...'];
@@ -22,24 +23,18 @@ async function runGoTool(tool: 'build' | 'vet', spec: CheckSpec, ctx: CheckConte
   return failWith(summary, problems.length > 0 ? problems : [{ message: `go ${tool} exited with code ${result.exitCode ?? 'unknown'}` }]);
 }
 
-function validatePackages(spec: CheckSpec): string[] {
-  const problems: string[] = [];
-  optionalStringArray(spec, 'packages', problems);
-  return problems;
-}
+const packages = { type: 'array', items: { type: 'string' }, description: 'Go package patterns, default ["./..."]' } as const;
 
-export const goBuildCheck: CheckKind = {
+export const goBuildCheck = defineCheckKind({
   kind: 'go-build',
-  fields: { packages: { type: 'array', items: { type: 'string' }, description: 'Go package patterns, default ["./..."]' } },
+  fields: { packages },
   summary: '`go build` succeeds (`packages`, default `["./..."]`).',
-  validate: validatePackages,
   run: (spec, ctx) => runGoTool('build', spec, ctx),
-};
+});
 
-export const goVetCheck: CheckKind = {
+export const goVetCheck = defineCheckKind({
   kind: 'go-vet',
-  fields: { packages: { type: 'array', items: { type: 'string' }, description: 'Go package patterns, default ["./..."]' } },
+  fields: { packages },
   summary: '`go vet` reports nothing (`packages`, default `["./..."]`).',
-  validate: validatePackages,
   run: (spec, ctx) => runGoTool('vet', spec, ctx),
-};
+});

@@ -4,14 +4,15 @@
  * failing test with the file and line to look at, so the learner sees what to
  * fix, not a wall of output.
  */
-import { num, optionalCount, optionalStringArray, optionalString, str, strs } from './fields';
+import { num, str, strs } from './fields';
+import { defineCheckKind } from './defineCheckKind';
 import { readModulePath, packageDir, joinRel } from './goModule';
 import { failWith, goMissing, overlayArgs, parseGoDiagnostics, relativeToFolder, runGo } from './goTool';
 import { firstAssertion, firstPanicFrame, parseGoTestJson, type FailedTest } from './goTestJson';
 import { importCycleProblem, raceProblem, timeoutProblem } from './goFailures';
 import { raceNotCheckedNote, raceSupport } from './goRace';
 import { changedTestsNote } from './checkTests';
-import type { CheckContext, CheckKind, CheckOutcome, CheckProblem, CheckSpec } from './types';
+import type { CheckContext, CheckOutcome, CheckProblem, CheckSpec } from './types';
 
 /** Seconds the tests may run (`go test -timeout`), unless the check sets `timeout`. */
 const defaultTimeoutSeconds = 120;
@@ -104,7 +105,7 @@ async function runGoTest(spec: CheckSpec, ctx: CheckContext): Promise<CheckOutco
   return withNotes({ status: 'pass', message: `${n} test${n > 1 ? 's' : ''} pass${n > 1 ? '' : 'es'}${race ? ' with the race detector on' : ''}.` });
 }
 
-export const goTestCheck: CheckKind = {
+export const goTestCheck = defineCheckKind({
   kind: 'go-test',
   fields: {
     packages: { type: 'array', items: { type: 'string' }, description: 'Go package patterns, default ["./..."]' },
@@ -115,21 +116,13 @@ export const goTestCheck: CheckKind = {
   summary:
     '`go test -json` passes (`packages`, default `["./..."]`; `run`, a `-run` pattern that must match at least one test; ' +
     '`race`: true runs with `-race` where cgo and a C compiler are available; `timeout`: seconds the tests may run, default 120).',
-  validate(spec) {
-    const problems: string[] = [];
-    optionalStringArray(spec, 'packages', problems);
-    const run = optionalString(spec, 'run', problems);
-    if (run) {
-      try {
-        new RegExp(run);
-      } catch {
-        problems.push(`"run" is not a valid regular expression: ${run}`);
-      }
+  refine(spec) {
+    try {
+      if (spec.run) new RegExp(spec.run);
+      return [];
+    } catch {
+      return [{ path: ['run'], message: `is not a valid regular expression: ${spec.run}` }];
     }
-    if (spec.race !== undefined && typeof spec.race !== 'boolean') problems.push('"race" must be true or false');
-    const timeout = optionalCount(spec, 'timeout', problems);
-    if (timeout === 0) problems.push('"timeout" must be at least 1 (seconds)');
-    return problems;
   },
   run: runGoTest,
-};
+});

@@ -9,9 +9,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { strs } from './fields';
+import { defineCheckKind } from './defineCheckKind';
 import { goMissing, runGo } from './goTool';
 import { parseGoTestJson } from './goTestJson';
-import type { CheckContext, CheckKind, CheckOutcome, CheckProblem, CheckSpec } from './types';
+import type { CheckContext, CheckOutcome, CheckProblem, CheckSpec } from './types';
 
 interface KnownBug {
   /** The learner's file the bug replaces, relative to their folder. */
@@ -68,31 +69,26 @@ async function run(spec: CheckSpec, ctx: CheckContext): Promise<CheckOutcome> {
   return { status: 'pass', message: `Your tests catch all ${bugs.length} known bug${bugs.length > 1 ? 's' : ''}.` };
 }
 
-export const goTestFindsBugCheck: CheckKind = {
+export const goTestFindsBugCheck = defineCheckKind({
   kind: 'go-test-finds-bug',
   fields: {
     packages: { type: 'array', items: { type: 'string' }, description: 'Go package patterns, default ["./..."]' },
     bugs: {
       type: 'array',
+      required: true,
       minItems: 1,
-      items: { type: 'object', required: ['file', 'buggy', 'bug'], properties: { file: { type: 'string' }, buggy: { type: 'string' }, bug: { type: 'string' } } },
-      description: 'Known bugs: the learner\'s file, the buggy copy in the module folder, what is wrong',
+      items: {
+        type: 'object',
+        properties: {
+          file: { type: 'string', required: true, description: "The learner's file the bug replaces" },
+          buggy: { type: 'string', required: true, description: 'The buggy copy, in the module folder' },
+          bug: { type: 'string', required: true, description: 'What is wrong, in a few words' },
+        },
+      },
+      description: "Known bugs: the learner's file, the buggy copy in the module folder, what is wrong",
     },
   },
   summary:
     "The learner's own tests fail on each known bug (`bugs`: `{ file, buggy, bug }`, a buggy copy of `file` shipped in the module folder), laid over their code with `go test -overlay` while the course's check tests are hidden (`packages`, default `[\"./...\"]`).",
-  validate(spec) {
-    const problems: string[] = [];
-    const bugs = spec.bugs;
-    if (!Array.isArray(bugs) || bugs.length === 0) problems.push('"bugs" must be a non-empty array of { "file", "buggy", "bug" }');
-    else {
-      bugs.forEach((b: unknown, i) => {
-        const ok = typeof b === 'object' && b !== null && ['file', 'buggy', 'bug'].every((k) => typeof (b as Record<string, unknown>)[k] === 'string' && (b as Record<string, string>)[k]!.trim() !== '');
-        if (!ok) problems.push(`"bugs[${i}]" needs "file" (yours), "buggy" (the module's copy) and "bug" (what is wrong), each a non-empty string`);
-      });
-    }
-    if (spec.packages !== undefined && (!Array.isArray(spec.packages) || spec.packages.some((p) => typeof p !== 'string'))) problems.push('"packages" must be an array of strings');
-    return problems;
-  },
   run,
-};
+});

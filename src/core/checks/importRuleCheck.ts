@@ -8,7 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readModulePath, packageDir } from './goModule';
 import { failWith, goMissing, relativeToFolder, runGo } from './goTool';
-import type { CheckContext, CheckKind, CheckOutcome, CheckProblem, CheckSpec } from './types';
+import { defineCheckKind } from './defineCheckKind';
+import type { CheckContext, CheckOutcome, CheckProblem, CheckSpec } from './types';
 
 export interface ImportRule {
   readonly from: string;
@@ -99,22 +100,23 @@ async function runImportRule(spec: CheckSpec, ctx: CheckContext): Promise<CheckO
   return { status: 'pass', message: `The dependency rule holds: ${summary}.` };
 }
 
-export const importRuleCheck: CheckKind = {
+export const importRuleCheck = defineCheckKind({
   kind: 'import-rule',
-  summary: 'Packages under `from` import nothing under `mayNotImport` (module folders or import paths), from `go list -json`: `rules: [{ from, mayNotImport }]`.',
-  validate(spec) {
-    const rules = spec.rules;
-    if (!Array.isArray(rules) || rules.length === 0) return ['"rules" must be a non-empty array of { "from": "domain", "mayNotImport": ["infra"] }'];
-    const problems: string[] = [];
-    rules.forEach((r: unknown, i) => {
-      const rule = r as Partial<Record<string, unknown>> | null;
-      if (!rule || typeof rule.from !== 'string' || rule.from.trim() === '') problems.push(`rules[${i}].from must be a folder name such as "domain"`);
-      const deny = rule?.mayNotImport;
-      if (!Array.isArray(deny) || deny.length === 0 || deny.some((d) => typeof d !== 'string' || d.trim() === '')) {
-        problems.push(`rules[${i}].mayNotImport must be a non-empty array of folder names or import paths`);
-      }
-    });
-    return problems;
+  fields: {
+    rules: {
+      type: 'array',
+      required: true,
+      minItems: 1,
+      items: {
+        type: 'object',
+        properties: {
+          from: { type: 'string', required: true, description: 'A folder of the module, e.g. "domain"' },
+          mayNotImport: { type: 'array', required: true, minItems: 1, items: { type: 'string' }, description: 'Folders of the module or import paths, e.g. ["infra", "net/http"]' },
+        },
+      },
+      description: 'Dependency rules: packages under `from` import nothing under `mayNotImport`',
+    },
   },
+  summary: 'Packages under `from` import nothing under `mayNotImport` (module folders or import paths), from `go list -json`: `rules: [{ from, mayNotImport }]`.',
   run: runImportRule,
-};
+});

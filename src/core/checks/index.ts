@@ -1,6 +1,7 @@
 /** The public entry of the checks engine, for the CLI, the extension and tests. */
 export type * from './types';
 export { checkKinds, findCheckKind } from './registry';
+export { parseCompletion } from './types';
 export { parseModuleSpec, validateModuleSpec, ModuleSpecError, type SpecProblem } from './moduleSpec';
 export { loadModule, loadAllModules, markerFileName, markerText, readMarker, type LoadedModule } from './moduleStore';
 export { runChecks, stepsCompletedBy, formatResultLine, type RunChecksOptions } from './runChecks';
@@ -13,3 +14,4 @@ export { folderLayers, composedFiles, composeFolder } from './moduleLayers';
 export { pathStates, moduleState, isStepDone, type StepState, type PathModule } from './learningProgress';
 export { hintFor, hintsOf, failureKey, memoryFailureCounts, fileFailureCounts, defaultStateDir, type FailureCounts, type CheckHint } from './hints';
 export { layCheckTests, checkTestFiles, type CheckTestOverlay } from './checkTests';
+export { restoredSteps, shouldOfferRestore, scaffoldCommand } from './restoreProgress';

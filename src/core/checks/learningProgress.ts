@@ -17,7 +17,7 @@ export interface PathModule {
 export function isStepDone(spec: Pick<ModuleSpec, 'steps'>, recorded: ReadonlySet<string>, stepId: string): boolean {
   if (recorded.has(stepId)) return true;
   const index = spec.steps.findIndex((s) => s.id === stepId);
-  return spec.steps[index]?.completion === 'read' && spec.steps.slice(index + 1).some((s) => recorded.has(s.id));
+  return spec.steps[index]?.doneWhen.kind === 'read' && spec.steps.slice(index + 1).some((s) => recorded.has(s.id));
 }
 
 /** Every step's state, per walkthrough id, in course order. */

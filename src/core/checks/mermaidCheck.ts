@@ -3,37 +3,30 @@
  * least `min`, and (when asked) they show the `participants` and `messages` the
  * step asks for, so fixing a syntax error alone does not pass.
  */
-import { optionalCount, optionalStringArray, requiredString, num, str, strs } from './fields';
+import { defineCheckKind } from './defineCheckKind';
 import { matchFiles, readText } from './files';
 import { extractBlocks } from '../mermaid/blocks';
 import { diagramContent, hasMessage, nodeMatches, parseMessageRule, type DiagramEdge, type DiagramNode } from './mermaidContent';
 import { failWith } from './goTool';
-import type { CheckKind, CheckProblem } from './types';
+import type { CheckProblem } from './types';
 
-export const mermaidCheck: CheckKind = {
+export const mermaidCheck = defineCheckKind({
   kind: 'mermaid',
   fields: {
-    glob: { type: 'string', description: 'Files holding the diagrams' },
-    min: { type: 'integer', minimum: 0, description: 'At least this many diagrams (default 1)' },
+    glob: { type: 'string', required: true, description: 'Files holding the diagrams' },
+    min: { type: 'integer', description: 'At least this many diagrams (default 1)' },
     participants: { type: 'array', items: { type: 'string' }, description: 'Participants or nodes the diagrams must show' },
-    messages: { type: 'array', items: { type: 'string', pattern: '->' }, description: '"From -> To: text" messages or edges (* for any end)' },
+    messages: { type: 'array', items: { type: 'string', pattern: '->', patternHint: '"From -> To: text"' }, description: '"From -> To: text" messages or edges (* for any end)' },
   },
   summary:
     'Every ```mermaid block (and `.mmd` file) in files matching `glob` parses; at least `min` (default 1) diagrams; ' +
     'sequence diagrams and flowcharts together show each of `participants` (names or labels, case-insensitive) and `messages` (`"From -> To: text"`, `*` for any end).',
-  validate(spec) {
-    const problems: string[] = [];
-    requiredString(spec, 'glob', problems);
-    optionalCount(spec, 'min', problems);
-    optionalStringArray(spec, 'participants', problems);
-    for (const rule of optionalStringArray(spec, 'messages', problems) ?? []) {
-      if (!parseMessageRule(rule)) problems.push(`"messages" entry "${rule}" must look like "From -> To: text"`);
-    }
-    return problems;
+  refine(spec) {
+    return (spec.messages ?? []).flatMap((rule, i) => (parseMessageRule(rule) ? [] : [{ path: ['messages', i], message: `"${rule}" must look like "From -> To: text"` }]));
   },
   async run(spec, ctx) {
-    const glob = str(spec, 'glob') ?? '';
-    const min = num(spec, 'min') ?? 1;
+    const glob = spec.glob;
+    const min = spec.min ?? 1;
     const problems: CheckProblem[] = [];
     let count = 0;
     const nodes: DiagramNode[] = [];
@@ -58,14 +51,14 @@ export const mermaidCheck: CheckKind = {
     const where = firstDiagram ?? { file: glob, line: 1 };
     const content = { nodes, edges };
     const missing: CheckProblem[] = [
-      ...(strs(spec, 'participants') ?? [])
+      ...(spec.participants ?? [])
         .filter((name) => !nodes.some((n) => nodeMatches(n, name)))
         .map((name) => ({ message: `the diagram has no ${name} (add it as a participant or node)`, location: where })),
-      ...(strs(spec, 'messages') ?? [])
+      ...(spec.messages ?? [])
         .filter((rule) => !hasMessage(content, parseMessageRule(rule)!))
         .map((rule) => ({ message: `the diagram has no message ${rule.replace(/\*/g, 'anyone')}`, location: where })),
     ];
     if (missing.length > 0) return failWith(`The diagram parses but does not show the whole flow yet`, missing);
     return { status: 'pass', message: `${count} Mermaid diagram${count === 1 ? '' : 's'} parse.` };
   },
-};
+});

@@ -4,6 +4,8 @@
  * (`schemas/module.schema.json`, contributed with `jsonValidation`; regenerate
  * with `npm run gen:module-schema`).
  */
+import { fieldsJsonSchema } from './checkFields';
+import { commonCheckFields } from './defineCheckKind';
 import type { CheckKind } from './types';
 
 type Schema = Record<string, unknown>;
@@ -38,7 +40,7 @@ export function moduleJsonSchema(kinds: readonly CheckKind[]): Schema {
     properties: common,
     allOf: kinds.map((k) => ({
       if: { properties: { kind: { const: k.kind } } },
-      then: { description: k.summary, ...(k.fields ? { properties: k.fields } : {}) },
+      then: { description: k.summary, ...(k.declaredFields ? fieldsJsonSchema(k.declaredFields, commonCheckFields) : k.fields ? { properties: k.fields } : {}) },
     })),
   };
   return {
@@ -47,10 +49,13 @@ export function moduleJsonSchema(kinds: readonly CheckKind[]): Schema {
     title: 'Event-Driven Go Lab module.json',
     type: 'object',
     required: ['title', 'description', 'steps'],
+    additionalProperties: false,
     properties: {
+      $schema: { type: 'string' },
       title: text('The module title.'),
       description: { type: 'string' },
       steps: { type: 'array', minItems: 1, items: step },
+      base: text('Another module whose solution this module\'s starter and solution are laid over.'),
       starter: text('The starter folder the learner scaffolds.'),
       solution: text('The reference solution folder.'),
       checkTests: { ...texts('Globs of the starter\'s _test.go files that decide the Go checks (laid over the learner\'s folder with go test -overlay).'), minItems: 1 },

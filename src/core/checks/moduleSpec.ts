@@ -5,15 +5,20 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findCheckKind } from './registry';
+import { checkKinds, findCheckKind } from './registry';
+import { didYouMean } from './checkFields';
+import { formatJsonPath, jsonOffsets, locateJsonPath, parseJsonPath } from './jsonLocations';
 import { matchFiles } from './files';
 import { validateHints } from './hints';
-import type { CheckSpec, ModuleSpec, StepSpec } from './types';
+import { parseCompletion, type CheckSpec, type ModuleSpec, type StepSpec } from './types';
 
 export interface SpecProblem {
   /** Where in module.json, e.g. `steps[2].completion`. */
   readonly at: string;
   readonly message: string;
+  /** 1-based line and column in module.json, when the text was read (`parseModuleSpec`). */
+  readonly line?: number;
+  readonly column?: number;
 }
 
 export class ModuleSpecError extends Error {
@@ -21,11 +26,13 @@ export class ModuleSpecError extends Error {
     readonly file: string,
     readonly problems: readonly SpecProblem[],
   ) {
-    super(`${file} is not a valid module.json:\n${problems.map((p) => `  ${p.at}: ${p.message}`).join('\n')}`);
+    super(`${file} is not a valid module.json:\n${problems.map((p) => `  ${p.line ? `${file}:${p.line}:${p.column ?? 1}: ` : ''}${p.at}: ${p.message}`).join('\n')}`);
     this.name = 'ModuleSpecError';
   }
 }
 
+/** The top-level fields of module.json (`$schema` lets an editor find the schema). */
+const moduleFields = ['$schema', 'title', 'description', 'steps', 'base', 'starter', 'solution', 'checkTests', 'checks', 'expect'];
 const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -66,7 +73,7 @@ function validateStep(raw: unknown, i: number, dir: string | undefined, problems
     problems.push({ at: `${at}.media`, message: 'needs "markdown", "image" or "svg"' });
   }
   const c = raw.completion;
-  if (!nonEmpty(c) || !(c === 'read' || /^(command|check|task):\S.*$/.test(c))) {
+  if (!nonEmpty(c) || !parseCompletion(c)) {
     problems.push({ at: `${at}.completion`, message: 'must be "read", "command:<id>", "check:<checkId>" or "task:<label>"' });
   }
 }
@@ -92,7 +99,12 @@ function validateCheck(raw: unknown, i: number, problems: SpecProblem[]): void {
   }
   const kind = findCheckKind(raw.kind);
   if (!kind) {
-    problems.push({ at: `${at}.kind`, message: `"${raw.kind}" is not a check kind (see walkthroughs/README.md)` });
+    const near = didYouMean(raw.kind, checkKinds.map((k) => k.kind));
+    problems.push({ at: `${at}.kind`, message: `"${raw.kind}" is not a check kind${near ? ` (did you mean "${near}"?)` : ''} (see walkthroughs/README.md)` });
+    return;
+  }
+  if (kind.validateAt) {
+    for (const p of kind.validateAt(raw as unknown as CheckSpec)) problems.push({ at: formatJsonPath(['checks', i, ...p.path]), message: `${p.message} (${raw.kind})` });
     return;
   }
   for (const message of kind.validate(raw as unknown as CheckSpec)) problems.push({ at: `${at} (${raw.kind})`, message });
@@ -123,6 +135,11 @@ function validateCheckTests(data: Json, dir: string | undefined, problems: SpecP
 export function validateModuleSpec(data: unknown, dir?: string): { spec?: ModuleSpec; problems: SpecProblem[] } {
   const problems: SpecProblem[] = [];
   if (!isObject(data)) return { problems: [{ at: '(root)', message: 'must be a JSON object' }] };
+  for (const key of Object.keys(data)) {
+    if (moduleFields.includes(key)) continue;
+    const near = didYouMean(key, moduleFields);
+    problems.push({ at: key, message: `is not a module.json field${near ? ` (did you mean "${near}"?)` : ''}` });
+  }
   if (!nonEmpty(data.title)) problems.push({ at: 'title', message: 'is required' });
   if (typeof data.description !== 'string') problems.push({ at: 'description', message: 'is required' });
   const steps = Array.isArray(data.steps) ? data.steps : [];
@@ -154,7 +171,8 @@ export function validateModuleSpec(data: unknown, dir?: string): { spec?: Module
   }
   steps.forEach((s, i) => {
     if (!isObject(s) || !nonEmpty(s.completion)) return;
-    const ref = /^check:(.+)$/.exec(s.completion)?.[1];
+    const done = parseCompletion(s.completion);
+    const ref = done?.kind === 'check' ? done.check : undefined;
     if (ref && !checkIds.includes(ref)) problems.push({ at: `steps[${i}].completion`, message: `"check:${ref}" names no check (checks: ${checkIds.join(', ') || 'none'})` });
   });
   checkList.forEach((c, i) => {
@@ -186,7 +204,7 @@ export function validateModuleSpec(data: unknown, dir?: string): { spec?: Module
   const spec: ModuleSpec = {
     title: data.title as string,
     description: data.description as string,
-    steps: steps as StepSpec[],
+    steps: (steps as Omit<StepSpec, 'doneWhen'>[]).map((s) => ({ ...s, doneWhen: parseCompletion(s.completion)! })),
     ...(nonEmpty(data.base) ? { base: data.base } : {}),
     ...(nonEmpty(data.starter) ? { starter: data.starter } : {}),
     ...(nonEmpty(data.solution) ? { solution: data.solution } : {}),
@@ -203,9 +221,15 @@ export function parseModuleSpec(text: string, file: string, dir?: string): Modul
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new ModuleSpecError(file, [{ at: '(json)', message: err instanceof Error ? err.message : String(err) }]);
+    const message = err instanceof Error ? err.message : String(err);
+    const offset = Number(/position (\d+)/.exec(message)?.[1] ?? NaN);
+    const before = Number.isNaN(offset) ? undefined : text.slice(0, offset).split('\n');
+    throw new ModuleSpecError(file, [{ at: '(json)', message, ...(before ? { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 } : {}) }]);
   }
   const { spec, problems } = validateModuleSpec(data, dir);
-  if (!spec) throw new ModuleSpecError(file, problems);
+  if (!spec) {
+    const offsets = jsonOffsets(text);
+    throw new ModuleSpecError(file, problems.map((p) => ({ ...p, ...locateJsonPath(text, parseJsonPath(p.at), offsets) })));
+  }
   return spec;
 }

@@ -111,7 +111,7 @@ export function stepsCompletedBy(spec: ModuleSpec, checkId: string): string[] {
   const ids = new Set<string>();
   const check = spec.checks.find((c) => c.id === checkId);
   if (check?.step) ids.add(check.step);
-  for (const s of spec.steps) if (s.completion === `check:${checkId}`) ids.add(s.id);
+  for (const s of spec.steps) if (s.doneWhen.kind === 'check' && s.doneWhen.check === checkId) ids.add(s.id);
   return [...ids];
 }
 

@@ -6,6 +6,7 @@
 import type { CoreDiagnostic } from '../diagnostic';
 import type { CheckTestOverlay } from './checkTests';
 import type { CheckHint } from './hints';
+import type { FieldDecls, FieldProblem } from './checkFields';
 
 /** One step of a module's walkthrough, as `module.json` declares it. */
 export interface StepSpec {
@@ -13,8 +14,26 @@ export interface StepSpec {
   readonly title: string;
   readonly description: string;
   readonly media: StepMedia;
-  /** `read`, `command:<id>`, `check:<checkId>` or `task:<label>`. */
+  /** `read`, `command:<id>`, `check:<checkId>` or `task:<label>`, as written in module.json. */
   readonly completion: string;
+  /** `completion` parsed once, when module.json is loaded (`parseCompletion`); code reads this, not the string. */
+  readonly doneWhen: StepCompletion;
+}
+
+/** What completes a step. */
+export type StepCompletion =
+  | { readonly kind: 'read' }
+  | { readonly kind: 'command'; readonly command: string }
+  | { readonly kind: 'check'; readonly check: string }
+  | { readonly kind: 'task'; readonly label: string };
+
+/** Parses a step's `completion`; undefined when it is none of the four forms. */
+export function parseCompletion(text: string): StepCompletion | undefined {
+  if (text === 'read') return { kind: 'read' };
+  const m = /^(command|check|task):(\S.*)$/.exec(text);
+  if (!m) return undefined;
+  const value = m[2] ?? '';
+  return m[1] === 'command' ? { kind: 'command', command: value } : m[1] === 'check' ? { kind: 'check', check: value } : { kind: 'task', label: value };
 }
 
 export type StepMedia =
@@ -168,7 +187,11 @@ export interface CheckKind {
   readonly summary: string;
   /** JSON Schemas of the kind's own fields, for `schemas/module.schema.json` (completion in VS Code). */
   readonly fields?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** The kind's fields as `defineCheckKind` declared them (absent for a kind written by hand). */
+  readonly declaredFields?: FieldDecls;
   /** Problems with the kind's own fields, one sentence each (empty when valid). */
   validate(spec: CheckSpec): string[];
+  /** The same problems, each at its field's path in the check (`defineCheckKind` kinds). */
+  validateAt?(spec: CheckSpec): FieldProblem[];
   run(spec: CheckSpec, ctx: CheckContext): Promise<CheckOutcome>;
 }

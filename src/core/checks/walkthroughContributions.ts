@@ -53,12 +53,11 @@ export function completionEvents(module: CourseModule, spec: ModuleSpec, stepId:
   const step = spec.steps.find((s) => s.id === stepId);
   if (!step) return [];
   const events: string[] = [];
-  const [kind, ...rest] = step.completion.split(':');
-  const value = rest.join(':');
-  if (step.completion === 'read') events.push('onStepSelected');
-  else if (kind === 'command') events.push(`onCommand:${value}`);
-  else if (kind === 'check') events.push(`onContext:${checkContextKey(module, value)}`);
-  else if (kind === 'task') events.push(`onContext:${taskContextKey(module, value)}`);
+  const done = step.doneWhen;
+  if (done.kind === 'read') events.push('onStepSelected');
+  else if (done.kind === 'command') events.push(`onCommand:${done.command}`);
+  else if (done.kind === 'check') events.push(`onContext:${checkContextKey(module, done.check)}`);
+  else events.push(`onContext:${taskContextKey(module, done.label)}`);
   // A check may name the step it completes, whatever the step's own completion is.
   for (const c of spec.checks) {
     const key = `onContext:${checkContextKey(module, c.id)}`;

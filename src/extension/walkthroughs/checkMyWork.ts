@@ -14,6 +14,8 @@ import {
   readMarker,
   runChecks,
   stepsCompletedBy,
+  restoredSteps,
+  shouldOfferRestore,
   memoryFailureCounts,
   type CheckHint,
   type CheckProblem,
@@ -149,6 +151,8 @@ export class CheckMyWork implements vscode.Disposable {
       const item = itemFor(c.id);
       if (item && (!only || only.includes(c.id))) run.enqueued(item);
     }
+    // No progress here yet for this module (another machine, a fresh profile): the results restore it.
+    const restoring = shouldOfferRestore(this.progress.doneSteps(loaded.module.walkthroughId));
     let results: CheckResult[];
     try {
       results = await runChecks(loaded.spec, folder, {
@@ -169,6 +173,7 @@ export class CheckMyWork implements vscode.Disposable {
       await this.keys.set(checkContextKey(loaded.module, r.id), r.status === 'pass');
       if (r.status === 'pass') await this.progress.markDone(loaded.module.walkthroughId, stepsCompletedBy(loaded.spec, r.id));
     }
+    if (restoring && readMarker(folder)?.slug === loaded.module.slug) await this.progress.markDone(loaded.module.walkthroughId, restoredSteps(loaded.spec, results));
     return { module: loaded.module.slug, folder, results, passed: results.every((r) => r.status === 'pass') };
   }
 

@@ -12,6 +12,7 @@ import { compareWithSolution } from './compareSolution';
 import { StepContextKeys } from './contextKeys';
 import { LearningPathProvider, openStepCommand, type PathNode } from './learningPath';
 import { ProgressStore, progressKey } from './progress';
+import { offerProgressRestore } from './restoreProgress';
 import { vscodePrompts, type WalkthroughPrompts } from './prompts';
 import { resetAll, resetFallbackMessage, resetModule } from './reset';
 import { scaffold, type ScaffoldOptions } from './scaffold';
@@ -50,12 +51,14 @@ export function registerWalkthroughs(context: vscode.ExtensionContext, api: Edgo
   let prompts: WalkthroughPrompts = vscodePrompts;
   let lastCheck: CheckRunSummary | undefined;
   for (const err of catalog.errors) console.error(`[edgo] ${err.message}`);
+  // After activation, never during it: a scaffolded folder with no progress here may restore it.
+  setTimeout(() => void offerProgressRestore(catalog, progress, checker), 0);
 
   /** Steps whose completion is `command:<id>` finish when our command `id` succeeds. */
   const commandDone = async (command: string, slug: string | undefined) => {
     for (const m of catalog.modules) {
       if (slug && m.module.slug !== slug) continue;
-      const ids = m.spec.steps.filter((s) => s.completion === `command:${command}`).map((s) => s.id);
+      const ids = m.spec.steps.filter((s) => s.doneWhen.kind === 'command' && s.doneWhen.command === command).map((s) => s.id);
       if (ids.length > 0) await progress.markDone(m.module.walkthroughId, ids);
     }
   };
@@ -104,7 +107,7 @@ export function registerWalkthroughs(context: vscode.ExtensionContext, api: Edgo
       await vscode.commands.executeCommand('workbench.action.openWalkthrough', stepId ? { category, step: stepId } : category, false);
       // A reading step is done once it is opened (VS Code marks it too: onStepSelected).
       const step = loaded.spec.steps.find((s) => s.id === stepId);
-      if (step?.completion === 'read') await progress.markDone(loaded.module.walkthroughId, [step.id]);
+      if (step?.doneWhen.kind === 'read') await progress.markDone(loaded.module.walkthroughId, [step.id]);
     }),
 
     vscode.commands.registerCommand('edgo.resetModuleProgress', async (arg?: unknown) => {
@@ -138,7 +141,7 @@ export function registerWalkthroughs(context: vscode.ExtensionContext, api: Edgo
       if (e.exitCode !== 0) return;
       const slug = labelSlug(e.execution.task.name);
       for (const m of catalog.modules) {
-        const steps = m.spec.steps.filter((s) => s.completion.startsWith('task:') && labelSlug(s.completion.slice(5)) === slug);
+        const steps = m.spec.steps.filter((s) => s.doneWhen.kind === 'task' && labelSlug(s.doneWhen.label) === slug);
         if (steps.length === 0) continue;
         await keys.set(taskContextKey(m.module, e.execution.task.name), true);
         await progress.markDone(m.module.walkthroughId, steps.map((s) => s.id));

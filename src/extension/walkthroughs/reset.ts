@@ -14,7 +14,7 @@ export async function resetModule(extensionId: string, loaded: LoadedModule, pro
   await progress.reset(loaded.module.walkthroughId);
   for (const c of loaded.spec.checks) await keys.set(checkContextKey(loaded.module, c.id), false);
   for (const s of loaded.spec.steps) {
-    if (s.completion.startsWith('task:')) await keys.set(taskContextKey(loaded.module, s.completion.slice(5)), false);
+    if (s.doneWhen.kind === 'task') await keys.set(taskContextKey(loaded.module, s.doneWhen.label), false);
   }
   let cleared = true;
   for (const s of loaded.spec.steps) {

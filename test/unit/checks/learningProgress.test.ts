@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { moduleState, pathStates, type PathModule } from '../../../src/core/checks';
+import { moduleState, parseCompletion, pathStates, type PathModule } from '../../../src/core/checks';
 
-const step = (id: string, completion: string) => ({ id, title: id, description: '', media: { markdown: 'x.md' }, completion });
+const step = (id: string, completion: string) => ({ id, title: id, description: '', media: { markdown: 'x.md' }, completion, doneWhen: parseCompletion(completion)! });
 const m1: PathModule = { walkthroughId: 'edgo.module01', spec: { steps: [step('intro', 'read'), step('scaffold', 'command:edgo.scaffold'), step('users', 'check:users'), step('outro', 'read')] } };
 const m2: PathModule = { walkthroughId: 'edgo.module02', spec: { steps: [step('layers', 'read'), step('refactor', 'check:layers')] } };
 

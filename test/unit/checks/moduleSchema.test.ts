@@ -6,12 +6,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv';
-import { moduleSchemaFile, moduleSchemaText } from '../../tools/gen-module-schema';
+import { kindsReadmeFile, moduleSchemaFile, moduleSchemaText, staleGenerated } from '../../tools/gen-module-schema';
 import { repoRoot } from './helpers';
 
 describe('schemas/module.schema.json', () => {
   it('is up to date with the check kinds (else npm run gen:module-schema)', () => {
     assert.equal(fs.readFileSync(moduleSchemaFile, 'utf8'), moduleSchemaText());
+  });
+
+  it('walkthroughs/README.md\'s table of check kinds is generated from the kinds (else npm run gen:module-schema)', () => {
+    assert.deepEqual(staleGenerated().map((g) => path.basename(g.file)), []);
+    assert.match(fs.readFileSync(kindsReadmeFile, 'utf8'), /\| `go-test` \| `packages` \(Go package patterns/);
   });
 
   const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(moduleSchemaText()));

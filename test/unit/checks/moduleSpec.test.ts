@@ -39,8 +39,8 @@ describe('module.json', () => {
       /^steps\[0\]\.id: must be kebab-case/,
       /^steps\[1\]\.media\.markdown: missing\.md does not exist/,
       /^steps\[2\]\.completion: "check:bulid" names no check \(checks: build, vet, tests, notes, vet\)/,
-      /^checks\[0\]\.kind: "go-bulid" is not a check kind/,
-      /^checks\[2\] \(go-test\): "run" is not a valid regular expression/,
+      /^checks\[0\]\.kind: "go-bulid" is not a check kind \(did you mean "go-build"\?\)/,
+      /^checks\[2\]\.run: is not a valid regular expression: \( \(go-test\)/,
       /^checks: duplicate id vet/,
       /^expect: "nope" names no check/,
     ];

@@ -34,8 +34,8 @@ describe('infra check kinds in the registry', () => {
     assert.ok(docker && k8s && helm);
     assert.equal(docker.validate({ id: 'd', kind: 'dockerfile', title: 't' }).length, 1);
     assert.deepEqual(docker.validate({ id: 'd', kind: 'dockerfile', title: 't', files: ['Dockerfile'] }), []);
-    assert.ok(k8s.validate({ id: 'k', kind: 'kubernetes-manifests', title: 't', files: ['*.yaml'], require: ['not a kind!'] }).some((p) => /"require"/.test(p)));
-    assert.ok(k8s.validate({ id: 'k', kind: 'kubernetes-manifests', title: 't', files: ['*.yaml'], expect: [{ kind: 'Deployment' }] }).some((p) => /"expect"/.test(p)));
+    assert.ok(k8s.validate({ id: 'k', kind: 'kubernetes-manifests', title: 't', files: ['*.yaml'], require: ['not a kind!'] }).some((p) => /"require\[0\]"/.test(p)));
+    assert.ok(k8s.validate({ id: 'k', kind: 'kubernetes-manifests', title: 't', files: ['*.yaml'], expect: [{ kind: 'Deployment' }] }).some((p) => /"expect\[0\]\.name" is required/.test(p)));
   });
 
   it('dockerfile: passes a good file, fails a missing one and points at lines', async () => {

@@ -8,10 +8,11 @@ import { EventService } from '../../events/eventService';
 import { loadEventDefinitions } from '../../events/model';
 import { splitMdx } from '../../generate/frontmatter';
 import { kebab } from '../../generate/naming';
-import { optionalString, requiredString, str } from '../fields';
+import { str } from '../fields';
+import { defineCheckKind } from '../defineCheckKind';
 import { matchFiles, readText } from '../files';
 import { failWith } from '../goTool';
-import type { CheckKind, CheckProblem, CheckSpec } from '../types';
+import type { CheckProblem, CheckSpec } from '../types';
 
 interface Page {
   readonly file: string;
@@ -35,19 +36,16 @@ function pages(folder: string, catalog: string, collection: string): Page[] {
   return out;
 }
 
-export const eventCatalogCheck: CheckKind = {
+export const eventCatalogCheck = defineCheckKind({
   kind: 'event-catalog',
+  fields: {
+    catalog: { type: 'string', required: true, description: 'The EventCatalog folder' },
+    events: { type: 'string', description: 'Event YAML files whose events need a page (a glob)' },
+    requireUserOwner: { type: 'boolean', description: 'Every event has a person (users/) among its owners' },
+    requireDomains: { type: 'boolean', description: 'Every service is in a domain' },
+  },
   summary:
     'The EventCatalog folder `catalog` validates with no error, has a page for every event in the files matching `events` (optional), and with `requireUserOwner`/`requireDomains` every event has a person (users/) as owner and every service is in a domain.',
-  validate(spec) {
-    const problems: string[] = [];
-    requiredString(spec, 'catalog', problems);
-    optionalString(spec, 'events', problems);
-    for (const f of ['requireUserOwner', 'requireDomains']) {
-      if (spec[f] !== undefined && typeof spec[f] !== 'boolean') problems.push(`\`${f}\` must be true or false`);
-    }
-    return problems;
-  },
   async run(spec, ctx) {
     const catalog = (str(spec, 'catalog') ?? 'eventcatalog').replace(/\/+$/, '');
     const files = matchFiles(ctx.folder, `${catalog}/**/*.{md,mdx,json}`);
@@ -106,4 +104,4 @@ export const eventCatalogCheck: CheckKind = {
     if (problems.length > 0) return failWith(`${problems.length} problem${problems.length > 1 ? 's' : ''} in the Event Catalog`, problems);
     return { status: 'pass', message: `${catalog}/ validates${glob !== undefined ? ` and documents all ${expected} event(s)` : ''}.` };
   },
-};
+});

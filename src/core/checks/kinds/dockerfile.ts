@@ -7,10 +7,11 @@
  * `lintDockerfile` is pure (text in, diagnostics with the line of each finding out).
  */
 import { range, type CoreDiagnostic } from '../../diagnostic';
-import { optionalCount, requiredStringArray, num, strs } from '../fields';
+import { num, strs } from '../fields';
+import { defineCheckKind } from '../defineCheckKind';
 import { matchFiles, readText } from '../files';
 import { failWith } from '../goTool';
-import type { CheckKind, CheckProblem } from '../types';
+import type { CheckProblem } from '../types';
 
 const source = 'edgo-dockerfile';
 
@@ -159,15 +160,13 @@ export function lintDockerfile(text: string): CoreDiagnostic[] {
 }
 
 /** `files`: globs of Dockerfiles (e.g. `["order/Dockerfile", "inventory/Dockerfile"]`); `min`: how many must exist (default 1). */
-export const dockerfileCheck: CheckKind = {
+export const dockerfileCheck = defineCheckKind({
   kind: 'dockerfile',
-  summary: 'Every Dockerfile matching `files` is multi-stage, pins its base images, builds with CGO_ENABLED=0, copies only the binary into the final stage and runs as non-root (`min`: how many files, default 1).',
-  validate(spec) {
-    const problems: string[] = [];
-    requiredStringArray(spec, 'files', problems);
-    optionalCount(spec, 'min', problems);
-    return problems;
+  fields: {
+    files: { type: 'array', required: true, minItems: 1, items: { type: 'string' }, description: 'Dockerfiles (globs allowed)' },
+    min: { type: 'integer', description: 'At least this many files (default 1)' },
   },
+  summary: 'Every Dockerfile matching `files` is multi-stage, pins its base images, builds with CGO_ENABLED=0, copies only the binary into the final stage and runs as non-root (`min`: how many files, default 1).',
   run(spec, ctx) {
     const globs = strs(spec, 'files') ?? [];
     const min = num(spec, 'min') ?? 1;
@@ -185,4 +184,4 @@ export const dockerfileCheck: CheckKind = {
     if (problems.length > 0) return Promise.resolve(failWith(`${problems.length} Dockerfile problem${problems.length === 1 ? '' : 's'}`, problems));
     return Promise.resolve({ status: 'pass' as const, message: `${files.length} Dockerfile${files.length === 1 ? ' follows' : 's follow'} the image rules.` });
   },
-};
+});

@@ -9,10 +9,11 @@
  */
 import * as path from 'node:path';
 import { missingToolMessage } from '../../preflight/missingTool';
-import { requiredString, str } from '../fields';
+import { str } from '../fields';
+import { defineCheckKind } from '../defineCheckKind';
 import { failWith } from '../goTool';
-import type { CheckContext, CheckKind, CheckProblem, CheckSpec, ProcessResult } from '../types';
-import { checkExpectations, parseManifests, validateManifestCheckFields, validateManifests, rulesOf, type ManifestSource, type ValueExpectation } from './kubernetes';
+import type { CheckContext, CheckProblem, CheckSpec, ProcessResult } from '../types';
+import { checkExpectations, parseManifests, manifestRuleFields, validateManifests, rulesOf, type ManifestSource, type ValueExpectation } from './kubernetes';
 
 /** What the check says when helm is found nowhere: the preflight's words. */
 export const helmInstallHelp = missingToolMessage('helm', { reason: 'not-found' }, process.platform);
@@ -37,9 +38,6 @@ function rendersOf(spec: CheckSpec, problems: string[] = []): RenderSpec[] {
       problems.push(`renders[${i}] must be an object.`);
       return [];
     }
-    const fieldProblems: string[] = [];
-    validateManifestCheckFields({ id: '', kind: '', title: '', ...r }, fieldProblems);
-    problems.push(...fieldProblems.map((p) => `renders[${i}]: ${p}`));
     if (r.values !== undefined && (!Array.isArray(r.values) || !r.values.every((v) => typeof v === 'string'))) problems.push(`renders[${i}].values must be a list of file paths.`);
     return [{ values: (r.values as string[] | undefined) ?? [], require: (r.require as string[] | undefined) ?? [], expect: (r.expect as ValueExpectation[] | undefined) ?? [] }];
   });
@@ -82,18 +80,21 @@ async function helm(ctx: CheckContext, args: string[]): Promise<ProcessResult> {
 const describeValues = (values: readonly string[]): string => (values.length === 0 ? 'default values' : values.join(' + '));
 
 /** Fields: `chart` (folder), `release` (default "shop"), `renders` ([{values, require, expect}]), `requireProbes`, `requireResources`. */
-export const helmChartCheck: CheckKind = {
+export const helmChartCheck = defineCheckKind({
   kind: 'helm-chart',
-  summary: 'The chart at `chart` passes `helm lint` and renders with each `renders[].values` list; the rendered objects pass the kubernetes-manifests rules (`requireProbes`, `requireResources`) and each render\'s `require`/`expect`.',
-  validate(spec) {
-    const problems: string[] = [];
-    requiredString(spec, 'chart', problems);
-    rendersOf(spec, problems);
-    for (const flag of ['requireProbes', 'requireResources']) {
-      if (spec[flag] !== undefined && typeof spec[flag] !== 'boolean') problems.push(`"${flag}" must be true or false.`);
-    }
-    return problems;
+  fields: {
+    chart: { type: 'string', required: true, description: 'The chart folder' },
+    release: { type: 'string', description: 'The release name (default "shop")' },
+    renders: {
+      type: 'array',
+      minItems: 1,
+      items: { type: 'object', properties: { values: { type: 'array', items: { type: 'string' }, description: 'Values files, in order' }, require: manifestRuleFields.require, expect: manifestRuleFields.expect } },
+      description: 'Renders to check, each with its values files and expectations',
+    },
+    requireProbes: manifestRuleFields.requireProbes,
+    requireResources: manifestRuleFields.requireResources,
   },
+  summary: 'The chart at `chart` passes `helm lint` and renders with each `renders[].values` list; the rendered objects pass the kubernetes-manifests rules (`requireProbes`, `requireResources`) and each render\'s `require`/`expect`.',
   async run(spec, ctx) {
     const chart = (str(spec, 'chart') ?? '').replace(/\/$/, '');
     const release = str(spec, 'release') ?? 'shop';
@@ -127,4 +128,4 @@ export const helmChartCheck: CheckKind = {
     if (problems.length > 0) return failWith(`${problems.length} chart problem${problems.length === 1 ? '' : 's'}`, problems);
     return { status: 'pass', message: `The chart lints and renders ${objects} valid objects over ${rendersOf(spec).length} value set${rendersOf(spec).length === 1 ? '' : 's'}.` };
   },
-};
+});

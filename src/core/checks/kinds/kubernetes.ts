@@ -23,10 +23,11 @@ import service from '../../../../schemas/kubernetes/v1.37.0/service-v1.json';
 import serviceaccount from '../../../../schemas/kubernetes/v1.37.0/serviceaccount-v1.json';
 import statefulset from '../../../../schemas/kubernetes/v1.37.0/statefulset-apps-v1.json';
 import { range, type CoreDiagnostic, type Range } from '../../diagnostic';
-import { num, optionalCount, requiredStringArray, strs } from '../fields';
+import { num, strs } from '../fields';
+import { defineCheckKind } from '../defineCheckKind';
 import { matchFiles, readText } from '../files';
 import { failWith } from '../goTool';
-import type { CheckKind, CheckProblem, CheckSpec } from '../types';
+import type { CheckProblem, CheckSpec } from '../types';
 
 const source = 'edgo-kubernetes';
 export const kubernetesSchemaVersion = '1.37.0';
@@ -379,15 +380,25 @@ export function checkExpectations(objects: readonly ManifestObject[], required: 
   return problems;
 }
 
-export function validateManifestCheckFields(spec: CheckSpec, problems: string[]): void {
-  for (const flag of ['requireProbes', 'requireResources']) {
-    if (spec[flag] !== undefined && typeof spec[flag] !== 'boolean') problems.push(`"${flag}" must be true or false.`);
-  }
-  if (spec.require !== undefined && (!Array.isArray(spec.require) || !spec.require.every((r) => typeof r === 'string' && /^[A-Za-z]+(\/[\w.-]+)?$/.test(r)))) {
-    problems.push('"require" must be a list like ["Deployment/order", "Service/order"].');
-  }
-  expectationsOf(spec, 'expect', problems);
-}
+/** The rule fields `kubernetes-manifests` and each `helm-chart` render share. */
+export const manifestRuleFields = {
+  require: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z]+(/[\\w.-]+)?$', patternHint: '"Deployment/order"' }, description: 'Objects that must exist, e.g. ["Deployment/order"]' },
+  expect: {
+    type: 'array',
+    items: {
+      type: 'object',
+      properties: {
+        kind: { type: 'string', required: true },
+        name: { type: 'string', required: true },
+        path: { type: 'string', required: true, description: 'e.g. spec.replicas' },
+        equals: { type: 'any', required: true, description: 'The value it must have' },
+      },
+    },
+    description: 'Values objects must have: [{kind, name, path, equals}]',
+  },
+  requireProbes: { type: 'boolean', description: 'Every container has readiness and liveness probes' },
+  requireResources: { type: 'boolean', description: 'Every container has resource requests and limits' },
+} as const;
 
 export function rulesOf(spec: CheckSpec): ManifestRules {
   return { requireProbes: spec.requireProbes === true, requireResources: spec.requireResources === true };
@@ -409,16 +420,14 @@ export function manifestProblems(sources: readonly ManifestSource[], spec: Check
  * Fields: `files` (globs), `min` (files, default 1), `require` (["Deployment/order"]),
  * `expect` ([{kind, name, path, equals}]), `requireProbes`, `requireResources`.
  */
-export const kubernetesManifestsCheck: CheckKind = {
+export const kubernetesManifestsCheck = defineCheckKind({
   kind: 'kubernetes-manifests',
-  summary: `Every manifest in \`files\` validates against the Kubernetes ${kubernetesSchemaVersion} JSON Schema of its kind; selectors match pod labels; Service targetPorts are container ports; \`require\` lists objects that must exist, \`expect\` values they must have; \`requireProbes\`/\`requireResources\` for module 7.`,
-  validate(spec) {
-    const problems: string[] = [];
-    requiredStringArray(spec, 'files', problems);
-    optionalCount(spec, 'min', problems);
-    validateManifestCheckFields(spec, problems);
-    return problems;
+  fields: {
+    files: { type: 'array', required: true, minItems: 1, items: { type: 'string' }, description: 'Manifest files (globs allowed)' },
+    min: { type: 'integer', description: 'At least this many files (default 1)' },
+    ...manifestRuleFields,
   },
+  summary: `Every manifest in \`files\` validates against the Kubernetes ${kubernetesSchemaVersion} JSON Schema of its kind; selectors match pod labels; Service targetPorts are container ports; \`require\` lists objects that must exist, \`expect\` values they must have; \`requireProbes\`/\`requireResources\` for module 7.`,
   run(spec, ctx) {
     const globs = strs(spec, 'files') ?? [];
     const min = num(spec, 'min') ?? 1;
@@ -428,4 +437,4 @@ export const kubernetesManifestsCheck: CheckKind = {
     if (problems.length > 0) return Promise.resolve(failWith(`${problems.length} manifest problem${problems.length === 1 ? '' : 's'}`, problems));
     return Promise.resolve({ status: 'pass' as const, message: `${files.length} manifest file${files.length === 1 ? '' : 's'} validate and agree with each other.` });
   },
-};
+});

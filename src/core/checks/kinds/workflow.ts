@@ -12,10 +12,11 @@ import addFormats from 'ajv-formats';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import workflowSchema from '../../../../schemas/github-workflow.schema.json';
 import { range, type CoreDiagnostic, type Range } from '../../diagnostic';
-import { optionalCount, optionalString, optionalStringArray, num, str, strs } from '../fields';
+import { num, str, strs } from '../fields';
+import { defineCheckKind } from '../defineCheckKind';
 import { matchFiles, readText } from '../files';
 import { failWith } from '../goTool';
-import type { CheckKind, CheckProblem } from '../types';
+import type { CheckProblem } from '../types';
 
 const source = 'edgo-workflow';
 
@@ -253,20 +254,18 @@ export function validateWorkflowText(text: string, rules: WorkflowRules = {}): C
   return [...schemaErrors, ...ruleDiagnostics(data, rules, at)];
 }
 
-export const workflowCheck: CheckKind = {
+export const workflowCheck = defineCheckKind({
   kind: 'github-workflow',
+  fields: {
+    glob: { type: 'string', description: 'Workflow files (default .github/workflows/*.{yml,yaml})' },
+    min: { type: 'integer', description: 'At least this many files (default 1)' },
+    requireUses: { type: 'array', items: { type: 'string' }, description: 'Actions the workflows must use, e.g. "actions/setup-go"' },
+    requireRun: { type: 'array', items: { type: 'string' }, description: 'Texts a run step must contain, e.g. "go test"' },
+    mainOnly: { type: 'array', items: { type: 'string' }, description: 'Jobs running these texts must be gated on main' },
+  },
   summary:
     'Files matching `glob` (default `.github/workflows/*.{yml,yaml}`, at least `min`, default 1) validate against the GitHub Actions workflow schema; ' +
     'together they use every action in `requireUses`, run every text in `requireRun`, and jobs running a `mainOnly` text are gated on main.',
-  validate(spec) {
-    const problems: string[] = [];
-    optionalString(spec, 'glob', problems);
-    optionalCount(spec, 'min', problems);
-    optionalStringArray(spec, 'requireUses', problems);
-    optionalStringArray(spec, 'requireRun', problems);
-    optionalStringArray(spec, 'mainOnly', problems);
-    return problems;
-  },
   async run(spec, ctx) {
     const glob = str(spec, 'glob') ?? '.github/workflows/*.{yml,yaml}';
     const min = num(spec, 'min') ?? 1;
@@ -289,7 +288,7 @@ export const workflowCheck: CheckKind = {
     if (problems.length > 0) return failWith(`${new Set(problems.map((p) => p.location?.file)).size} of ${files.length} workflow files have problems`, problems);
     return { status: 'pass', message: `${files.length} workflow file${files.length === 1 ? '' : 's'} validate and cover the pipeline.` };
   },
-};
+});
 
 /** Only the course rules, for one file. */
 function validateRulesOnly(text: string, rules: WorkflowRules): CoreDiagnostic[] {

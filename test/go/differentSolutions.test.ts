@@ -1,0 +1,39 @@
+// Correct-but-different solutions pass every check. Each folder under
+// test/go/differentSolutions/<module>/ holds the learner's files of a module,
+// written from the starter's TODOs and the steps only (without reading the
+// reference solution), in a different style from it: laid over a fresh starter,
+// every check of the module must pass. Real Go toolchain.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { composeFolder, folderLayers, loadModule, nodeProcessRunner, runChecks } from '../../src/core/checks';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const solutionsDir = path.join(__dirname, 'differentSolutions');
+const hasGo = spawnSync('go', ['version'], { encoding: 'utf8' }).status === 0;
+const temps: string[] = [];
+after(() => temps.forEach((t) => fs.rmSync(t, { recursive: true, force: true })));
+
+/** A fresh starter with the different solution's files laid over it. */
+function learnerFolder(slug: string): { folder: string; dir: string; spec: ReturnType<typeof loadModule>['spec'] } {
+  const m = loadModule(path.join(repoRoot, 'walkthroughs'), slug);
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), `edgo-different-${m.module.number}-`));
+  temps.push(folder);
+  composeFolder(folderLayers(m, 'starter'), folder);
+  fs.cpSync(path.join(solutionsDir, slug), folder, { recursive: true });
+  return { folder, dir: m.dir, spec: m.spec };
+}
+
+describe('correct-but-different solutions pass every check', () => {
+  for (const slug of fs.readdirSync(solutionsDir).sort()) {
+    it(`${slug}`, { skip: !hasGo && 'go is not on PATH', timeout: 600_000 }, async () => {
+      const { folder, dir, spec } = learnerFolder(slug);
+      const results = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
+      assert.deepEqual(results.filter((r) => r.status === 'fail').map((r) => `${r.id}: ${r.message} ${JSON.stringify(r.problems)}`), []);
+      assert.equal(results.length, spec.checks.length);
+    });
+  }
+});
