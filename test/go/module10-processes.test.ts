@@ -4,9 +4,10 @@
  * the services built and started as processes (two booking replicas on one
  * database), bookings POSTed over HTTP, /metrics scraped, and the spans the
  * services export over OTLP/HTTP caught by a small local receiver, which must
- * see one trace id from all three services. Then one booking process is killed
- * in the middle of a burst of bookings: every booking must still settle once,
- * every customer get one mail, and no slot take more than its capacity.
+ * see one trace id from all three services. Then one booking process and one
+ * of two notification processes are killed in the middle of a burst of
+ * bookings: every booking must still settle once, every customer get one mail,
+ * and no slot take more than its capacity.
  * Skips where `go` or `nats-server` is not installed; fails without PostgreSQL.
  */
 import { spawnSync } from 'node:child_process';
@@ -47,6 +48,8 @@ describe('module 10 solution as processes on a real nats-server', { skip, timeou
   const urls: Record<string, string> = {};
   const otlpBodies: Buffer[] = [];
   let otlp: http.Server | undefined;
+  /** Starts one more service process (built in before) on the shared nats-server and database. */
+  let launch: (name: string, binary: string) => Promise<void> = async () => {};
   const proc = (name: string): Proc => procs.find((p) => p.name === name)!;
   const logs = (): string => procs.map((p) => `--- ${p.name}\n${p.output.slice(-3000)}`).join('\n');
 
@@ -75,7 +78,7 @@ describe('module 10 solution as processes on a real nats-server', { skip, timeou
     pg = await startPostgres();
     const databaseUrl = pg.createDatabase('booking');
 
-    for (const { name, binary } of processes) {
+    launch = async (name: string, binary: string): Promise<void> => {
       const port = await freePort();
       urls[name] = `http://127.0.0.1:${port}`;
       procs.push(
@@ -89,7 +92,8 @@ describe('module 10 solution as processes on a real nats-server', { skip, timeou
           OTEL_BSP_SCHEDULE_DELAY: '100',
         }),
       );
-    }
+    };
+    for (const { name, binary } of processes) await launch(name, binary);
     for (const { name } of processes) {
       await eventually(`${name} /readyz`, async () => ((await fetch(`${urls[name]}/readyz`)).status === 200 ? true : undefined), 60_000).catch((e: Error) => {
         throw new Error(`${e.message}\n${logs()}`);
@@ -174,7 +178,10 @@ describe('module 10 solution as processes on a real nats-server', { skip, timeou
     });
   });
 
-  it('settles every booking once, mails each customer once and over-books no slot when one booking process is killed mid-run', async () => {
+  it('settles every booking once, mails each customer once and over-books no slot when a booking and a notification process are killed mid-run', async () => {
+    // A second notification replica, so mails keep going out when the first dies.
+    await launch('notification-b', 'notification');
+    await eventually('notification-b /readyz', async () => ((await fetch(`${urls['notification-b']}/readyz`)).status === 200 ? true : undefined), 60_000);
     const slots = ['pilates-1', 'pilates-2', 'pilates-3', 'pilates-4'];
     let accepted = 0;
     let refused = 0;
@@ -198,13 +205,16 @@ describe('module 10 solution as processes on a real nats-server', { skip, timeou
     // warning (SIGKILL: transactions, relay runs and unacked messages cut off).
     const victim = proc('booking');
     const killed = new Promise((resolve) => victim.child.once('exit', resolve));
+    const mailer = proc('notification');
+    const mailerKilled = new Promise((resolve) => mailer.child.once('exit', resolve));
     await burst('booking', 12, 0);
     await Promise.all([
       burst('booking', 12, 12),
       burst('booking-b', 12, 24),
       new Promise<void>((resolve) => setTimeout(() => (victim.child.kill('SIGKILL'), resolve()), 20)),
+      new Promise<void>((resolve) => setTimeout(() => (mailer.child.kill('SIGKILL'), resolve()), 60)),
     ]);
-    await killed;
+    await Promise.all([killed, mailerKilled]);
     await burst('booking-b', 12, 36);
     assert.ok(accepted > 0 && refused > 0, `accepted ${accepted}, refused ${refused}: the burst should fill some slots`);
 
@@ -219,8 +229,10 @@ describe('module 10 solution as processes on a real nats-server', { skip, timeou
     const storedNow = settled.length - storedBefore;
     assert.ok(storedNow >= accepted && storedNow <= accepted + cutOff, `${storedNow} bookings stored by this test, ${accepted} accepted, ${cutOff} cut off`);
 
-    // One mail per booking: the notification log names each mail by booking and outcome.
-    const mailKeys = (): string[] => [...proc('notification').output.matchAll(/"msg":"mail sent".*?"key":"([^"]+)"/g)].map((m) => m[1]!);
+    // One mail per booking: the notification logs (both replicas, the killed
+    // one's too) name each mail by booking and outcome.
+    const mailKeys = (): string[] =>
+      ['notification', 'notification-b'].flatMap((name) => [...proc(name).output.matchAll(/"msg":"mail sent".*?"key":"([^"]+)"/g)].map((m) => m[1]!));
     await eventually('a mail for every settled booking', async () => (settled.every((k) => mailKeys().includes(k)) ? true : undefined), 60_000);
     const sent = mailKeys();
     assert.equal(new Set(sent).size, sent.length, `a mail went out twice: ${sent.join(' ')}`);

@@ -16,6 +16,7 @@ import { dockerfileCheck } from './kinds/dockerfile';
 import { kubernetesManifestsCheck } from './kinds/kubernetes';
 import { helmChartCheck } from './kinds/helm';
 import { eventCatalogCheck } from './kinds/catalog';
+import { eventSeenCheck } from './kinds/eventSeen';
 
 export const checkKinds: readonly CheckKind[] = [
   goBuildCheck,
@@ -32,6 +33,7 @@ export const checkKinds: readonly CheckKind[] = [
   kubernetesManifestsCheck,
   helmChartCheck,
   eventCatalogCheck,
+  eventSeenCheck,
 ];
 
 export function findCheckKind(kind: string): CheckKind | undefined {

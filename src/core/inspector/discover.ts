@@ -1,6 +1,8 @@
 /**
  * Where the learner's NATS server is, read from the scaffolded module: a
- * `NATS_URL` in a `.env` file, or `nats.url` / `broker.url` in Helm values.
+ * `NATS_URL` in a `.env` file, `nats.url` / `broker.url` in Helm values, or the
+ * `NATS_URL` its README documents (the environment-variable table's row, else
+ * a `NATS_URL=...` in a shell example).
  * An in-cluster host (`nats`, `*.svc.cluster.local`) is reached from the editor
  * through `kubectl port-forward`, so it becomes 127.0.0.1 on the same port.
  */
@@ -45,4 +47,24 @@ export function fromHelmValues(text: string, from = 'values.yaml'): FoundServer 
   const port = m?.[2] ?? '4222';
   const inCluster = !host.includes('.') ? host !== 'localhost' : /\.(svc|cluster\.local)$|\.svc\./.test(host);
   return inCluster ? { url: `nats://127.0.0.1:${port}`, from: `${from} (${host} through kubectl port-forward)` } : { url, from };
+}
+
+/**
+ * The `NATS_URL` a module's README documents: the `nats://` URL in the row of
+ * a Markdown table whose first cell names `NATS_URL` (its default), else the
+ * value of a `NATS_URL=nats://...` in a shell example.
+ */
+export function fromReadme(text: string, from = 'README.md'): FoundServer | undefined {
+  const lines = text.split(/\r?\n/);
+  for (const line of lines) {
+    const cells = line.split('|').map((c) => c.trim());
+    if (cells.length < 4 || cells[0] !== '' || !/^`?NATS_URL`?$/.test(cells[1] ?? '')) continue;
+    const url = /nats:\/\/[^\s`|,]+/.exec(cells.slice(2).join(' '))?.[0];
+    if (url) return { url, from: `${from} (environment table)` };
+  }
+  for (const line of lines) {
+    const url = /\bNATS_URL=["']?(nats:\/\/[^\s"'`,]+)/.exec(line)?.[1];
+    if (url) return { url, from };
+  }
+  return undefined;
 }

@@ -7,7 +7,7 @@
  * (the visible view asks on each refresh): never an endless loop of errors.
  */
 import * as vscode from 'vscode';
-import { defaultNatsUrl, fromDotEnv, fromHelmValues, type FoundServer } from '../../core/inspector/discover';
+import { defaultNatsUrl, fromDotEnv, fromHelmValues, fromReadme, type FoundServer } from '../../core/inspector/discover';
 import { loadNats } from '../../nats/load';
 import type { NatsSession } from '../../nats/types';
 
@@ -148,7 +148,7 @@ export class InspectorConnection implements vscode.Disposable {
   }
 }
 
-/** The server URL: the `edgo.inspector.url` setting, a `.env` or Helm values in the workspace, or the default. */
+/** The server URL: the `edgo.inspector.url` setting, a `.env` or Helm values in the workspace, a README's `NATS_URL`, or the default. */
 export async function findServer(): Promise<FoundServer> {
   const setting = vscode.workspace.getConfiguration('edgo.inspector').get<string>('url', '').trim();
   if (setting) return { url: setting, from: 'settings' };
@@ -160,6 +160,17 @@ export async function findServer(): Promise<FoundServer> {
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
       const rel = vscode.workspace.asRelativePath(uri);
       const found = uri.path.endsWith('.env') ? fromDotEnv(text, rel) : fromHelmValues(text, rel);
+      if (found) return found;
+    } catch {
+      // unreadable: try the next
+    }
+  }
+  // Last, what a module's README documents (looked for apart, so READMEs never crowd out the files above).
+  const readmes = await vscode.workspace.findFiles('**/README.md', '**/node_modules/**', 50);
+  readmes.sort((a, b) => a.path.split('/').length - b.path.split('/').length);
+  for (const uri of readmes) {
+    try {
+      const found = fromReadme(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), vscode.workspace.asRelativePath(uri));
       if (found) return found;
     } catch {
       // unreadable: try the next

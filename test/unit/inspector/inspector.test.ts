@@ -158,3 +158,16 @@ test('the NATS URL is found in a .env file or Helm values (in-cluster hosts thro
   assert.equal(fromHelmValues('nats:\n  url: nats://broker.example.com:4222\n')?.url, 'nats://broker.example.com:4222');
   assert.equal(fromHelmValues(': : not yaml ['), undefined);
 });
+
+test("the NATS URL is found in a module README's environment table, else in a shell example", async () => {
+  const { fromReadme } = await import('../../../src/core/inspector/discover');
+  // The capstone's README documents NATS_URL in its table of environment variables.
+  const readme = fs.readFileSync(path.join(capstone, 'README.md'), 'utf8');
+  assert.deepEqual(fromReadme(readme), { url: 'nats://127.0.0.1:4222', from: 'README.md (environment table)' });
+  const table = '| variable | default |\n|---|---|\n| `HTTP_ADDR` | `:8080` |\n| `NATS_URL` | `nats://10.0.0.5:4333` |\n';
+  assert.deepEqual(fromReadme(table, 'm/README.md'), { url: 'nats://10.0.0.5:4333', from: 'm/README.md (environment table)' });
+  assert.deepEqual(fromReadme('Run:\n\n```sh\nexport NATS_URL="nats://127.0.0.1:4555"\n```\n'), { url: 'nats://127.0.0.1:4555', from: 'README.md' });
+  // A row that names NATS_URL in another cell, or a table without a URL, is not the variable's row.
+  assert.equal(fromReadme('| `HTTP_ADDR` | see `NATS_URL` nats://x:1 |\n| `NATS_URL` | all | none |\n'), undefined);
+  assert.equal(fromReadme('# A module\n\nNo broker here.\n'), undefined);
+});

@@ -46,6 +46,7 @@ type system struct {
 	payment      *payment.Service
 	notification *notification.Service
 	api          *httptest.Server
+	mail         *notificationadapters.MailSink         // shared by every notification instance, across restarts
 	spans        map[string]*tracetest.InMemoryExporter // by service name
 	tracers      map[string]*sdktrace.TracerProvider
 	log          *slog.Logger
@@ -103,15 +104,14 @@ func startSystem(t *testing.T, o options) *system {
 	tracer(booking.Name)
 	s.startBooking(o)
 	if !o.noPayment {
-		if s.payment, err = payment.Start(ctx, payment.Deps{JS: js, Tracer: tracer(payment.Name), Log: log, LimitCents: o.limitCents}); err != nil {
+		if s.payment, err = payment.Start(ctx, payment.Deps{JS: js, DB: s.db, Tracer: tracer(payment.Name), Log: log, LimitCents: o.limitCents, RelayInterval: 20 * time.Millisecond}); err != nil {
 			t.Fatal(err)
 		}
 		t.Cleanup(s.payment.Stop)
 	}
-	if s.notification, err = notification.Start(ctx, notification.Deps{JS: js, Tracer: tracer(notification.Name), Log: log}); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(s.notification.Stop)
+	tracer(notification.Name)
+	s.mail = notificationadapters.NewMailSink(log)
+	s.notification = s.startNotification()
 	s.api = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.current().Handler.ServeHTTP(w, r)
 	}))
@@ -141,6 +141,22 @@ func (s *system) startReplica(o options) *booking.Service {
 	svc, err := booking.Start(context.Background(), booking.Deps{
 		JS: js, DB: s.db, Tracer: s.tracers[booking.Name], Log: s.log,
 		SlotCapacity: o.slotCapacity, RelayInterval: 20 * time.Millisecond,
+	})
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	s.t.Cleanup(svc.Stop)
+	return svc
+}
+
+// startNotification starts one more notification service (again, after a
+// restart, or as a second replica) on the test's database and JetStream,
+// sending into the test's one mail sink.
+func (s *system) startNotification() *notification.Service {
+	s.t.Helper()
+	svc, err := notification.Start(context.Background(), notification.Deps{
+		JS: s.js, DB: s.db, Tracer: s.tracers[notification.Name], Log: s.log,
+		Mail: s.mail, RelayInterval: 20 * time.Millisecond,
 	})
 	if err != nil {
 		s.t.Fatal(err)

@@ -4,16 +4,13 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"os/signal"
 	"strconv"
 	"syscall"
-	"time"
 
 	"example.com/capstone/internal/booking"
 	"example.com/capstone/internal/platform/host"
-	"example.com/capstone/internal/platform/pgdb"
 )
 
 func main() {
@@ -24,20 +21,16 @@ func main() {
 		fatal(err)
 	}
 	defer h.Close()
-	db, err := pgdb.Open(ctx, host.Env("DATABASE_URL", ""))
+	db, err := h.Database(ctx)
 	if err != nil {
 		fatal(err)
 	}
 	defer db.Close()
-	h.ReadyWhen(func() error {
-		pctx, cancel := context.WithTimeout(ctx, 2*time.Second)
-		defer cancel()
-		if err := db.Ping(pctx); err != nil {
-			return fmt.Errorf("PostgreSQL: %w", err)
-		}
-		return nil
-	})
-	svc, err := booking.Start(ctx, booking.Deps{JS: h.JS, DB: db, Tracer: h.TP, Log: h.Log, SlotCapacity: atoi(host.Env("SLOT_CAPACITY", "10"))})
+	retention, err := host.Retention()
+	if err != nil {
+		fatal(err)
+	}
+	svc, err := booking.Start(ctx, booking.Deps{JS: h.JS, DB: db, Tracer: h.TP, Log: h.Log, SlotCapacity: atoi(host.Env("SLOT_CAPACITY", "10")), Retention: retention})
 	if err != nil {
 		h.Log.Error("start failed", "error", err)
 		os.Exit(1)

@@ -1,4 +1,5 @@
-// Command notification runs the notification service; see internal/notification.
+// Command notification runs the notification service; see internal/notification. Its
+// environment variables are listed in the README (DATABASE_URL is required).
 package main
 
 import (
@@ -19,7 +20,16 @@ func main() {
 		fatal(err)
 	}
 	defer h.Close()
-	svc, err := notification.Start(ctx, notification.Deps{JS: h.JS, Tracer: h.TP, Log: h.Log})
+	db, err := h.Database(ctx)
+	if err != nil {
+		fatal(err)
+	}
+	defer db.Close()
+	retention, err := host.Retention()
+	if err != nil {
+		fatal(err)
+	}
+	svc, err := notification.Start(ctx, notification.Deps{JS: h.JS, DB: db, Tracer: h.TP, Log: h.Log, Retention: retention})
 	if err != nil {
 		h.Log.Error("start failed", "error", err)
 		os.Exit(1)

@@ -1,4 +1,5 @@
-// Command payment runs the payment service; see internal/payment.
+// Command payment runs the payment service; see internal/payment. Its
+// environment variables are listed in the README (DATABASE_URL is required).
 package main
 
 import (
@@ -20,7 +21,16 @@ func main() {
 		fatal(err)
 	}
 	defer h.Close()
-	svc, err := payment.Start(ctx, payment.Deps{JS: h.JS, Tracer: h.TP, Log: h.Log, LimitCents: int64(atoi(host.Env("PAYMENT_LIMIT_CENTS", "100000")))})
+	db, err := h.Database(ctx)
+	if err != nil {
+		fatal(err)
+	}
+	defer db.Close()
+	retention, err := host.Retention()
+	if err != nil {
+		fatal(err)
+	}
+	svc, err := payment.Start(ctx, payment.Deps{JS: h.JS, DB: db, Tracer: h.TP, Log: h.Log, LimitCents: int64(atoi(host.Env("PAYMENT_LIMIT_CENTS", "100000"))), Retention: retention})
 	if err != nil {
 		h.Log.Error("start failed", "error", err)
 		os.Exit(1)

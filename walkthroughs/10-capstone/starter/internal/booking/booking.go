@@ -33,6 +33,7 @@ type Deps struct {
 	Log           *slog.Logger
 	SlotCapacity  int           // places per slot
 	RelayInterval time.Duration // how often the outbox relay looks for unsent events; default 200ms
+	Retention     time.Duration // how long sent outbox rows and inbox entries are kept; default outbox.DefaultRetention
 }
 
 // Service is a running booking service.
@@ -43,10 +44,10 @@ type Service struct {
 	stop    func()
 }
 
-// Stop stops consuming events, then stops the outbox relay.
+// Stop stops consuming events, then stops the outbox relay and the cleanup.
 func (s *Service) Stop() { s.stop() }
 
-// Start migrates the database, starts the outbox relay and the consumer.
+// Start migrates the database, starts the outbox relay, the cleanup and the consumer.
 func Start(ctx context.Context, d Deps) (*Service, error) {
 	if d.DB == nil {
 		return nil, errors.New("booking needs a database (Deps.DB): " + pgdb.HowToStart)
@@ -65,6 +66,7 @@ func Start(ctx context.Context, d Deps) (*Service, error) {
 	pub := eventbus.NewPublisher(d.JS, "/services/"+Name, d.Tracer, metrics)
 	relay := outbox.NewRelay(d.DB, pub, log, d.RelayInterval)
 	stopRelay := relay.Start()
+	stopCleanup := outbox.NewCleanup(d.DB, log, d.Retention).Start()
 	svc := app.NewService(adapters.NewPostgresStore(d.DB, d.SlotCapacity, pub, relay.Kick), eventbus.NewID)
 
 	// No in-memory inbox: the handlers record each event id in the database
@@ -72,6 +74,7 @@ func Start(ctx context.Context, d Deps) (*Service, error) {
 	sub := eventbus.NewSubscriber(d.JS, d.Tracer, metrics, nil, log)
 	stopConsumer, err := sub.Subscribe(ctx, adapters.PaymentResults, adapters.PaymentResultHandler(svc))
 	if err != nil {
+		stopCleanup()
 		stopRelay()
 		return nil, err
 	}
@@ -79,5 +82,5 @@ func Start(ctx context.Context, d Deps) (*Service, error) {
 	mux := http.NewServeMux()
 	adapters.RegisterHTTP(mux, svc, metrics, d.Tracer)
 	mux.Handle("GET /metrics", metrics.Handler())
-	return &Service{Handler: mux, Metrics: metrics, App: svc, stop: func() { stopConsumer(); stopRelay() }}, nil
+	return &Service{Handler: mux, Metrics: metrics, App: svc, stop: func() { stopConsumer(); stopRelay(); stopCleanup() }}, nil
 }

@@ -1,4 +1,5 @@
-// Package adapters connects the notification use cases to JetStream and a mail sink.
+// Package adapters connects the notification use cases to JetStream,
+// PostgreSQL and a mail sink.
 package adapters
 
 import (
@@ -14,8 +15,8 @@ import (
 )
 
 // MailSink is a fake mail server: it logs and keeps every message sent.
-// Like SMTP it sends a message twice if asked twice: de-duplication is the
-// consumer's job (the inbox), not the mail server's.
+// Like SMTP it sends a message twice if asked twice, whatever its key: the
+// tests count every send, so a mail the service sends twice shows.
 type MailSink struct {
 	mu   sync.Mutex
 	log  *slog.Logger
@@ -57,13 +58,13 @@ func BookingOutcomeHandler(svc *app.Service) eventbus.Handler {
 			if err := env.Decode(&e); err != nil {
 				return eventbus.Permanent(err)
 			}
-			return svc.BookingConfirmed(ctx, e)
+			return svc.BookingConfirmed(ctx, env.ID, e)
 		case contracts.BookingCancelled:
 			var e contracts.BookingCancelledV1
 			if err := env.Decode(&e); err != nil {
 				return eventbus.Permanent(err)
 			}
-			return svc.BookingCancelled(ctx, e)
+			return svc.BookingCancelled(ctx, env.ID, e)
 		}
 		return eventbus.Permanent(fmt.Errorf("unexpected event type %q", env.Type))
 	}

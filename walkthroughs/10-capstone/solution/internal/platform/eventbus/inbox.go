@@ -4,9 +4,11 @@ import "sync"
 
 // Inbox remembers which events a consumer has already processed, so a
 // redelivered event (same CloudEvents id) is acknowledged without effect.
-// This in-memory one is for a single replica (payment, notification); the
-// booking service keeps its inbox in PostgreSQL, written in the transaction
-// of the state change (package outbox, FirstDelivery).
+// The three services do not use it: an in-memory inbox forgets on restart
+// and is not shared by replicas. They keep their inbox in PostgreSQL,
+// written in the transaction of the state change (package outbox,
+// FirstDelivery), and pass a nil Inbox to the subscriber. MemoryInbox stays
+// for the subscriber's own tests.
 type Inbox interface {
 	Seen(consumer, eventID string) bool
 	Mark(consumer, eventID string)

@@ -14,7 +14,7 @@ const (
 
 // Message is one e-mail to a customer.
 type Message struct {
-	Key     string // booking id + kind: at most one message per key
+	Key     string // booking id + kind: the idempotency key given to the mail provider
 	To      string
 	Subject string
 	Body    string

@@ -4,9 +4,11 @@ import "sync"
 
 // Inbox remembers which events a consumer has already processed, so a
 // redelivered event (same CloudEvents id) is acknowledged without effect.
-// This in-memory one is for a single replica (payment, notification); the
-// booking service keeps its inbox in PostgreSQL, written in the transaction
-// of the state change (package outbox, FirstDelivery).
+// The three services do not use it: an in-memory inbox forgets on restart
+// and is not shared by replicas. They keep their inbox in PostgreSQL,
+// written in the transaction of the state change (package outbox,
+// FirstDelivery), and pass a nil Inbox to the subscriber. MemoryInbox stays
+// for the subscriber's own tests.
 type Inbox interface {
 	Seen(consumer, eventID string) bool
 	Mark(consumer, eventID string)
@@ -21,18 +23,15 @@ type MemoryInbox struct {
 // NewMemoryInbox returns an empty inbox.
 func NewMemoryInbox() *MemoryInbox { return &MemoryInbox{seen: map[string]struct{}{}} }
 
-// Seen reports whether consumer already processed eventID.
-//
-// TODO(idempotency): look the pair (consumer, eventID) up in i.seen, under i.mu.
-// Until then every redelivered event is processed again: run
-// go test ./e2e -run TestRedeliveredEventsChangeNothing to see a second e-mail go out.
 func (i *MemoryInbox) Seen(consumer, eventID string) bool {
-	return false
+	i.mu.Lock()
+	defer i.mu.Unlock()
+	_, ok := i.seen[consumer+"/"+eventID]
+	return ok
 }
 
-// Mark records that consumer processed eventID.
-//
-// TODO(idempotency): store the pair in i.seen, under i.mu. The key must
-// include the consumer: two services may each process the same event once.
 func (i *MemoryInbox) Mark(consumer, eventID string) {
+	i.mu.Lock()
+	defer i.mu.Unlock()
+	i.seen[consumer+"/"+eventID] = struct{}{}
 }
