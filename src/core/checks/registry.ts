@@ -15,6 +15,7 @@ import { workflowCheck } from './kinds/workflow';
 import { dockerfileCheck } from './kinds/dockerfile';
 import { kubernetesManifestsCheck } from './kinds/kubernetes';
 import { helmChartCheck } from './kinds/helm';
+import { helmPackageCheck } from './kinds/helmPackage';
 import { eventCatalogCheck } from './kinds/catalog';
 
 export const checkKinds: readonly CheckKind[] = [
@@ -31,6 +32,7 @@ export const checkKinds: readonly CheckKind[] = [
   dockerfileCheck,
   kubernetesManifestsCheck,
   helmChartCheck,
+  helmPackageCheck,
   eventCatalogCheck,
 ];
 

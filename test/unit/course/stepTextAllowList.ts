@@ -32,6 +32,7 @@ export const allowed: Record<string, string[]> = {
     '.proto',
   ],
   '06-docker-kubernetes': ['apps/v1', 'spec.selector'], // Kubernetes API names
+  '07-kubernetes-advanced': ['shop-0.1.0.tgz'], // the file helm package writes (into a temporary folder)
   '08-event-catalog': [
     'domains/Orders/services/OrderService/events/OrderCreated/index.mdx', // EventCatalog's nested layout, illustrated
     'versioned/<version>/',
