@@ -105,6 +105,16 @@ export const toolSpecs: readonly ToolSpec[] = [
     // jetstream pull consumers as used in module 5 need 2.9
     minVersion: '2.9',
   },
+  {
+    id: 'node',
+    name: 'Node.js',
+    purpose: 'Builds and serves the EventCatalog site of module 8 (npm install, npm run dev, npm run build); EventCatalog 3 needs Node.js 22.12 or newer.',
+    versionArgs: ['--version'],
+    // v22.12.0
+    parseVersion: (out) => /^v?(\d+\.\d+\.\d+)/m.exec(out.trim())?.[1],
+    // @eventcatalog/core 3 declares "node": ">=22.12.0"; walkthroughs/01-go-foundations/01-install-go.md
+    minVersion: '22.12.0',
+  },
 ];
 
 export function toolSpec(id: ToolId): ToolSpec {
