@@ -100,6 +100,15 @@ const table: Table = {
     ],
     win32: [{ via: 'winget', command: 'winget install --id OpenJS.NodeJS.LTS -e' }],
   },
+  npm: {
+    docsUrl: 'https://docs.npmjs.com/downloading-and-installing-node-js-and-npm',
+    linux: [
+      { via: 'Node.js', command: 'sudo snap install node --classic --channel=24', note: 'npm comes with Node.js; Debian splits it into its own package (sudo apt install npm), but its Node.js is too old for EventCatalog.' },
+      { via: 'nvm', command: 'nvm install 24' },
+    ],
+    darwin: [{ via: 'Homebrew', command: 'brew install node@24' }],
+    win32: [{ via: 'winget', command: 'winget install --id OpenJS.NodeJS.LTS -e' }],
+  },
   git: {
     docsUrl: 'https://git-scm.com/downloads',
     linux: [{ via: 'apt', command: 'sudo apt install git' }],

@@ -21,7 +21,7 @@ function goModFiles(dir: string): string[] {
 
 /** The name each preflight tool has in the table. */
 const tableName: Record<string, string> = {
-  go: 'Go', git: 'Git', docker: 'Docker', kubectl: 'kubectl', helm: 'Helm', kind: 'kind', minikube: 'minikube', 'nats-server': 'NATS server', node: 'Node.js',
+  go: 'Go', git: 'Git', docker: 'Docker', kubectl: 'kubectl', helm: 'Helm', kind: 'kind', minikube: 'minikube', 'nats-server': 'NATS server', node: 'Node.js', npm: 'npm',
 };
 
 describe('the tool versions table', () => {

@@ -51,6 +51,7 @@ export function allToolsAnswers(): Record<string, ProcessResult> {
     'minikube version': exited(fixture('minikube-version.txt')),
     'nats-server --version': exited(fixture('nats-server-version.linux.txt')),
     'node --version': exited('v20.19.2\n'),
+    'npm --version': exited('10.8.2\n'),
   };
 }
 
