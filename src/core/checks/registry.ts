@@ -17,6 +17,7 @@ import { kubernetesManifestsCheck } from './kinds/kubernetes';
 import { helmChartCheck } from './kinds/helm';
 import { helmPackageCheck } from './kinds/helmPackage';
 import { eventCatalogCheck } from './kinds/catalog';
+import { eventCatalogBuildsCheck } from './kinds/catalogBuild';
 
 export const checkKinds: readonly CheckKind[] = [
   goBuildCheck,
@@ -34,6 +35,7 @@ export const checkKinds: readonly CheckKind[] = [
   helmChartCheck,
   helmPackageCheck,
   eventCatalogCheck,
+  eventCatalogBuildsCheck,
 ];
 
 export function findCheckKind(kind: string): CheckKind | undefined {

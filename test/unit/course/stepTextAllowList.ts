@@ -38,6 +38,14 @@ export const allowed: Record<string, string[]> = {
     'versioned/<version>/',
     'ubiquitous-language.mdx',
     'events/order-created/versioned/1.0.0/', // appears when the learner bumps the version
+    'v22.12.0', // what node --version prints, not a subject
+    'node_modules/', // npm install and npm run build write these into eventcatalog/
+    'dist/',
+    '.eventcatalog-core/',
+    'dist/index.html',
+    '/visualiser/services/order-service', // pages of the built catalog site, not routes of the Go code
+    '/docs/events/order-created',
+    '/schemas/explorer',
   ],
   '09-docs-mermaid': ['docs/adr/0001-use-jetstream.md'], // an ADR the README example links to
   '10-capstone': [
