@@ -11,10 +11,13 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { before, describe, it } from 'node:test';
+import * as os from 'node:os';
+import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseManifests, readPath, validateManifests } from '../../src/core/checks/kinds/kubernetes';
 import { splitRendered } from '../../src/core/checks/kinds/helm';
+import { helmPackageCheck } from '../../src/core/checks/kinds/helmPackage';
+import { composeFolder, eventsValidator, folderLayers, loadModule, mermaidParserValidator, nodeProcessRunner, type CheckOutcome, type CheckSpec, type ProcessRunner } from '../../src/core/checks';
 import { findCurrentHelm, findPreviousHelm, type FoundHelm } from '../tools/ensureHelm';
 import { helmVersions } from '../tools/toolVersions';
 
@@ -75,6 +78,66 @@ describe(`module 7 Helm chart with ${label}`, { skip: found.skip ?? false, timeo
     assert.equal(prod.find('Deployment', 'shop-nats'), undefined, 'prod uses a managed NATS');
     assert.equal(prod.find('Secret', 'shop-broker-credentials'), undefined, 'prod references an existing Secret');
     assert.equal(readPath(prod.find('Deployment', 'shop-order'), 'spec.template.spec.containers[0].envFrom[1].secretRef.name'), 'shop-nats-credentials');
+  });
+
+  describe('the helm-package check (module 7 "package")', () => {
+    const module7 = loadModule(path.join(repoRoot, 'walkthroughs'), '07-kubernetes-advanced');
+    const spec = module7.spec.checks.find((c) => c.id === 'package') as CheckSpec;
+    const temps: string[] = [];
+    after(() => temps.forEach((t) => fs.rmSync(t, { recursive: true, force: true })));
+    const folder = (which: 'starter' | 'solution'): string => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), `edgo-m7-package-${which}-`));
+      temps.push(dir);
+      composeFolder(folderLayers(module7, which), dir);
+      return dir;
+    };
+    // The check runs `helm` from PATH: this test's helm goes first.
+    const onPath = (runner: ProcessRunner = nodeProcessRunner): ProcessRunner => ({
+      run: (cmd, args, o) => runner.run(cmd === 'helm' ? helm : cmd, args, o),
+    });
+    const check = (dir: string, runner = onPath()): Promise<CheckOutcome> =>
+      helmPackageCheck.run(spec, { folder: dir, runner, eventYaml: eventsValidator(dir), mermaid: mermaidParserValidator });
+
+    it('passes on the solution: the .tgz renders with values-prod.yaml', async () => {
+      const r = await check(folder('solution'));
+      assert.equal(r.status, 'pass', JSON.stringify(r, null, 2));
+      assert.match(r.message, /shop-0\.1\.0\.tgz.*renders \d+ valid objects with deploy\/chart\/shop\/values-prod\.yaml/);
+    });
+
+    it('fails on the starter with helm\'s own message at values-prod.yaml', async () => {
+      const r = await check(folder('starter'));
+      assert.equal(r.status, 'fail');
+      assert.match(r.problems?.[0]?.message ?? '', /open deploy\/chart\/shop\/values-prod\.yaml: no such file or directory/);
+      assert.equal(r.problems?.[0]?.location?.file, 'deploy/chart/shop/values-prod.yaml');
+    });
+
+    it('fails when a template breaks under the overrides, at the template and line', async () => {
+      const dir = folder('solution');
+      const file = path.join(dir, 'deploy/chart/shop/templates/services.yaml');
+      fs.writeFileSync(file, `${fs.readFileSync(file, 'utf8')}\n{{- if not .Values.nats.enabled }}{{ required "prod needs broker.tls" .Values.broker.tls }}{{- end }}\n`);
+      const r = await check(dir);
+      assert.equal(r.status, 'fail');
+      assert.match(r.problems?.[0]?.message ?? '', /prod needs broker\.tls/);
+      assert.equal(r.problems?.[0]?.location?.file, 'deploy/chart/shop/templates/services.yaml');
+      assert.equal(r.problems?.[0]?.location?.line, fs.readFileSync(file, 'utf8').trimEnd().split('\n').length, JSON.stringify(r.problems));
+    });
+
+    it('fails when .helmignore leaves out a template another one includes, with helm\'s message at the include', async () => {
+      const dir = folder('solution');
+      fs.writeFileSync(path.join(dir, 'deploy/chart/shop/.helmignore'), 'templates/config.yaml\n');
+      const r = await check(dir);
+      assert.equal(r.status, 'fail');
+      // services.yaml includes config.yaml for its checksum annotation: the include fails where it is written.
+      assert.match(r.problems?.[0]?.message ?? '', /no template "shop\/templates\/config\.yaml"/);
+      assert.equal(r.problems?.[0]?.location?.file, 'deploy/chart/shop/templates/services.yaml');
+    });
+
+    it('says how to install helm when it is missing, and names the tool', async () => {
+      const r = await check(folder('solution'), { run: (cmd, args, o) => nodeProcessRunner.run(cmd === 'helm' ? 'edgo-no-such-helm' : cmd, args, o) });
+      assert.equal(r.status, 'fail');
+      assert.equal(r.missingTool, 'helm');
+      assert.match(r.message, /helm/i);
+    });
   });
 
   it('fails a render that breaks a rule, with the template named', () => {

@@ -5,7 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-const skippedDirs = new Set(['.git', 'node_modules', 'vendor', '.idea', '.vscode-test', 'bin', 'dist']);
+// .eventcatalog-core and .astro: EventCatalog's build copy of itself and Astro's cache, not the learner's files
+const skippedDirs = new Set(['.git', 'node_modules', 'vendor', '.idea', '.vscode-test', 'bin', 'dist', '.eventcatalog-core', '.astro']);
 
 /** Every file under `folder`, relative, with `/`, sorted. */
 export function listFiles(folder: string, limit = 20_000): string[] {

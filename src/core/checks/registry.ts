@@ -15,8 +15,10 @@ import { workflowCheck } from './kinds/workflow';
 import { dockerfileCheck } from './kinds/dockerfile';
 import { kubernetesManifestsCheck } from './kinds/kubernetes';
 import { helmChartCheck } from './kinds/helm';
+import { helmPackageCheck } from './kinds/helmPackage';
 import { eventCatalogCheck } from './kinds/catalog';
 import { eventSeenCheck } from './kinds/eventSeen';
+import { eventCatalogBuildsCheck } from './kinds/catalogBuild';
 
 export const checkKinds: readonly CheckKind[] = [
   goBuildCheck,
@@ -32,8 +34,10 @@ export const checkKinds: readonly CheckKind[] = [
   dockerfileCheck,
   kubernetesManifestsCheck,
   helmChartCheck,
+  helmPackageCheck,
   eventCatalogCheck,
   eventSeenCheck,
+  eventCatalogBuildsCheck,
 ];
 
 export function findCheckKind(kind: string): CheckKind | undefined {

@@ -87,6 +87,28 @@ const table: Table = {
       { via: 'Go', command: 'go install github.com/nats-io/nats-server/v2@latest' },
     ],
   },
+  node: {
+    docsUrl: 'https://nodejs.org/en/download',
+    linux: [
+      { via: 'snap', command: 'sudo snap install node --classic --channel=24', note: "Debian's and Ubuntu's nodejs package is older than 22.12 (Debian 12 ships 18, Debian 13 ships 20)." },
+      { via: 'nvm', command: 'nvm install 24', note: 'With nvm (github.com/nvm-sh/nvm) installed: Node.js in your home folder, no sudo.' },
+      { via: 'Homebrew', command: 'brew install node@24' },
+    ],
+    darwin: [
+      { via: 'Homebrew', command: 'brew install node@24' },
+      { via: 'nvm', command: 'nvm install 24' },
+    ],
+    win32: [{ via: 'winget', command: 'winget install --id OpenJS.NodeJS.LTS -e' }],
+  },
+  npm: {
+    docsUrl: 'https://docs.npmjs.com/downloading-and-installing-node-js-and-npm',
+    linux: [
+      { via: 'Node.js', command: 'sudo snap install node --classic --channel=24', note: 'npm comes with Node.js; Debian splits it into its own package (sudo apt install npm), but its Node.js is too old for EventCatalog.' },
+      { via: 'nvm', command: 'nvm install 24' },
+    ],
+    darwin: [{ via: 'Homebrew', command: 'brew install node@24' }],
+    win32: [{ via: 'winget', command: 'winget install --id OpenJS.NodeJS.LTS -e' }],
+  },
   git: {
     docsUrl: 'https://git-scm.com/downloads',
     linux: [{ via: 'apt', command: 'sudo apt install git' }],

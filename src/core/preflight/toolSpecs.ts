@@ -105,6 +105,26 @@ export const toolSpecs: readonly ToolSpec[] = [
     // jetstream pull consumers as used in module 5 need 2.9
     minVersion: '2.9',
   },
+  {
+    id: 'node',
+    name: 'Node.js',
+    purpose: 'Builds and serves the EventCatalog site of module 8 (npm install, npm run dev, npm run build); EventCatalog 3 needs Node.js 22.12 or newer.',
+    versionArgs: ['--version'],
+    // v22.12.0
+    parseVersion: (out) => /^v?(\d+\.\d+\.\d+)/m.exec(out.trim())?.[1],
+    // @eventcatalog/core 3 declares "node": ">=22.12.0"; walkthroughs/01-go-foundations/01-install-go.md
+    minVersion: '22.12.0',
+  },
+  {
+    id: 'npm',
+    name: 'npm',
+    purpose: "Installs the generated EventCatalog's packages and runs its dev server and build (module 8); it comes with Node.js.",
+    versionArgs: ['--version'],
+    // 10.9.2
+    parseVersion: (out) => /^v?(\d+\.\d+\.\d+)/m.exec(out.trim())?.[1],
+    // the npm that Node.js 22.12 ships
+    minVersion: '10.9.0',
+  },
 ];
 
 export function toolSpec(id: ToolId): ToolSpec {

@@ -66,6 +66,8 @@ export interface FolderFacts {
   readonly module?: number;
   /** A kind cluster config (`kind: Cluster`) found in the folder, if any. */
   readonly kindConfig?: string;
+  /** Folders holding an EventCatalog project (`eventcatalog.config.js`), e.g. `eventcatalog` in module 8. */
+  readonly catalogs?: readonly string[];
 }
 
 /** The marker file a scaffolded starter carries: `{ "module": 5 }` or `{ "module": "05-event-driven-services" }`. */
@@ -81,6 +83,7 @@ export async function scanFolder(folderName: string, reader: FolderReader): Prom
   const docker: DockerProject[] = [];
   const manifests: ManifestSet[] = [];
   const charts: ChartProject[] = [];
+  const catalogs: string[] = [];
   let kindConfig: string | undefined;
 
   const visit = async (dir: string, depth: number, inManifestDir: boolean): Promise<void> => {
@@ -88,6 +91,10 @@ export async function scanFolder(folderName: string, reader: FolderReader): Prom
     const entries = [...(await reader.list(dir))].sort((a, b) => a.name.localeCompare(b.name));
     const files = entries.filter((e) => !e.isDirectory).map((e) => e.name);
     const isChart = files.includes('Chart.yaml');
+    if (files.some((f) => /^eventcatalog\.config\.(js|mjs|cjs|ts)$/.test(f))) {
+      catalogs.push(dir);
+      return; // a catalog's events/ and services/ are pages, not projects
+    }
     if (files.includes('go.mod')) {
       const goMod = parseGoMod((await reader.readText(join(dir, 'go.mod'))) ?? '');
       go.push({ dir, goMod, mains: await findMains(reader, dir) });
@@ -130,7 +137,7 @@ export async function scanFolder(folderName: string, reader: FolderReader): Prom
   const images = manifests.flatMap((m) => m.objects.flatMap((o) => o.images ?? []));
   const dockerProjects = docker.map((d) => ({ ...d, context: buildContext(d.dir, go), image: manifestImage(d.image, images) ?? d.image }));
   const module = parseModuleMarker(await reader.readText(moduleMarkerFile));
-  return { folderName, go, docker: dockerProjects, manifests, charts, ...(module ? { module } : {}), ...(kindConfig ? { kindConfig } : {}) };
+  return { folderName, go, docker: dockerProjects, manifests, charts, ...(module ? { module } : {}), ...(kindConfig ? { kindConfig } : {}), ...(catalogs.length > 0 ? { catalogs } : {}) };
 }
 
 /**

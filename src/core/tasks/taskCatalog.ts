@@ -74,6 +74,15 @@ export function tasksForFolder(facts: FolderFacts, options: CatalogOptions = {})
       tasks.push(spec('helm-upgrade', `helm upgrade --install${where}${vLabel}`, 'helm', ['upgrade', '--install', release, chart, ...vArgs], '', { target: v ?? chart, detail: `Installs or upgrades the release ${release}${v ? ` with ${v}` : ''}` }));
     }
   }
+  for (const c of facts.catalogs ?? []) {
+    const where = several(facts.catalogs?.length ?? 0) ? ` (${c || '.'})` : '';
+    const dir = c || '.';
+    tasks.push(spec('catalog-install', `EventCatalog: npm install${where}`, 'npm', ['install'], c, { target: dir, detail: `Installs EventCatalog into ${dir}/node_modules (Node.js 22.12+, from the npm registry)` }));
+    tasks.push(spec('catalog-dev', `EventCatalog: npm run dev${where}`, 'npm', ['run', 'dev'], c, {
+      target: dir, background: true, matchers: [pm.server], detail: `Serves the catalog of ${dir} at http://localhost:3000, reloading as you edit`,
+    }));
+    tasks.push(spec('catalog-build', `EventCatalog: npm run build${where}`, 'npm', ['run', 'build'], c, { target: dir, group: 'build', detail: `Builds the catalog of ${dir} into ${dir}/dist, a static site` }));
+  }
   if (facts.module === 5 || facts.go.some((g) => usesNats(g.goMod))) {
     tasks.push(spec('nats-server', 'nats-server -js', 'nats-server', ['-js', '-m', '8222'], '', {
       background: true, matchers: [pm.natsServer], detail: 'Starts a local NATS server with JetStream on port 4222 (monitoring on 8222)',

@@ -25,6 +25,9 @@ export const taskKinds = [
   'kind-load-image',
   'minikube-start',
   'minikube-load-image',
+  'catalog-install',
+  'catalog-dev',
+  'catalog-build',
 ] as const;
 
 export type TaskKind = (typeof taskKinds)[number];

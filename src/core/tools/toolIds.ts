@@ -3,7 +3,7 @@
  * preflight, the tasks, the `edgo.tools.<id>` settings (package.json, kept equal
  * by a unit test) and the CLI all read it.
  */
-export const toolIds = ['go', 'git', 'docker', 'kubectl', 'helm', 'kind', 'minikube', 'nats-server'] as const;
+export const toolIds = ['go', 'git', 'docker', 'kubectl', 'helm', 'kind', 'minikube', 'nats-server', 'node', 'npm'] as const;
 
 export type ToolId = (typeof toolIds)[number];
 

@@ -32,11 +32,20 @@ export const allowed: Record<string, string[]> = {
     '.proto',
   ],
   '06-docker-kubernetes': ['apps/v1', 'spec.selector'], // Kubernetes API names
+  '07-kubernetes-advanced': ['shop-0.1.0.tgz'], // the file helm package writes (into a temporary folder)
   '08-event-catalog': [
     'domains/Orders/services/OrderService/events/OrderCreated/index.mdx', // EventCatalog's nested layout, illustrated
     'versioned/<version>/',
     'ubiquitous-language.mdx',
     'events/order-created/versioned/1.0.0/', // appears when the learner bumps the version
+    'v22.12.0', // what node --version prints, not a subject
+    'node_modules/', // npm install and npm run build write these into eventcatalog/
+    'dist/',
+    '.eventcatalog-core/',
+    'dist/index.html',
+    '/visualiser/services/order-service', // pages of the built catalog site, not routes of the Go code
+    '/docs/events/order-created',
+    '/schemas/explorer',
   ],
   '09-docs-mermaid': ['docs/adr/0001-use-jetstream.md'], // an ADR the README example links to
   '10-capstone': [

@@ -50,6 +50,8 @@ export function allToolsAnswers(): Record<string, ProcessResult> {
     'kind version': exited(fixture('kind-version.txt')),
     'minikube version': exited(fixture('minikube-version.txt')),
     'nats-server --version': exited(fixture('nats-server-version.linux.txt')),
+    'node --version': exited('v20.19.2\n'),
+    'npm --version': exited('10.8.2\n'),
   };
 }
 

@@ -21,9 +21,10 @@ describe('runPreflight', () => {
     assert.deepEqual(report.tools.map((t) => [t.id, t.status, t.version]), [
       ['go', 'ok', '1.26.8'], ['git', 'ok', '2.39.5'], ['docker', 'ok', '28.2.2'], ['kubectl', 'ok', '1.32.4'],
       ['helm', 'ok', '3.14.2'], ['kind', 'outdated', '0.6.0'], ['minikube', 'ok', '1.36.0'], ['nats-server', 'ok', '2.9.10'],
+      ['node', 'outdated', '20.19.2'], ['npm', 'outdated', '10.8.2'],
     ]);
     assert.equal(report.pathEntries, 2);
-    assert.match(renderPreflightMarkdown(report), /7 of 8 tools are ready/);
+    assert.match(renderPreflightMarkdown(report), /7 of 10 tools are ready/);
   });
 
   it('says Go is missing and how to install it on each OS when it is not on PATH', async () => {

@@ -20,6 +20,19 @@ const byLabel = (tasks: TaskSpec[], label: string): TaskSpec => {
 };
 
 describe('tasksForFolder', () => {
+  it('offers npm install, npm run dev and npm run build in a generated EventCatalog folder, and no tasks for its pages', async () => {
+    const tasks = await offered('shop', {
+      'eventcatalog/eventcatalog.config.js': 'export default {};\n',
+      'eventcatalog/package.json': '{"scripts": {"dev": "eventcatalog dev", "build": "eventcatalog build"}}',
+      'eventcatalog/events/order-created/index.mdx': '---\nid: order-created\n---\n',
+    });
+    assert.deepEqual(labels(tasks), ['EventCatalog: npm install', 'EventCatalog: npm run dev', 'EventCatalog: npm run build']);
+    assert.deepEqual(tasks.map((t) => [t.tool, t.args.join(' '), t.cwd, t.background]), [
+      ['npm', 'install', 'eventcatalog', false], ['npm', 'run dev', 'eventcatalog', true], ['npm', 'run build', 'eventcatalog', false],
+    ]);
+    assert.deepEqual(byLabel(tasks, 'EventCatalog: npm run dev').problemMatchers, ['edgo-server']);
+  });
+
   it('offers nothing for a folder with none of the known files', async () => {
     assert.deepEqual(await offered('notes', { 'README.md': '# hi', 'docs/a.yaml': 'a: 1' }), []);
   });
