@@ -53,6 +53,7 @@ export function moduleJsonSchema(kinds: readonly CheckKind[]): Schema {
       steps: { type: 'array', minItems: 1, items: step },
       starter: text('The starter folder the learner scaffolds.'),
       solution: text('The reference solution folder.'),
+      starterFrom: text("Another module whose solution the starter is laid over (the learner may start from their own folder of it instead)."),
       checkTests: { ...texts('Globs of the starter\'s _test.go files that decide the Go checks (laid over the learner\'s folder with go test -overlay).'), minItems: 1 },
       checks: { type: 'array', items: check },
       expect: {

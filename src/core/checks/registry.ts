@@ -16,6 +16,7 @@ import { dockerfileCheck } from './kinds/dockerfile';
 import { kubernetesManifestsCheck } from './kinds/kubernetes';
 import { helmChartCheck } from './kinds/helm';
 import { eventCatalogCheck } from './kinds/catalog';
+import { mermaidLayersCheck } from './kinds/mermaidLayers';
 
 export const checkKinds: readonly CheckKind[] = [
   goBuildCheck,
@@ -32,6 +33,7 @@ export const checkKinds: readonly CheckKind[] = [
   kubernetesManifestsCheck,
   helmChartCheck,
   eventCatalogCheck,
+  mermaidLayersCheck,
 ];
 
 export function findCheckKind(kind: string): CheckKind | undefined {
