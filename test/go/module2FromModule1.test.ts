@@ -121,6 +121,9 @@ describe('module 2 from a learner\'s own module 1 folder', { skip: !hasGo && 'go
     // The step's `go get` of the driver (from the module cache, or the Go proxy).
     const get = spawnSync('go', ['get', 'github.com/jackc/pgx/v5@v5.13.0'], { cwd: module2, encoding: 'utf8' });
     assert.equal(get.status, 0, get.stderr);
+    // and its `go mod tidy`, which records the driver's own dependencies in go.sum.
+    const tidy = spawnSync('go', ['mod', 'tidy'], { cwd: module2, encoding: 'utf8' });
+    assert.equal(tidy.status, 0, tidy.stderr);
 
     assert.ok(pg, 'PostgreSQL started');
     const results = await runChecks(m2.spec, module2, { runner: nodeProcessRunner, moduleDir: m2.dir });
