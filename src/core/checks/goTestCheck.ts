@@ -12,6 +12,7 @@ import { firstAssertion, firstPanicFrame, parseGoTestJson, type FailedTest } fro
 import { importCycleProblem, raceProblem, timeoutProblem } from './goFailures';
 import { raceNotCheckedNote, raceSupport } from './goRace';
 import { changedTestsNote } from './checkTests';
+import { skippedNotes } from './goSkips';
 import type { CheckContext, CheckOutcome, CheckProblem, CheckSpec } from './types';
 
 /** Seconds the tests may run (`go test -timeout`), unless the check sets `timeout`. */
@@ -102,6 +103,7 @@ async function runGoTest(spec: CheckSpec, ctx: CheckContext): Promise<CheckOutco
     return withNotes({ status: 'fail', message: `Every matching test was skipped (${topLevel.map((r) => r.test).join(', ')}): remove the t.Skip once your code is ready.` });
   }
   const n = passedTop.length;
+  notes.push(...skippedNotes(report.skipped));
   return withNotes({ status: 'pass', message: `${n} test${n > 1 ? 's' : ''} pass${n > 1 ? '' : 'es'}${race ? ' with the race detector on' : ''}.` });
 }
 

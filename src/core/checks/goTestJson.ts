@@ -22,7 +22,8 @@ export interface GoTestReport {
   /** Top-level and sub-test names that started running, per package. */
   readonly ran: ReadonlyArray<{ pkg: string; test: string }>;
   readonly passed: ReadonlyArray<{ pkg: string; test: string }>;
-  readonly skipped: ReadonlyArray<{ pkg: string; test: string }>;
+  /** Skipped tests with their output (the t.Skip reason). */
+  readonly skipped: readonly FailedTest[];
   /** Failed tests with no failed sub-test of their own (the ones to show). */
   readonly failed: readonly FailedTest[];
   /** Tests that started and never ended (the binary was killed: `-timeout`, a crash in another goroutine). */
@@ -98,7 +99,8 @@ export function parseGoTestJson(stdout: string): GoTestReport {
   const unfinished = ran
     .filter((r) => r.test && !ended.has(key(r.pkg, r.test)))
     .map((r) => ({ ...r, output: outputs.get(key(r.pkg, r.test)) ?? [] }));
-  return { ran, passed, skipped, failed, unfinished, failedPackages, buildOutput, plainLines };
+  const skippedTests = skipped.map((r) => ({ ...r, output: outputs.get(key(r.pkg, r.test)) ?? [] }));
+  return { ran, passed, skipped: skippedTests, failed, unfinished, failedPackages, buildOutput, plainLines };
 }
 
 /** `    users_test.go:25: got 0 users` → the file, line and message `t.Errorf` printed. */

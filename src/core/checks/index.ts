@@ -11,6 +11,7 @@ export { walkthroughContributions, walkthroughContribution, completionEvents, ch
 export { eventsValidator, mermaidParserValidator } from './defaultValidators';
 export { planScaffold, applyScaffold, type ScaffoldPlan } from './scaffold';
 export { folderLayers, composedFiles, composeFolder } from './moduleLayers';
+export { findLearnerFolders, starterLayersFrom, targetProblem } from './learnerStart';
 export { pathStates, moduleState, isStepDone, type StepState, type PathModule } from './learningProgress';
 export { hintFor, hintsOf, failureKey, memoryFailureCounts, fileFailureCounts, defaultStateDir, type FailureCounts, type CheckHint } from './hints';
 export { layCheckTests, checkTestFiles, type CheckTestOverlay } from './checkTests';

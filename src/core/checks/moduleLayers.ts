@@ -19,7 +19,8 @@ export function folderLayers(loaded: LoadedModule, which: 'starter' | 'solution'
   const own = loaded.spec[which];
   if (!own) throw new Error(`Module ${loaded.module.slug} has no ${which}.`);
   const layers: string[] = [];
-  const base = loaded.spec.base;
+  // `starterFrom` lays only the starter over another module's solution (module 2 starts from module 1).
+  const base = loaded.spec.base ?? (which === 'starter' ? loaded.spec.starterFrom : undefined);
   if (base) {
     if (seen.includes(base) || base === loaded.module.slug) throw new Error(`Module ${loaded.module.slug}: "base" makes a cycle (${[...seen, loaded.module.slug, base].join(' -> ')}).`);
     const baseModule = loadModule(path.dirname(loaded.dir), base);

@@ -58,6 +58,7 @@ export function moduleJsonSchema(kinds: readonly CheckKind[]): Schema {
       base: text('Another module whose solution this module\'s starter and solution are laid over.'),
       starter: text('The starter folder the learner scaffolds.'),
       solution: text('The reference solution folder.'),
+      starterFrom: text("Another module whose solution the starter is laid over (the learner may start from their own folder of it instead)."),
       checkTests: { ...texts('Globs of the starter\'s _test.go files that decide the Go checks (laid over the learner\'s folder with go test -overlay).'), minItems: 1 },
       checks: { type: 'array', items: check },
       expect: {

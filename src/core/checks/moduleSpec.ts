@@ -163,6 +163,12 @@ export function validateModuleSpec(data: unknown, dir?: string): { spec?: Module
     else if (dir && !fs.existsSync(path.join(dir, '..', data.base, 'module.json'))) problems.push({ at: 'base', message: `${data.base} is not a module next to this one` });
   }
 
+  if (data.starterFrom !== undefined) {
+    if (!nonEmpty(data.starterFrom)) problems.push({ at: 'starterFrom', message: 'must be the folder name of another module (e.g. "01-go-foundations")' });
+    else if (data.base !== undefined) problems.push({ at: 'starterFrom', message: 'cannot be used with "base"' });
+    else if (dir && !fs.existsSync(path.join(dir, '..', data.starterFrom, 'module.json'))) problems.push({ at: 'starterFrom', message: `${data.starterFrom} is not a module next to this one` });
+  }
+
   const stepIds = steps.filter(isObject).map((s) => s.id).filter(nonEmpty);
   const checkIds = checkList.filter(isObject).map((c) => c.id).filter(nonEmpty);
   for (const [ids, name] of [[stepIds, 'steps'], [checkIds, 'checks']] as const) {
@@ -206,6 +212,7 @@ export function validateModuleSpec(data: unknown, dir?: string): { spec?: Module
     description: data.description as string,
     steps: (steps as Omit<StepSpec, 'doneWhen'>[]).map((s) => ({ ...s, doneWhen: parseCompletion(s.completion)! })),
     ...(nonEmpty(data.base) ? { base: data.base } : {}),
+    ...(nonEmpty(data.starterFrom) ? { starterFrom: data.starterFrom } : {}),
     ...(nonEmpty(data.starter) ? { starter: data.starter } : {}),
     ...(nonEmpty(data.solution) ? { solution: data.solution } : {}),
     checks: checkList as CheckSpec[],

@@ -19,6 +19,7 @@ import { helmPackageCheck } from './kinds/helmPackage';
 import { eventCatalogCheck } from './kinds/catalog';
 import { eventSeenCheck } from './kinds/eventSeen';
 import { eventCatalogBuildsCheck } from './kinds/catalogBuild';
+import { mermaidLayersCheck } from './kinds/mermaidLayers';
 
 export const checkKinds: readonly CheckKind[] = [
   goBuildCheck,
@@ -38,6 +39,7 @@ export const checkKinds: readonly CheckKind[] = [
   eventCatalogCheck,
   eventSeenCheck,
   eventCatalogBuildsCheck,
+  mermaidLayersCheck,
 ];
 
 export function findCheckKind(kind: string): CheckKind | undefined {

@@ -71,6 +71,12 @@ export interface ModuleSpec {
   readonly steps: readonly StepSpec[];
   /** Another module whose solution this module's starter and solution are laid over (`moduleLayers.ts`). */
   readonly base?: string;
+  /**
+   * Another module whose solution only the starter is laid over: the learner starts
+   * from that module's finished code (module 2 refactors module 1's service), while
+   * this module's solution stands alone. Scaffolding may use the learner's own folder instead.
+   */
+  readonly starterFrom?: string;
   readonly starter?: string;
   readonly solution?: string;
   readonly checks: readonly CheckSpec[];

@@ -9,6 +9,12 @@ export interface WalkthroughPrompts {
   confirmKeepExisting(target: string, conflicts: readonly string[]): Promise<boolean>;
   /** Where to put the starter; `undefined` when the learner cancels. */
   pickTarget(defaultFolder: vscode.Uri): Promise<vscode.Uri | undefined>;
+  /**
+   * A module that starts from an earlier one (`starterFrom`): one of the learner's own
+   * `folders` of it, `'reference'` for its reference solution, `undefined` to cancel.
+   * Absent: the reference solution.
+   */
+  pickStartFrom?(fromTitle: string, folders: readonly string[]): Promise<string | undefined>;
 }
 
 export const vscodePrompts: WalkthroughPrompts = {
@@ -21,6 +27,12 @@ export const vscodePrompts: WalkthroughPrompts = {
       keep,
     );
     return answer === keep;
+  },
+  async pickStartFrom(fromTitle, folders) {
+    const own = folders.map((f) => ({ label: `$(folder) ${f}`, description: 'your folder (copied, left as it is)', value: f }));
+    const reference = { label: '$(book) The reference solution', description: fromTitle, value: 'reference' };
+    const pick = await vscode.window.showQuickPick([...own, reference], { placeHolder: `Start from your own "${fromTitle}" folder or from its reference solution?` });
+    return pick?.value;
   },
   async pickTarget(defaultFolder) {
     const here = { label: `$(folder) ${defaultFolder.fsPath}`, description: 'default', uri: defaultFolder as vscode.Uri | undefined };

@@ -6,7 +6,9 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { applyScaffold, folderLayers, planScaffold } from '../../core/checks';
+import { applyScaffold, findLearnerFolders, planScaffold, starterLayersFrom, targetProblem } from '../../core/checks';
+import { findModule } from '../../core/modules';
+import type { LoadedModule } from '../../core/checks';
 import type { ModuleCatalog } from './catalog';
 import type { WalkthroughPrompts } from './prompts';
 
@@ -28,6 +30,21 @@ export function toUri(value: unknown): vscode.Uri | undefined {
   return undefined;
 }
 
+/**
+ * For a module with `starterFrom`: the learner's own folder of that module to start
+ * from (found in the workspace, and chosen), undefined for the reference solution,
+ * null when the learner cancelled.
+ */
+async function pickStartFrom(loaded: LoadedModule, prompts: WalkthroughPrompts): Promise<string | undefined | null> {
+  const from = loaded.spec.starterFrom;
+  if (!from || !prompts.pickStartFrom) return undefined;
+  const folders = findLearnerFolders((vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath), from);
+  if (folders.length === 0) return undefined;
+  const choice = await prompts.pickStartFrom(findModule(from)?.title ?? from, folders);
+  if (choice === undefined) return null;
+  return choice === 'reference' ? undefined : choice;
+}
+
 export async function scaffold(
   catalog: ModuleCatalog,
   prompts: WalkthroughPrompts,
@@ -43,6 +60,8 @@ export async function scaffold(
     void vscode.window.showInformationMessage(`Module ${loaded.module.number} has no hands-on starter yet.`);
     return undefined;
   }
+  const startFrom = await pickStartFrom(loaded, prompts);
+  if (startFrom === null) return undefined;
   const target = toUri(targetArg) ?? (await prompts.pickTarget(vscode.Uri.file(path.join(os.homedir(), 'edgo-lab', loaded.module.slug))));
   if (!target) return undefined;
   if (target.scheme !== 'file') {
@@ -50,7 +69,12 @@ export async function scaffold(
     return undefined;
   }
 
-  const plan = planScaffold(loaded.module, folderLayers(loaded, 'starter'), target.fsPath);
+  const inside = startFrom ? targetProblem(startFrom, target.fsPath) : undefined;
+  if (inside) {
+    void vscode.window.showErrorMessage(inside);
+    return undefined;
+  }
+  const plan = planScaffold(loaded.module, starterLayersFrom(loaded, startFrom), target.fsPath);
   if (plan.conflicts.length > 0 && !(await prompts.confirmKeepExisting(target.fsPath, plan.conflicts))) {
     void vscode.window.showInformationMessage(`Nothing was written to ${target.fsPath}.`);
     return { target: target.fsPath, written: [], kept: plan.conflicts, declined: true };

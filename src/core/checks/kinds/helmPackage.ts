@@ -10,11 +10,12 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { optionalStringArray, requiredString, str, strs } from '../fields';
+import { str, strs } from '../fields';
+import { defineCheckKind } from '../defineCheckKind';
 import { failWith } from '../goTool';
-import type { CheckContext, CheckKind, CheckProblem, CheckSpec, ProcessResult } from '../types';
+import type { CheckContext, CheckProblem, ProcessResult } from '../types';
 import { helmInstallHelp, splitRendered } from './helm';
-import { checkExpectations, parseManifests, rulesOf, validateManifestCheckFields, validateManifests, type ValueExpectation } from './kubernetes';
+import { checkExpectations, parseManifests, manifestRuleFields, rulesOf, validateManifests, type ValueExpectation } from './kubernetes';
 
 async function helm(ctx: CheckContext, args: string[]): Promise<ProcessResult> {
   return ctx.runner.run('helm', args, { cwd: ctx.folder, timeoutMs: 120_000, signal: ctx.signal });
@@ -50,23 +51,17 @@ function packageProblems(output: string, chart: string, values: readonly string[
 const lastLines = (r: ProcessResult): string => (r.stderr || r.stdout).trim().split('\n').slice(-3).join('\n');
 
 /** Fields: `chart` (folder), `release` (default "shop"), `values` (overrides files), `require`, `expect`, `requireProbes`, `requireResources`. */
-export const helmPackageCheck: CheckKind = {
+export const helmPackageCheck = defineCheckKind({
   kind: 'helm-package',
   summary:
     'The chart at `chart` packages with `helm package`, and the packaged .tgz renders (`helm template`, an install in dry-run) with the overrides files `values`; the objects pass the kubernetes-manifests rules (`requireProbes`, `requireResources`) and `require`/`expect`.',
   fields: {
-    chart: { type: 'string', description: 'The chart folder, e.g. deploy/chart/shop' },
+    chart: { type: 'string', required: true, description: 'The chart folder, e.g. deploy/chart/shop' },
     release: { type: 'string', description: 'Release name for the render, default "shop"' },
     values: { type: 'array', items: { type: 'string' }, description: 'Overrides files passed with -f, in order' },
+    ...manifestRuleFields,
   },
-  validate(spec) {
-    const problems: string[] = [];
-    requiredString(spec, 'chart', problems);
-    optionalStringArray(spec, 'values', problems);
-    validateManifestCheckFields(spec, problems);
-    return problems;
-  },
-  async run(spec: CheckSpec, ctx: CheckContext) {
+  async run(spec, ctx) {
     const chart = (str(spec, 'chart') ?? '').replace(/\/$/, '');
     const release = str(spec, 'release') ?? 'shop';
     const values = strs(spec, 'values') ?? [];
@@ -104,4 +99,4 @@ export const helmPackageCheck: CheckKind = {
       fs.rmSync(out, { recursive: true, force: true });
     }
   },
-};
+});

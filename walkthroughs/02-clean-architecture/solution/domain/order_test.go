@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"example.com/edgo/orders/domain"
+	"example.com/edgo/users/domain"
 )
 
 var now = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)

@@ -8,7 +8,7 @@ import (
 	"fmt"
 	"time"
 
-	"example.com/edgo/orders/domain"
+	"example.com/edgo/users/domain"
 )
 
 // OrderRepository is the port to storage. Implementations live in infra/

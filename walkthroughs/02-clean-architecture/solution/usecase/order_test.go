@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"example.com/edgo/orders/domain"
-	"example.com/edgo/orders/usecase"
+	"example.com/edgo/users/domain"
+	"example.com/edgo/users/usecase"
 )
 
 // fakeRepo is an in-test repository, so the use cases are tested without

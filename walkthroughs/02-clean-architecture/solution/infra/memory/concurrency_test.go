@@ -5,8 +5,8 @@ import (
 	"sync"
 	"testing"
 
-	"example.com/edgo/orders/domain"
-	"example.com/edgo/orders/infra/memory"
+	"example.com/edgo/users/domain"
+	"example.com/edgo/users/infra/memory"
 )
 
 // net/http serves each request on its own goroutine, so the repository is used

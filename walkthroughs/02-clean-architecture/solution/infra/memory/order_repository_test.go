@@ -6,9 +6,9 @@ import (
 	"testing"
 	"time"
 
-	"example.com/edgo/orders/domain"
-	"example.com/edgo/orders/infra/memory"
-	"example.com/edgo/orders/usecase"
+	"example.com/edgo/users/domain"
+	"example.com/edgo/users/infra/memory"
+	"example.com/edgo/users/usecase"
 )
 
 // The adapter implements the use-case layer's port.

@@ -7,7 +7,7 @@ import (
 	"errors"
 	"sync"
 
-	"example.com/edgo/orders/domain"
+	"example.com/edgo/users/domain"
 )
 
 // OrderRepository stores orders in a map guarded by a mutex.

@@ -1,9 +1,7 @@
-// Package postgres is an OrderRepository on PostgreSQL through database/sql.
-// It depends on no driver: the program that opens the *sql.DB chooses one,
-// for example github.com/jackc/pgx/v5/stdlib:
+// Package postgres is an OrderRepository on PostgreSQL through database/sql;
+// Open (open.go) connects with the pgx driver:
 //
-//	import _ "github.com/jackc/pgx/v5/stdlib"
-//	db, err := sql.Open("pgx", os.Getenv("DATABASE_URL"))
+//	db, err := postgres.Open(ctx, os.Getenv("DATABASE_URL"))
 package postgres
 
 import (
@@ -11,7 +9,7 @@ import (
 	"database/sql"
 	"fmt"
 
-	"example.com/edgo/orders/domain"
+	"example.com/edgo/users/domain"
 )
 
 // Schema creates the tables this repository uses.

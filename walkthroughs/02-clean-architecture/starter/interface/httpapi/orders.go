@@ -12,8 +12,8 @@ import (
 	"net/http"
 	"time"
 
-	"example.com/edgo/orders/domain"
-	"example.com/edgo/orders/usecase"
+	"example.com/edgo/users/domain"
+	"example.com/edgo/users/usecase"
 )
 
 // OrderUseCases is what the handlers need; *usecase.OrderService satisfies it
@@ -44,8 +44,8 @@ type orderResponse struct {
 	CreatedAt  time.Time  `json:"createdAt"`
 }
 
-// NewHandler returns POST /orders and GET /orders/{id}.
-func NewHandler(uc OrderUseCases) http.Handler {
+// NewOrderHandler returns POST /orders and GET /orders/{id}.
+func NewOrderHandler(uc OrderUseCases) http.Handler {
 	mux := http.NewServeMux()
 
 	// TODO(step "Adapters: HTTP handlers and repositories"): register "POST /orders". Decode a
@@ -77,16 +77,16 @@ func toResponse(o domain.Order) orderResponse {
 func writeUseCaseError(w http.ResponseWriter, err error) {
 	switch {
 	case errors.Is(err, domain.ErrInvalidOrder):
-		writeError(w, http.StatusBadRequest, err.Error())
+		writeOrderError(w, http.StatusBadRequest, err.Error())
 	case errors.Is(err, domain.ErrOrderNotFound):
-		writeError(w, http.StatusNotFound, "order not found")
+		writeOrderError(w, http.StatusNotFound, "order not found")
 	default:
 		log.Printf("orders: %v", err)
-		writeError(w, http.StatusInternalServerError, "internal error")
+		writeOrderError(w, http.StatusInternalServerError, "internal error")
 	}
 }
 
-func writeJSON(w http.ResponseWriter, status int, v any) {
+func writeOrderJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	if err := json.NewEncoder(w).Encode(v); err != nil {
@@ -94,6 +94,6 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	}
 }
 
-func writeError(w http.ResponseWriter, status int, msg string) {
-	writeJSON(w, status, map[string]string{"error": msg})
+func writeOrderError(w http.ResponseWriter, status int, msg string) {
+	writeOrderJSON(w, status, map[string]string{"error": msg})
 }

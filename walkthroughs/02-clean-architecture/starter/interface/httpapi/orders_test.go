@@ -11,9 +11,9 @@ import (
 	"testing"
 	"time"
 
-	"example.com/edgo/orders/domain"
-	"example.com/edgo/orders/interface/httpapi"
-	"example.com/edgo/orders/usecase"
+	"example.com/edgo/users/domain"
+	"example.com/edgo/users/interface/httpapi"
+	"example.com/edgo/users/usecase"
 )
 
 // fakeUseCases stands in for the use-case layer: the handler test checks only
@@ -63,7 +63,7 @@ const validBody = `{"customerId":"c1","items":[{"sku":"BOOK-1","quantity":2,"uni
 
 func TestHTTPCreateOrder(t *testing.T) {
 	fake := newFake()
-	rec := do(httpapi.NewHandler(fake), http.MethodPost, "/orders", validBody)
+	rec := do(httpapi.NewOrderHandler(fake), http.MethodPost, "/orders", validBody)
 	if rec.Code != http.StatusCreated {
 		t.Fatalf("POST /orders: status = %d, want %d; body %s", rec.Code, http.StatusCreated, rec.Body)
 	}
@@ -83,7 +83,7 @@ func TestHTTPCreateOrder(t *testing.T) {
 }
 
 func TestHTTPCreateOrderBadRequest(t *testing.T) {
-	h := httpapi.NewHandler(newFake())
+	h := httpapi.NewOrderHandler(newFake())
 	for name, body := range map[string]string{
 		"malformed JSON": `{"customerId":`,
 		"invalid order":  `{"customerId":"c1","items":[]}`,
@@ -95,7 +95,7 @@ func TestHTTPCreateOrderBadRequest(t *testing.T) {
 }
 
 func TestHTTPGetOrder(t *testing.T) {
-	h := httpapi.NewHandler(newFake())
+	h := httpapi.NewOrderHandler(newFake())
 	if rec := do(h, http.MethodPost, "/orders", validBody); rec.Code != http.StatusCreated {
 		t.Fatalf("POST /orders: status = %d, want %d", rec.Code, http.StatusCreated)
 	}
@@ -110,7 +110,7 @@ func TestHTTPGetOrder(t *testing.T) {
 }
 
 func TestHTTPGetOrderErrors(t *testing.T) {
-	h := httpapi.NewHandler(newFake())
+	h := httpapi.NewOrderHandler(newFake())
 	if rec := do(h, http.MethodGet, "/orders/nope", ""); rec.Code != http.StatusNotFound {
 		t.Errorf("GET /orders/nope: status = %d, want %d", rec.Code, http.StatusNotFound)
 	}

@@ -1,3 +1,0 @@
-module example.com/edgo/orders
-
-go 1.26.0
