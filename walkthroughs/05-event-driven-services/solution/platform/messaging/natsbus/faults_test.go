@@ -52,12 +52,12 @@ func TestDeadLetterPublishFailureRedeliversTheEvent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, "redeliveries after the failed dead-letter publishes", func() bool {
+	waitFor(t, "redeliveries after the failed dead-letter publishes (handle.go: when b.deadLetter fails, NakWithDelay instead of Term)", func() bool {
 		info, err := cons.Info(ctx)
 		return err == nil && info.Delivered.Consumer > 4
 	})
 	if calls.Load() > 3 {
-		t.Fatalf("handler ran %d times; past MaxDeliver=3 the event should only be dead-lettered", calls.Load())
+		t.Fatalf("handle.go: the handler ran %d times; past MaxDeliver=3 the event should only be dead-lettered", calls.Load())
 	}
 
 	if _, err := b.JetStream().CreateStream(ctx, jetstream.StreamConfig{Name: "DEADLETTER", Subjects: []string{"dlq.>"}}); err != nil {
