@@ -190,14 +190,14 @@ describe("each step's own check catches that step's mistake", { skip, timeout: 6
     assert.match(r?.message ?? '', /non-nil slice/);
   });
 
-  it('module 5: a dead-letter branch that ignores messaging.IsPermanent fails the jetstream check', async () => {
+  it('module 5: a dead-letter branch that ignores messaging.IsPermanent fails the consumer check', async () => {
     const m5 = '05-event-driven-services';
-    const rel = 'platform/messaging/natsbus/natsbus.go';
+    const rel = 'platform/messaging/natsbus/handle.go';
     const adapter = fs.readFileSync(path.join(walkthroughs, m5, 'solution', rel), 'utf8');
     const retriesPermanent = adapter.replace(/messaging\.IsPermanent\(err\) \|\| /, '');
     assert.notEqual(retriesPermanent, adapter, 'the edit did not apply');
     const folder = learnerFolder(m5, 'solution', { [rel]: retriesPermanent });
-    const { spec, dir } = checksOf(m5, ['jetstream']);
+    const { spec, dir } = checksOf(m5, ['consumer']);
     const [r] = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
     assert.equal(r?.status, 'fail', text(r));
     assert.match(text(r), /TestPermanentFailureIsDeadLetteredAtOnce/);

@@ -72,8 +72,9 @@ describe('module 6 images, built without Docker', { skip: !hasGo && 'go is not o
   const ignored = dockerignore(fs.readFileSync(path.join(solution, '.dockerignore'), 'utf8'));
 
   it('.dockerignore keeps sources and drops tests, docs and deploy files', () => {
-    assert.deepEqual(['go.mod', 'go.sum', 'order/cmd/order/main.go', 'platform/event/envelope.go'].filter(ignored), []);
-    assert.deepEqual(['order/domain/order_test.go', 'e2e/flow_test.go', 'deploy/k8s/order.yaml', 'README.md', 'order/Dockerfile', 'events/order.created.yaml'].filter((f) => !ignored(f)), []);
+    // events/: the services embed the contracts (events/contracts.go, go:embed *.yaml) to validate payloads.
+    assert.deepEqual(['go.mod', 'go.sum', 'order/cmd/order/main.go', 'platform/event/envelope.go', 'events/contracts.go', 'events/order.created.yaml'].filter(ignored), []);
+    assert.deepEqual(['order/domain/order_test.go', 'e2e/flow_test.go', 'events/contracts_test.go', 'deploy/k8s/order.yaml', 'README.md', 'order/Dockerfile'].filter((f) => !ignored(f)), []);
   });
 
   for (const svc of ['order', 'inventory']) {

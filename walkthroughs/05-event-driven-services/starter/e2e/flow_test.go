@@ -34,8 +34,11 @@ func TestDuplicateDeliveryReservesOnce(t *testing.T) {
 	// The same event twice, without Nats-Msg-Id, as a publisher without
 	// de-dup (or a redelivery) would produce it: only the consumer's
 	// processed-id check can keep the second copy from reserving again.
-	e, err := event.New(invusecase.TypeOrderCreated, "/test", "o-dup", invusecase.OrderCreated{
-		OrderID: "o-dup", Items: []invdomain.Item{{SKU: "sku-1", Quantity: 2}},
+	// The payload keeps to events/order.created.yaml: the consumer checks it.
+	const orderID = "5f0c2d1e-7a1b-4c3d-9e8f-0a1b2c3d4e5f"
+	e, err := event.New(invusecase.TypeOrderCreated, "/test", orderID, map[string]any{
+		"orderId": orderID, "customerId": "c-dup", "placedAt": "2026-01-31T12:00:00Z",
+		"items": []invdomain.Item{{SKU: "sku-1", Quantity: 2}},
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -290,39 +290,18 @@ func (b *Bus) drain(consuming []jetstream.ConsumeContext) {
 	}
 }
 
-func (b *Bus) handle(ctx context.Context, subscription string, msg jetstream.Msg, h messaging.Handler) {
-	log := b.cfg.Logger.With("subject", msg.Subject(), "subscription", subscription)
-	delivered := 1
-	if md, mdErr := msg.Metadata(); mdErr == nil {
-		delivered = int(md.NumDelivered)
+// deliveries is how many times the server has delivered msg, this time included.
+func deliveries(msg jetstream.Msg) int {
+	if md, err := msg.Metadata(); err == nil {
+		return int(md.NumDelivered)
 	}
-	var err error
-	if delivered > b.cfg.MaxDeliver {
-		// An earlier delivery crashed the process or could not be
-		// dead-lettered: the handler has had its MaxDeliver tries.
-		err = messaging.Permanent(fmt.Errorf("delivered %d times, more than MaxDeliver %d", delivered, b.cfg.MaxDeliver))
-	} else if e, parseErr := event.Parse(msg.Data()); parseErr != nil {
-		err = messaging.Permanent(parseErr)
-	} else if err = b.run(ctx, log, msg, h, e); err == nil {
-		if ackErr := msg.Ack(); ackErr != nil {
-			log.Warn("ack failed; the event will come again", "err", ackErr)
-		}
-		return
-	}
-	delay := b.cfg.Backoff[min(delivered-1, len(b.cfg.Backoff)-1)]
-	if messaging.IsPermanent(err) || delivered >= b.cfg.MaxDeliver {
-		log.Error("dead-lettering event", "delivered", delivered, "err", err)
-		if dlErr := b.deadLetter(ctx, subscription, msg, err, delivered); dlErr != nil {
-			// Term now would lose the event: ask for it again instead.
-			log.Error("dead-letter publish failed; redelivering", "in", delay, "err", dlErr)
-			_ = msg.NakWithDelay(delay)
-			return
-		}
-		_ = msg.Term()
-		return
-	}
-	log.Warn("handler failed; redelivering", "delivered", delivered, "in", delay, "err", err)
-	_ = msg.NakWithDelay(delay)
+	return 1
+}
+
+// retryDelay is the wait before the next delivery of an event that failed on
+// delivery number delivered (the Backoff list; its last entry after that).
+func (b *Bus) retryDelay(delivered int) time.Duration {
+	return b.cfg.Backoff[min(max(delivered, 1)-1, len(b.cfg.Backoff)-1)]
 }
 
 // run calls the handler with a HandlerTimeout deadline and, until it returns,
@@ -360,7 +339,7 @@ func (b *Bus) deadLetter(ctx context.Context, subscription string, msg jetstream
 	dl := nats.NewMsg(messaging.DeadLetterSubject(subscription))
 	dl.Data = msg.Data()
 	dl.Header.Set("Edgo-Original-Subject", msg.Subject())
-	dl.Header.Set("Edgo-Error", cause.Error())
+	dl.Header.Set("Edgo-Error", strings.ReplaceAll(cause.Error(), "\n", " ")) // a header is one line
 	dl.Header.Set("Edgo-Deliveries", strconv.Itoa(delivered))
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()

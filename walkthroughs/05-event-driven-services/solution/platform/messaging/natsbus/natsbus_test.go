@@ -93,9 +93,9 @@ func TestFailingEventIsRedeliveredThenDeadLettered(t *testing.T) {
 	if err := b.Publish(ctx, e); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, "the dead letter", func() bool { return streamMsgs(t, ctx, b.JetStream(), "DEADLETTER") == 1 })
+	waitFor(t, "the dead letter after MaxDeliver=3 failed deliveries (handle.go: NakWithDelay a failure, then b.deadLetter and Term on the last try)", func() bool { return streamMsgs(t, ctx, b.JetStream(), "DEADLETTER") == 1 })
 	if got := calls.Load(); got != 3 {
-		t.Fatalf("handler ran %d times; want MaxDeliver=3 deliveries before the dead letter", got)
+		t.Fatalf("handle.go: the handler ran %d times; want MaxDeliver=3 deliveries before the dead letter", got)
 	}
 	dlq, err := b.JetStream().Stream(ctx, "DEADLETTER")
 	if err != nil {
@@ -106,7 +106,7 @@ func TestFailingEventIsRedeliveredThenDeadLettered(t *testing.T) {
 		t.Fatal(err)
 	}
 	if msg.Header.Get("Edgo-Original-Subject") != "order.created" || msg.Header.Get("Edgo-Deliveries") != "3" {
-		t.Fatalf("dead letter headers: %v", msg.Header)
+		t.Fatalf("handle.go: dead letter headers %v; want b.deadLetter's Edgo-Original-Subject and Edgo-Deliveries 3", msg.Header)
 	}
 }
 
@@ -131,9 +131,9 @@ func TestTransientFailureIsRetried(t *testing.T) {
 	if err := b.Publish(ctx, e); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, "the retry", func() bool { return ok.Load() == 1 })
+	waitFor(t, "the retry (handle.go: Ack only after the handler succeeded, NakWithDelay when it failed)", func() bool { return ok.Load() == 1 })
 	if n := streamMsgs(t, ctx, b.JetStream(), "DEADLETTER"); n != 0 {
-		t.Fatalf("%d dead letters for an event that succeeded on retry", n)
+		t.Fatalf("handle.go: %d dead letters for an event that succeeded on retry", n)
 	}
 }
 

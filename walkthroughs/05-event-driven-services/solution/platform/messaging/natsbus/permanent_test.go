@@ -33,9 +33,9 @@ func TestPermanentFailureIsDeadLetteredAtOnce(t *testing.T) {
 	if err := b.Publish(ctx, e); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, "the dead letter", func() bool { return streamMsgs(t, ctx, b.JetStream(), "DEADLETTER") == 1 })
+	waitFor(t, "the dead letter of a permanent failure (handle.go: b.deadLetter then Term when messaging.IsPermanent(err))", func() bool { return streamMsgs(t, ctx, b.JetStream(), "DEADLETTER") == 1 })
 	time.Sleep(300 * time.Millisecond) // longer than the backoff: a retry would have come by now
 	if got := calls.Load(); got != 1 {
-		t.Fatalf("handler ran %d times for a permanent failure; want 1 (dead-letter it at once: check messaging.IsPermanent)", got)
+		t.Fatalf("handler ran %d times for a permanent failure; want 1 (handle.go: dead-letter it at once, check messaging.IsPermanent)", got)
 	}
 }

@@ -218,9 +218,7 @@ func (b *Bus) Publish(ctx context.Context, e event.Envelope) error {
 	if err != nil {
 		return err
 	}
-	// TODO(step jetstream): pass jetstream.WithMsgID(e.ID) so the stream
-	// drops a second publish of the same event (header Nats-Msg-Id).
-	if _, err := b.js.Publish(ctx, e.Type, data); err != nil {
+	if _, err := b.js.Publish(ctx, e.Type, data, jetstream.WithMsgID(e.ID)); err != nil {
 		return fmt.Errorf("publish %s %s: %w", e.Type, e.ID, err)
 	}
 	return nil
@@ -292,33 +290,18 @@ func (b *Bus) drain(consuming []jetstream.ConsumeContext) {
 	}
 }
 
-func (b *Bus) handle(ctx context.Context, subscription string, msg jetstream.Msg, h messaging.Handler) {
-	log := b.cfg.Logger.With("subject", msg.Subject(), "subscription", subscription)
-	delivered := 1
-	if md, mdErr := msg.Metadata(); mdErr == nil {
-		delivered = int(md.NumDelivered)
+// deliveries is how many times the server has delivered msg, this time included.
+func deliveries(msg jetstream.Msg) int {
+	if md, err := msg.Metadata(); err == nil {
+		return int(md.NumDelivered)
 	}
-	var err error
-	if delivered > b.cfg.MaxDeliver {
-		// An earlier delivery crashed the process or could not be
-		// dead-lettered: the handler has had its MaxDeliver tries.
-		err = messaging.Permanent(fmt.Errorf("delivered %d times, more than MaxDeliver %d", delivered, b.cfg.MaxDeliver))
-	} else if e, parseErr := event.Parse(msg.Data()); parseErr != nil {
-		err = messaging.Permanent(parseErr)
-	} else if err = b.run(ctx, log, msg, h, e); err == nil {
-		if ackErr := msg.Ack(); ackErr != nil {
-			log.Warn("ack failed; the event will come again", "err", ackErr)
-		}
-		return
-	}
-	delay := b.cfg.Backoff[min(delivered-1, len(b.cfg.Backoff)-1)]
-	// TODO(step jetstream): when the error is messaging.Permanent or this
-	// was delivery number b.cfg.MaxDeliver or later, copy the message to the
-	// dead-letter subject (b.deadLetter) and msg.Term() it instead of asking
-	// for another redelivery. If b.deadLetter fails, Term would lose the
-	// event: msg.NakWithDelay(delay) instead, so it comes again.
-	log.Warn("handler failed; redelivering", "delivered", delivered, "in", delay, "err", err)
-	_ = msg.NakWithDelay(delay)
+	return 1
+}
+
+// retryDelay is the wait before the next delivery of an event that failed on
+// delivery number delivered (the Backoff list; its last entry after that).
+func (b *Bus) retryDelay(delivered int) time.Duration {
+	return b.cfg.Backoff[min(max(delivered, 1)-1, len(b.cfg.Backoff)-1)]
 }
 
 // run calls the handler with a HandlerTimeout deadline and, until it returns,
@@ -356,7 +339,7 @@ func (b *Bus) deadLetter(ctx context.Context, subscription string, msg jetstream
 	dl := nats.NewMsg(messaging.DeadLetterSubject(subscription))
 	dl.Data = msg.Data()
 	dl.Header.Set("Edgo-Original-Subject", msg.Subject())
-	dl.Header.Set("Edgo-Error", cause.Error())
+	dl.Header.Set("Edgo-Error", strings.ReplaceAll(cause.Error(), "\n", " ")) // a header is one line
 	dl.Header.Set("Edgo-Deliveries", strconv.Itoa(delivered))
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
