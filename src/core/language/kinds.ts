@@ -62,6 +62,6 @@ export const fileKinds: readonly FileKindEntry[] = [
 ];
 
 /** The kinds a file is of (a catalog page may hold Mermaid diagrams too). */
-export function kindsOf(path: string, text: string | undefined, options: ClassifyOptions = {}): KindName[] {
-  return fileKinds.filter((k) => k.recognise(path, text, options)).map((k) => k.name);
+export function kindsOf(path: string, text: string | undefined, options: ClassifyOptions = {}, table: readonly FileKindEntry[] = fileKinds): KindName[] {
+  return table.filter((k) => k.recognise(path, text, options)).map((k) => k.name);
 }

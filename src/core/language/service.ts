@@ -18,6 +18,8 @@ export interface LanguageServiceOptions {
   readonly workspace: LanguageWorkspace;
   readonly host: LanguageHost;
   readonly logger?: Logger;
+  /** The kinds this service handles (all by default); a host that handles event files elsewhere leaves `events` out. */
+  readonly kinds?: readonly KindName[];
 }
 
 export interface LanguageService {
@@ -34,7 +36,8 @@ export interface LanguageService {
   readonly events: EventService;
 }
 
-export function createLanguageService({ workspace, host, logger }: LanguageServiceOptions): LanguageService {
+export function createLanguageService({ workspace, host, logger, kinds: handled }: LanguageServiceOptions): LanguageService {
+  const table = handled ? fileKinds.filter((k) => handled.includes(k.name)) : fileKinds;
   let options: ClassifyOptions = { eventGlobs: workspace.eventGlobs, catalogGlobs: workspace.catalogGlobs };
   const events = new EventService({ ...options, readLinked: host.readLinked });
   /** Texts of the files of the other kinds, and each file's kinds. */
@@ -55,14 +58,14 @@ export function createLanguageService({ workspace, host, logger }: LanguageServi
 
   const service: LanguageService = {
     events,
-    kindsOf: (path, text) => kindsOf(normalisePath(path), text, options),
+    kindsOf: (path, text) => kindsOf(normalisePath(path), text, options, table),
     setFile(path, text) {
       const p = normalisePath(path);
-      const found = kindsOf(p, text, options);
+      const found = kindsOf(p, text, options, table);
       kinds.set(p, found);
       texts.set(p, text);
       // Every text goes to the event model too: a schema file it links to may be open, unsaved.
-      events.setFile(p, text);
+      if (table.some((k) => k.name === 'events')) events.setFile(p, text);
     },
     removeFile(path) {
       const p = normalisePath(path);
@@ -75,7 +78,7 @@ export function createLanguageService({ workspace, host, logger }: LanguageServi
       const text = texts.get(p);
       if (text === undefined) return [];
       const out: CoreDiagnostic[] = [];
-      for (const kind of fileKinds) {
+      for (const kind of table) {
         if (!kinds.get(p)?.includes(kind.name)) continue;
         try {
           out.push(...(await kind.validate(p, text, ctx)));
