@@ -1,15 +1,16 @@
 /**
  * `edgo validate [paths...]`: the same core as the editor, for the terminal and
  * CI. Prints `file:line:col severity code message` (or JSON / SARIF) and exits
- * 1 when there is an error. Files come from `fileValidators` (see validateRegistry.ts
- * to add a kind of file).
+ * 1 when there is an error. Which files are validated, and how, is the language
+ * service's table of file kinds (src/core/language/kinds.ts), as in the editor.
  */
-import { relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import type { CoreDiagnostic } from '../core/diagnostic';
 import { scopeOf } from '../core/events/facts';
 import { classifyFile } from '../core/events/fileKinds';
+import { nodeLanguageHost } from '../core/host/nodeLanguageHost';
+import { createLanguageService } from '../core/language/service';
 import { collectTargets, printable, readSource, walkInto } from './validateFiles';
-import { fileValidators, type SourceFile } from './validateRegistry';
 import { toSarif } from './validateSarif';
 
 export interface Finding extends CoreDiagnostic {
@@ -67,27 +68,27 @@ export async function validatePaths(paths: readonly string[], root?: string): Pr
   const context = new Set(targets);
   if (root !== undefined) walkInto(resolve(root), context);
   else for (const f of given.singleFiles) walkInto(scopeOf(slash(f)).split('/').join(sep) || sep, context);
-  const files: SourceFile[] = [];
+  const roots = [root ?? process.cwd(), ...paths.map((p) => resolve(p))].map(slash);
+  const service = createLanguageService({ workspace: { folders: () => roots }, host: nodeLanguageHost(() => roots) });
   const findings: Finding[] = [];
   const cwd = process.cwd();
+  // Kubernetes objects are checked against the other manifests of their folder.
+  const targetFolders = new Set([...targets].map((t) => dirname(t)));
+  const read: string[] = [];
   for (const path of context) {
     const isTarget = targets.has(path);
     // Context files are read only when they can define something a target refers to.
-    if (!isTarget && classifyFile(slash(path), undefined) === undefined) continue;
-    const read = readSource(path);
-    if ('text' in read) files.push({ path: slash(path), text: read.text });
-    else if (isTarget && (given.singleFiles.includes(path) || fileValidators.some((v) => v.matches(slash(path), '')))) {
-      findings.push({ ...read.problem, file: slash(relative(cwd, path)) });
+    if (!isTarget && classifyFile(slash(path), undefined) === undefined && !(/\.ya?ml$/i.test(path) && targetFolders.has(dirname(path)))) continue;
+    const outcome = readSource(path);
+    if ('text' in outcome) {
+      service.setFile(slash(path), outcome.text);
+      if (isTarget) read.push(path);
+    } else if (isTarget && (given.singleFiles.includes(path) || service.kindsOf(slash(path), '').length > 0)) {
+      findings.push({ ...outcome.problem, file: slash(relative(cwd, path)) });
     }
   }
-  for (const validator of fileValidators) {
-    const mine = files.filter((f) => validator.matches(f.path, f.text));
-    if (!mine.length) continue;
-    const results = await validator.validate(mine, { targets: new Set([...targets].map(slash)), roots: [root ?? cwd, ...paths.map((p) => resolve(p))].map(slash) });
-    for (const [path, diagnostics] of results) {
-      if (!targets.has(path.split('/').join(sep)) && !targets.has(path)) continue;
-      for (const d of diagnostics) findings.push({ ...d, file: slash(relative(cwd, path)) });
-    }
+  for (const path of read) {
+    for (const d of await service.diagnostics(slash(path))) findings.push({ ...d, file: slash(relative(cwd, path)) });
   }
   return findings.sort((a, b) => a.file.localeCompare(b.file) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
@@ -131,6 +132,6 @@ function toJson(f: Finding): Record<string, unknown> {
 export const validateCommand = {
   name: 'validate',
   usage: validateUsage,
-  summary: 'Validate event YAML, event catalogs and EventCatalog pages (exit 1 on errors).',
+  summary: 'Validate event YAML, event catalogs, EventCatalog pages, Mermaid diagrams, GitHub workflows and Kubernetes manifests (exit 1 on errors).',
   run: (args: string[]) => runValidate(args),
 };

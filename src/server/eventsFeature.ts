@@ -3,7 +3,7 @@
  * between the LSP and `EventService` (src/core/events). The workspace is
  * indexed once at start so cross-file checks see files that are not open.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import {
   CodeActionKind, CompletionItemKind, InsertTextFormat, MarkupKind, SymbolKind,
   type CodeAction, type CompletionItem, type Diagnostic, type DocumentSymbol,
@@ -12,6 +12,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { EventService } from '../core/events/eventService';
 import { classifyFile } from '../core/events/fileKinds';
 import { walkFiles } from '../core/folderWalk';
+import { nodeGitBaseline } from '../core/host/nodeGitBaseline';
 import { nodeLinkedFileReader } from '../core/host/nodeLinkedFiles';
 import { complete, definition, hover, quickFixes, symbols, type SymbolEntry } from '../core/events/languageFeatures';
 import { fromLspDiagnostic, pathToUri, toLspDiagnostic, uriToPath } from './convert';
@@ -29,7 +30,7 @@ const readDisk = (path: string): string | undefined => {
 
 export function createEventsFeature(): ServerFeature {
   let ctx: FeatureContext | undefined;
-  const service = new EventService({ readLinked: nodeLinkedFileReader(() => ctx?.workspaceFolders() ?? []) });
+  const service = new EventService({ readLinked: nodeLinkedFileReader(() => ctx?.workspaceFolders() ?? []), readBaseline: nodeGitBaseline() });
   let enabled = true;
 
   function applySettings(s: ServerSettings): void {
@@ -143,7 +144,19 @@ export function createEventsFeature(): ServerFeature {
         kind: CodeActionKind.QuickFix,
         diagnostics: [ours.find((d) => d.range.start.line === f.diagnostic.range.start.line && d.code === f.diagnostic.code) ?? (ours[i] as Diagnostic)],
         isPreferred: f.preferred,
-        edit: { changes: { [doc.uri]: f.edits.map((e) => ({ range: e.range, newText: e.newText })) } },
+        edit: f.creates?.length
+          ? {
+              // New files first, then the edit of this document. A file that exists is the old version kept
+              // already and is left alone; one that appears meanwhile makes the client refuse the whole edit.
+              documentChanges: [
+                ...f.creates.filter((c) => !existsSync(c.path)).flatMap((c) => [
+                  { kind: 'create' as const, uri: pathToUri(c.path), options: { overwrite: false, ignoreIfExists: false } },
+                  { textDocument: { uri: pathToUri(c.path), version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: c.text }] },
+                ]),
+                { textDocument: { uri: doc.uri, version: doc.version }, edits: f.edits.map((e) => ({ range: e.range, newText: e.newText })) },
+              ],
+            }
+          : { changes: { [doc.uri]: f.edits.map((e) => ({ range: e.range, newText: e.newText })) } },
       }));
     },
   };

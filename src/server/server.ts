@@ -20,16 +20,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readFileSync } from 'node:fs';
 import { uriToPath } from './convert';
 import { createEventsFeature } from './eventsFeature';
-import { createMermaidFeature } from './mermaidFeature';
-import { createWorkflowFeature } from './workflowFeature';
+import { createKindsFeature } from './kindsFeature';
 import type { FeatureContext, ServerFeature, ServerSettings } from './feature';
 import { edgoVersion } from '../core/version';
 
 /** Every feature of the server, in the order their answers are merged. */
 const FEATURES: ReadonlyArray<() => ServerFeature> = [
   createEventsFeature,
-  createMermaidFeature,
-  createWorkflowFeature,
+  createKindsFeature,
 ];
 
 /** Creates the connection, declares capabilities and wires the features. */

@@ -5,6 +5,7 @@
  * a breaking payload change comes with a major version bump.
  */
 import type { CoreDiagnostic } from '../diagnostic';
+import { breakingSinceBaseline, type BaselineReader } from './baselineBreaking';
 import { payloadChanges } from './breakingChange';
 import type { Definition, FileFacts, Reference, ResourceKind } from './facts';
 import { dirnameOf, joinPath } from './paths';
@@ -16,6 +17,8 @@ import { isRefused, textOf, type LinkedText } from './linkedFiles';
 /** Reads linked files (the editor's open text first, then disk, as the host allows). */
 export interface FileReader {
   readLinked(path: string, from: string): LinkedText;
+  /** A file's text at the last commit, when the host knows it (for breaking changes since then). */
+  readonly readBaseline?: BaselineReader;
 }
 
 export class EventIndex {
@@ -157,20 +160,26 @@ export class EventIndex {
   private checkBreaking(d: Definition, reader: FileReader): CoreDiagnostic[] {
     const current = parseSemver(d.version ?? '');
     if (!current) return [];
+    const sinceCommit = (): CoreDiagnostic[] => {
+      const after = reader.readBaseline ? loadSchema(d, reader) : undefined;
+      const found = after && reader.readBaseline ? breakingSinceBaseline(d, after, reader.readBaseline) : undefined;
+      return found ? [found] : [];
+    };
     const previous = this.definitions(d.kind, d.id, d.scope)
       .filter((o) => o.archived && o.schema && parseSemver(o.version ?? ''))
       .sort((a, b) => compareSemver(parseSemver(b.version ?? '') ?? [0, 0, 0], parseSemver(a.version ?? '') ?? [0, 0, 0]))
       .find((o) => compareSemver(parseSemver(o.version ?? '') ?? [0, 0, 0], current) < 0);
-    if (!previous) return [];
+    if (!previous) return sinceCommit();
     const prevVersion = parseSemver(previous.version ?? '') as [number, number, number];
-    if (current[0] > prevVersion[0]) return [];
+    if (current[0] > prevVersion[0]) return sinceCommit();
     const before = loadSchema(previous, reader);
     const after = loadSchema(d, reader);
     if (!before || !after) return [];
     const changes = payloadChanges(before, after);
-    if (!changes.length) return [];
+    if (!changes.length) return sinceCommit();
     return [{
       range: d.versionRange ?? d.range, severity: 'warning', code: 'event/breaking-change', source: eventsSource, pointer: '/version',
+      data: { fix: 'bump-major', to: `${prevVersion[0] + 1}.0.0` },
       message: `The payload changed in a breaking way since ${previous.version} (${changes.slice(0, 3).join('; ')}) but the major version did not change. Make it \`${prevVersion[0] + 1}.0.0\` or keep the change compatible.`,
     }];
   }

@@ -5,6 +5,7 @@
  * feeds texts in and may give a disk reader for files it has not loaded.
  */
 import type { CoreDiagnostic } from '../diagnostic';
+import type { BaselineReader } from './baselineBreaking';
 import { EventIndex, type FileReader } from './crossFile';
 import { extractFacts } from './facts';
 import type { ClassifyOptions } from './fileKinds';
@@ -16,6 +17,8 @@ import { newEntryCache, type EntryCache } from './catalogEntries';
 export interface EventServiceOptions extends ClassifyOptions {
   /** Reads a linked file the service was not given (schema files on disk), as the host allows. */
   readonly readLinked?: LinkedFileReader;
+  /** A file's text at the last commit (git's HEAD), for breaking changes since then; none: not checked. */
+  readonly readBaseline?: BaselineReader;
 }
 
 export class EventService implements FileReader {
@@ -77,6 +80,10 @@ export class EventService implements FileReader {
 
   private forgetLinked(path: string): void {
     this.#linked.delete(path);
+  }
+
+  get readBaseline(): BaselineReader | undefined {
+    return this.#options.readBaseline;
   }
 
   readLinked(path: string, from: string): LinkedText {

@@ -5,6 +5,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type { CoreDiagnostic, Position, Range } from '../diagnostic';
+import { versionedPath, type BumpMajorFix } from './baselineBreaking';
 import { cursorContext, keyAt, toPointer } from './cursor';
 import type { EventService } from './eventService';
 import { messageKinds, type ResourceKind } from './facts';
@@ -45,6 +46,8 @@ export interface QuickFix {
   readonly edits: readonly TextEdit[];
   readonly diagnostic: CoreDiagnostic;
   readonly preferred: boolean;
+  /** New files the fix creates (never over an existing file: the host skips those). */
+  readonly creates?: readonly { readonly path: string; readonly text: string }[];
 }
 
 export interface Location {
@@ -234,7 +237,7 @@ export function quickFixes(service: EventService, path: string, diagnostics: rea
   const out: QuickFix[] = [];
   const parsed = service.result(path)?.parsed;
   for (const d of diagnostics) {
-    const data = d.data as (FixData | { fix: 'replace-id'; to: string }) | undefined;
+    const data = d.data as (FixData | BumpMajorFix | { fix: 'replace-id'; to: string }) | undefined;
     if (!data || typeof data !== 'object' || !('fix' in data)) continue;
     switch (data.fix) {
       case 'quote-version': {
@@ -252,6 +255,11 @@ export function quickFixes(service: EventService, path: string, diagnostics: rea
       case 'replace-id':
         out.push({ title: `Change to \`${data.to}\``, edits: [{ range: d.range, newText: data.to }], diagnostic: d, preferred: true });
         break;
+      case 'bump-major': {
+        const fix = bumpMajor(service, path, d, data);
+        if (fix) out.push(fix);
+        break;
+      }
       case 'add-property': {
         const edit = parsed ? insertProperty(parsed, data.parentPointer, data.snippet) : undefined;
         if (edit) out.push({ title: `Add the missing property \`${data.property}\``, edits: [edit], diagnostic: d, preferred: false });
@@ -262,6 +270,19 @@ export function quickFixes(service: EventService, path: string, diagnostics: rea
     }
   }
   return out;
+}
+
+/** Bumps the version; with `keep`, the committed page and schema are written under `versioned/<old>/`. */
+function bumpMajor(service: EventService, path: string, d: CoreDiagnostic, data: BumpMajorFix): QuickFix | undefined {
+  const edits = [{ range: d.range, newText: data.to }];
+  if (!data.keep) return { title: `Bump the major version to ${data.to}`, edits, diagnostic: d, preferred: true };
+  const creates: { path: string; text: string }[] = [];
+  for (const file of data.keep.files) {
+    const text = service.readBaseline?.(file);
+    if (text === undefined) return undefined;
+    creates.push({ path: versionedPath(path, data.keep.version, file), text });
+  }
+  return { title: `Bump the major version to ${data.to} and keep ${data.keep.version} in versioned/${data.keep.version}/`, edits, diagnostic: d, preferred: true, creates };
 }
 
 /** Inserts `snippet` as a new last key of the mapping at `pointer`, at its keys' indentation. */

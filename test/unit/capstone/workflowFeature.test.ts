@@ -1,12 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createWorkflowFeature, isWorkflowPath } from '../../../src/server/workflowFeature';
+import { isWorkflowPath } from '../../../src/core/language/recognise';
+import { createKindsFeature } from '../../../src/server/kindsFeature';
 
 const bad = 'on:\n  pushh: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n';
 
 describe('language server: workflow diagnostics', () => {
-  const feature = createWorkflowFeature();
+  const feature = createKindsFeature();
   const validate = (uri: string, text: string) => feature.validate?.(TextDocument.create(uri, 'yaml', 1, text)) as ReturnType<NonNullable<typeof feature.validate>>;
 
   it('reports schema errors in .github/workflows files at the offending key', async () => {

@@ -23,6 +23,7 @@ import service from '../../../../schemas/kubernetes/v1.37.0/service-v1.json';
 import serviceaccount from '../../../../schemas/kubernetes/v1.37.0/serviceaccount-v1.json';
 import statefulset from '../../../../schemas/kubernetes/v1.37.0/statefulset-apps-v1.json';
 import { range, type CoreDiagnostic, type Range } from '../../diagnostic';
+import { closestName } from '../../events/closest';
 import { num, strs } from '../fields';
 import { defineCheckKind } from '../defineCheckKind';
 import { matchFiles, readText } from '../files';
@@ -165,20 +166,6 @@ export function parseManifests(sources: readonly ManifestSource[]): { objects: M
   return { objects, diagnostics };
 }
 
-function levenshtein(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] ?? 0;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j] ?? 0;
-      row[j] = Math.min((row[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length] ?? 0;
-}
-
 function schemaMessage(e: ErrorObject, at: string): string {
   const params = e.params as Record<string, unknown>;
   switch (e.keyword) {
@@ -187,8 +174,8 @@ function schemaMessage(e: ErrorObject, at: string): string {
     case 'additionalProperties': {
       const prop = String(params.additionalProperty);
       const known = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
-      const best = known.map((k) => [k, levenshtein(prop.toLowerCase(), k.toLowerCase())] as const).sort((x, y) => x[1] - y[1])[0];
-      const hint = best && best[1] <= Math.max(2, prop.length / 3) ? ` Did you mean "${best[0]}"?` : '';
+      const best = closestName(prop, known);
+      const hint = best ? ` Did you mean "${best}"?` : '';
       return `${at}: unknown field "${prop}".${hint}`;
     }
     case 'type': {

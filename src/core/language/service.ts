@@ -1,0 +1,100 @@
+/**
+ * `createLanguageService`: every file kind of the course (event YAML, course
+ * catalogs, EventCatalog pages, Mermaid, GitHub workflows, Kubernetes
+ * manifests) behind one object. The language server, `edgo validate` and the
+ * checks feed it texts and ask for diagnostics; none of them decides by
+ * itself which kind a file is (see kinds.ts and recognise.ts).
+ */
+import type { CoreDiagnostic } from '../diagnostic';
+import { EventService } from '../events/eventService';
+import type { ClassifyOptions } from '../events/fileKinds';
+import { dirnameOf } from '../events/paths';
+import { MermaidUnavailableError } from '../mermaid/diagnostics';
+import type { LanguageHost, LanguageWorkspace, Logger } from './host';
+import { fileKinds, kindsOf, type KindContext, type KindName } from './kinds';
+import { normalisePath } from './recognise';
+
+export interface LanguageServiceOptions {
+  readonly workspace: LanguageWorkspace;
+  readonly host: LanguageHost;
+  readonly logger?: Logger;
+  /** The kinds this service handles (all by default); a host that handles event files elsewhere leaves `events` out. */
+  readonly kinds?: readonly KindName[];
+}
+
+export interface LanguageService {
+  /** The kinds of a file (none: not ours). */
+  kindsOf(path: string, text?: string): KindName[];
+  /** Gives the service a file's current text (the editor's, or the disk's). */
+  setFile(path: string, text: string): void;
+  removeFile(path: string): void;
+  /** Every kind's diagnostics of a file it holds, in line order. */
+  diagnostics(path: string): Promise<CoreDiagnostic[]>;
+  /** Changes the event globs (the `edgo.validation.*` settings). */
+  configure(options: ClassifyOptions): void;
+  /** The event model behind completion, hover, definitions and quick fixes of event files. */
+  readonly events: EventService;
+}
+
+export function createLanguageService({ workspace, host, logger, kinds: handled }: LanguageServiceOptions): LanguageService {
+  const table = handled ? fileKinds.filter((k) => handled.includes(k.name)) : fileKinds;
+  let options: ClassifyOptions = { eventGlobs: workspace.eventGlobs, catalogGlobs: workspace.catalogGlobs };
+  const events = new EventService({ ...options, readLinked: host.readLinked });
+  /** Texts of the files of the other kinds, and each file's kinds. */
+  const texts = new Map<string, string>();
+  const kinds = new Map<string, KindName[]>();
+  let mermaidMissingLogged = false;
+
+  const ctx: KindContext = {
+    siblings(path, kind) {
+      const dir = dirnameOf(path);
+      const out: { path: string; text: string }[] = [];
+      for (const [other, text] of texts) if (dirnameOf(other) === dir && kinds.get(other)?.includes(kind)) out.push({ path: other, text });
+      return out;
+    },
+    eventDiagnostics: (path) => events.diagnostics(path),
+    mermaid: host.mermaid,
+  };
+
+  const service: LanguageService = {
+    events,
+    kindsOf: (path, text) => kindsOf(normalisePath(path), text, options, table),
+    setFile(path, text) {
+      const p = normalisePath(path);
+      const found = kindsOf(p, text, options, table);
+      kinds.set(p, found);
+      texts.set(p, text);
+      // Every text goes to the event model too: a schema file it links to may be open, unsaved.
+      if (table.some((k) => k.name === 'events')) events.setFile(p, text);
+    },
+    removeFile(path) {
+      const p = normalisePath(path);
+      kinds.delete(p);
+      texts.delete(p);
+      events.removeFile(p);
+    },
+    async diagnostics(path) {
+      const p = normalisePath(path);
+      const text = texts.get(p);
+      if (text === undefined) return [];
+      const out: CoreDiagnostic[] = [];
+      for (const kind of table) {
+        if (!kinds.get(p)?.includes(kind.name)) continue;
+        try {
+          out.push(...(await kind.validate(p, text, ctx)));
+        } catch (err) {
+          if (!(err instanceof MermaidUnavailableError)) throw err;
+          if (!mermaidMissingLogged) logger?.log(err.message);
+          mermaidMissingLogged = true;
+        }
+      }
+      return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    },
+    configure(next) {
+      options = { ...options, ...next };
+      events.configure(next);
+      for (const [p, text] of texts) service.setFile(p, text);
+    },
+  };
+  return service;
+}
