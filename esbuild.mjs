@@ -3,6 +3,7 @@
 // `--production` minifies and drops the test bundle.
 import { readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
+import { chunkEntry, lazyChunks, lazyModules, oneNamespacePerExternal } from './esbuild-lazy.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -71,14 +72,36 @@ module.exports.default = module.exports;`,
   },
 };
 
+/** The lazy files (JSON schemas) the extension imports; their chunk is built after it. */
+const lazyFiles = new Set();
+
+/**
+ * The extension host bundle: a small shell, with YAML, Ajv, the schemas and the
+ * language client in dist/lazy/*.js, required on first use (esbuild-lazy.mjs).
+ * `--watch` keeps one eager bundle.
+ * @type {esbuild.BuildOptions}
+ */
+const extensionBuild = {
+  ...node,
+  entryPoints: { extension: 'src/extension/extension.ts' },
+  outdir: 'dist',
+  external: ['vscode'],
+  banner: { js: '"use strict"; var edgoBundleStart = performance.now();' },
+  plugins: [oneNamespacePerExternal(/^(vscode|node:[a-z_]+)$/), ...(watch ? [] : [lazyModules(undefined, lazyFiles)])],
+};
+
+/** One lazy chunk of the extension (after the extension build, which found its files). */
+const chunkBuild = (chunk) => ({
+  ...node,
+  stdin: { contents: chunkEntry(chunk, [...lazyFiles].filter((f) => chunk.files?.test(f)).sort()), resolveDir: '.', sourcefile: `lazy-${chunk.name}.js` },
+  outfile: `dist/lazy/${chunk.name}.js`,
+  external: ['vscode'],
+  plugins: [lazyModules(chunk.name)],
+});
+
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
-  {
-    ...node,
-    entryPoints: { extension: 'src/extension/extension.ts' },
-    outdir: 'dist',
-    external: ['vscode'],
-  },
+  extensionBuild,
   {
     ...node,
     entryPoints: { server: 'src/server/main.ts', cli: 'src/cli/main.ts' },
@@ -123,4 +146,5 @@ if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  await Promise.all(lazyChunks.map((c) => esbuild.build(chunkBuild(c))));
 }

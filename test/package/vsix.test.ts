@@ -21,7 +21,7 @@ describe('packaged VSIX', { skip: fs.existsSync(vsix) ? false : `${path.basename
   });
 
   it('contains the bundles, the manifest and the documents', () => {
-    for (const f of ['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/mermaid-node.js', 'dist/nats.js', 'dist/webview.js', 'media/icon.png']) {
+    for (const f of ['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/mermaid-node.js', 'dist/nats.js', 'dist/webview.js', 'dist/lazy/yaml.js', 'dist/lazy/ajv.js', 'dist/lazy/schemas.js', 'dist/lazy/languageclient.js', 'media/icon.png']) {
       assert.ok(files.some((x) => x.toLowerCase() === f.toLowerCase()), `${f} is missing from the VSIX (it has: ${files.slice(0, 40).join(', ')})`);
     }
   });
