@@ -10,10 +10,11 @@ import { DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages, type
 import type { RawMessage } from '../core/inspector/message';
 import { subjectMatches, subjectProblem } from '../core/inspector/subjects';
 import { tailConsumerPrefix, type ConnectOptions, type ConnectionEvent, type NatsModule, type NatsSession, type StreamSummary, type Tail, type TailOptions } from './types';
+import { errorMessage } from '../core/errorMessage';
 
 /** Turns the client's errors into a sentence that says what to do. */
 export function explain(err: unknown, url: string): string {
-  const text = err instanceof Error ? err.message : String(err);
+  const text = errorMessage(err);
   const code = (err as { code?: string } | undefined)?.code ?? '';
   const name = err instanceof Error ? err.name : '';
   if (/ECONNREFUSED|connection refused/i.test(`${code} ${text}`)) return `No NATS server answers at ${url} (connection refused). Start one with \`nats-server -js\`, or set the URL.`;

@@ -9,6 +9,7 @@ import { findCheckKind } from './registry';
 import { matchFiles } from './files';
 import { validateHints } from './hints';
 import type { CheckSpec, ModuleSpec, StepSpec } from './types';
+import { errorMessage } from '../errorMessage';
 
 export interface SpecProblem {
   /** Where in module.json, e.g. `steps[2].completion`. */
@@ -203,7 +204,7 @@ export function parseModuleSpec(text: string, file: string, dir?: string): Modul
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new ModuleSpecError(file, [{ at: '(json)', message: err instanceof Error ? err.message : String(err) }]);
+    throw new ModuleSpecError(file, [{ at: '(json)', message: errorMessage(err) }]);
   }
   const { spec, problems } = validateModuleSpec(data, dir);
   if (!spec) throw new ModuleSpecError(file, problems);

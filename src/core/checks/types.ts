@@ -113,7 +113,8 @@ export interface CheckOutcome {
 }
 
 export interface ProcessOptions {
-  readonly cwd: string;
+  /** Default: the current folder. */
+  readonly cwd?: string | undefined;
   readonly timeoutMs?: number;
   readonly env?: Readonly<Record<string, string>>;
   readonly signal?: AbortSignal;
@@ -124,14 +125,18 @@ export interface ProcessResult {
   readonly exitCode: number | null;
   readonly stdout: string;
   readonly stderr: string;
-  /** The executable was not found on PATH. */
+  /** The executable was not found on PATH (ENOENT) or could not be executed (EACCES). */
   readonly notFound?: boolean;
   /** With `notFound`: what the tool resolver says about it, in the preflight's words. */
   readonly missing?: string;
   readonly timedOut?: boolean;
 }
 
-/** Runs an external tool. Injected so unit tests can fake `go`. */
+/**
+ * Runs an external tool with an argument array, never through a shell: the one
+ * contract for every process the lab starts (checks, preflight, tool lookups).
+ * Injected so unit tests can fake `go`; `nodeProcessRunner` is the real one.
+ */
 export interface ProcessRunner {
   run(command: string, args: readonly string[], options: ProcessOptions): Promise<ProcessResult>;
 }

@@ -14,6 +14,7 @@ import { dirnameOf, joinPath } from './paths';
 import { isRefused, type LinkedFileReader } from './linkedFiles';
 import type { FileFacts } from './facts';
 import { validateCatalogEntries, type EntryCache } from './catalogEntries';
+import { errorMessage } from '../errorMessage';
 
 export interface ValidateOptions extends ClassifyOptions {
   /** Overrides the kind found from the path. */
@@ -44,7 +45,7 @@ export function validateText(path: string, text: string, options: ValidateOption
     return validateKind(path, text, kind, options);
   } catch (err) {
     // A bug of ours must not take the editor down: report it on the first line.
-    return { path, kind, diagnostics: [whole(text, 0, 'internal-error', `The event validator failed on this file: ${err instanceof Error ? err.message : String(err)}`, 'warning')] };
+    return { path, kind, diagnostics: [whole(text, 0, 'internal-error', `The event validator failed on this file: ${errorMessage(err)}`, 'warning')] };
   }
 }
 

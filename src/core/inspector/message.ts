@@ -6,6 +6,7 @@
  * Pure: bytes in, plain data out; never throws on bad input.
  */
 import { decodeProtobuf, type ProtoSchema } from './protobuf';
+import { errorMessage } from '../errorMessage';
 
 /** What a NATS client hands over, without any client type. */
 export interface RawMessage {
@@ -132,7 +133,7 @@ export function inspectMessage(raw: RawMessage, options: DecodeOptions = {}): In
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    return { ...base, ...typeOf(), id: header(headers, 'Nats-Msg-Id'), version: headerVersion, hasData: false, display: text, displayKind: 'text', decodeProblem: `the payload is not JSON (${err instanceof Error ? err.message : String(err)})` };
+    return { ...base, ...typeOf(), id: header(headers, 'Nats-Msg-Id'), version: headerVersion, hasData: false, display: text, displayKind: 'text', decodeProblem: `the payload is not JSON (${errorMessage(err)})` };
   }
   const envelope = asEnvelope(parsed);
   if (!envelope) {
