@@ -21,14 +21,14 @@ export interface TailArgs {
   readonly format: 'text' | 'json';
   readonly failOnViolation: boolean;
   readonly deliver: 'new' | 'all';
-  readonly max?: number;
-  readonly durationS?: number;
+  readonly max?: number | undefined;
+  readonly durationS?: number | undefined;
   readonly contracts: string;
   /** Event types that must be seen valid: exit 0 once all were, 1 when --duration ends first. */
   readonly expect: string[];
-  readonly user?: string;
-  readonly password?: string;
-  readonly token?: string;
+  readonly user?: string | undefined;
+  readonly password?: string | undefined;
+  readonly token?: string | undefined;
 }
 
 export function parseTailArgs(args: string[], env: NodeJS.ProcessEnv = process.env): TailArgs | string {

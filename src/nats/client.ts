@@ -50,9 +50,10 @@ async function connect(options: ConnectOptions): Promise<NatsSession> {
     nc = await natsConnect({
       servers: hostPort(options.url),
       name: options.name ?? 'edgo-inspector',
-      user: options.user || undefined,
-      pass: options.password || undefined,
-      token: options.token || undefined,
+      // The library's options take a key only when it has a value.
+      ...(options.user ? { user: options.user } : {}),
+      ...(options.password ? { pass: options.password } : {}),
+      ...(options.token ? { token: options.token } : {}),
       timeout: options.timeoutMs ?? 5000,
       reconnect: options.reconnect ?? false,
       maxReconnectAttempts: -1,

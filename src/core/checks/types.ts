@@ -73,7 +73,7 @@ export interface CheckLocation {
 /** One thing that is wrong, with where to look when it is known. */
 export interface CheckProblem {
   readonly message: string;
-  readonly location?: CheckLocation;
+  readonly location?: CheckLocation | undefined;
 }
 
 export type CheckStatus = 'pass' | 'fail';
@@ -115,9 +115,9 @@ export interface CheckOutcome {
 export interface ProcessOptions {
   /** Default: the current folder. */
   readonly cwd?: string | undefined;
-  readonly timeoutMs?: number;
-  readonly env?: Readonly<Record<string, string>>;
-  readonly signal?: AbortSignal;
+  readonly timeoutMs?: number | undefined;
+  readonly env?: Readonly<Record<string, string>> | undefined;
+  readonly signal?: AbortSignal | undefined;
 }
 
 export interface ProcessResult {

@@ -16,7 +16,7 @@ import { errorMessage } from '../errorMessage';
 
 export interface EventServiceOptions extends ClassifyOptions {
   /** Reads a linked file the service was not given (schema files on disk), as the host allows. */
-  readonly readLinked?: LinkedFileReader;
+  readonly readLinked?: LinkedFileReader | undefined;
 }
 
 export class EventService implements FileReader {

@@ -18,11 +18,11 @@ import { errorMessage } from '../errorMessage';
 
 export interface ValidateOptions extends ClassifyOptions {
   /** Overrides the kind found from the path. */
-  readonly kind?: FileKind;
+  readonly kind?: FileKind | undefined;
   /** Per-entry results of the previous validation of this file (a large course catalog re-validates only changed entries). */
-  readonly entryCache?: EntryCache;
+  readonly entryCache?: EntryCache | undefined;
   /** Reads a linked file (a modeline's schema) as the host allows; undefined when it does not exist. */
-  readonly readLinked?: LinkedFileReader;
+  readonly readLinked?: LinkedFileReader | undefined;
 }
 
 export interface ValidationResult {
@@ -30,11 +30,11 @@ export interface ValidationResult {
   readonly kind: FileKind;
   readonly diagnostics: CoreDiagnostic[];
   /** The parsed YAML (for completion, hover, symbols, cross-file facts); absent when skipped. */
-  readonly parsed?: ParsedYaml;
+  readonly parsed?: ParsedYaml | undefined;
   /** The bundled schema used, if any. */
-  readonly schemaId?: string;
+  readonly schemaId?: string | undefined;
   /** Facts already gathered while validating (the incremental catalog path); else extracted from `parsed`. */
-  readonly facts?: FileFacts;
+  readonly facts?: FileFacts | undefined;
 }
 
 /** Validates one file; returns undefined when the file is none of ours. Never throws. */

@@ -157,11 +157,11 @@ export function nodeRange(parsed: ParsedYaml, node: Node | null | undefined): Ra
 
 /** The key/value nodes at a JSON pointer, walking maps and sequences. */
 export interface PointerTarget {
-  readonly pair?: Pair<unknown, unknown>;
-  readonly key?: Node;
-  readonly value?: Node;
+  readonly pair?: Pair<unknown, unknown> | undefined;
+  readonly key?: Node | undefined;
+  readonly value?: Node | undefined;
   /** The pair that holds the nearest existing ancestor (for a missing property). */
-  readonly parentPair?: Pair<unknown, unknown>;
+  readonly parentPair?: Pair<unknown, unknown> | undefined;
 }
 
 export function findPointer(doc: Document.Parsed, pointer: string): PointerTarget {

@@ -84,7 +84,7 @@ async function checkTool(spec: ToolSpec, input: PreflightInput): Promise<ToolRep
   const outsideNote = foundOutsidePath(located)
     ? ` Found at ${located.path}, in a folder that is not on the PATH VS Code or its terminal uses: the lab uses it from there. To type ${spec.id} in a terminal too, add ${located.dir} to PATH (or accept the lab's offer to do it).`
     : '';
-  const options = { env: environmentFor(located, input.env, input.platform), timeoutMs: 15_000, ...(input.cwd ? { cwd: input.cwd } : {}) };
+  const options = { env: environmentFor(located, input.env, input.platform), timeoutMs: 15_000, cwd: input.cwd };
   const result = readRun(await input.runner.run(located.path, spec.versionArgs, options));
   if (result.kind === 'not-found') {
     return { ...base, path: located.path, status: 'missing', summary: `${spec.name} could not be started`, explanation: `${located.path} exists but could not be run (${result.message}). Reinstall ${spec.name}.` };

@@ -23,7 +23,7 @@ export async function publishSample(connection: InspectorConnection, contracts: 
     return;
   }
   const picked = await vscode.window.showQuickPick(
-    all.map((c) => ({ label: c.name, description: c.version, detail: vscode.workspace.asRelativePath(c.file), contract: c })),
+    all.map((c) => ({ label: c.name, description: c.version ?? '', detail: vscode.workspace.asRelativePath(c.file), contract: c })),
     { title: 'Publish a sample event', placeHolder: 'Which event?' },
   );
   if (!picked) return;
