@@ -11,6 +11,7 @@ import { checkMessage, isViolation } from '../core/inspector/verdict';
 import { loadWorkspaceContracts } from '../core/inspector/workspace';
 import { loadNats } from '../nats/load';
 import type { NatsSession } from '../nats/types';
+import { errorMessage } from '../core/errorMessage';
 
 export const tailUsage = 'tail [subjects] [--server URL] [--format json] [--fail-on-violation] [--expect TYPE] [--all] [--max N] [--duration S] [--contracts DIR]';
 
@@ -20,14 +21,14 @@ export interface TailArgs {
   readonly format: 'text' | 'json';
   readonly failOnViolation: boolean;
   readonly deliver: 'new' | 'all';
-  readonly max?: number;
-  readonly durationS?: number;
+  readonly max?: number | undefined;
+  readonly durationS?: number | undefined;
   readonly contracts: string;
   /** Event types that must be seen valid: exit 0 once all were, 1 when --duration ends first. */
   readonly expect: string[];
-  readonly user?: string;
-  readonly password?: string;
-  readonly token?: string;
+  readonly user?: string | undefined;
+  readonly password?: string | undefined;
+  readonly token?: string | undefined;
 }
 
 export function parseTailArgs(args: string[], env: NodeJS.ProcessEnv = process.env): TailArgs | string {
@@ -90,7 +91,7 @@ export async function runTail(args: string[], write: (s: string) => void = (s) =
     const nats = await loadNats();
     session = await nats.connect({ url: options.server, user: options.user, password: options.password, token: options.token, name: 'edgo-tail' });
   } catch (err) {
-    log(`edgo tail: ${err instanceof Error ? err.message : String(err)}\n`);
+    log(`edgo tail: ${errorMessage(err)}\n`);
     return 2;
   }
   return new Promise<number>((done) => {
@@ -150,7 +151,7 @@ export async function runTail(args: string[], write: (s: string) => void = (s) =
         }
       })
       .catch((err: unknown) => {
-        log(`edgo tail: ${err instanceof Error ? err.message : String(err)}\n`);
+        log(`edgo tail: ${errorMessage(err)}\n`);
         finish(2);
       });
   });

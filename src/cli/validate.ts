@@ -5,7 +5,9 @@
  * service's table of file kinds (src/core/language/kinds.ts), as in the editor.
  */
 import { dirname, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
 import type { CoreDiagnostic } from '../core/diagnostic';
+import { errorMessage } from '../core/errorMessage';
 import { scopeOf } from '../core/events/facts';
 import { classifyFile } from '../core/events/fileKinds';
 import { nodeLanguageHost } from '../core/host/nodeLanguageHost';
@@ -22,13 +24,13 @@ interface Options {
   readonly paths: string[];
   readonly format: 'text' | 'json' | 'sarif';
   /** Where cross-file checks look for the other files; by default the given folders (and the working directory for single files). */
-  readonly root?: string;
+  readonly root?: string | undefined;
 }
 
 export const validateUsage = 'validate [--format text|json|sarif] [--root DIR] [paths...]';
 
 export async function runValidate(args: string[], write: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
-  const options = parseArgs(args);
+  const options = parseValidateArgs(args);
   if (typeof options === 'string') {
     process.stderr.write(`edgo validate: ${options}\nUsage: edgo ${validateUsage}\n`);
     return 2;
@@ -97,27 +99,16 @@ function slash(p: string): string {
   return p.split(sep).join('/');
 }
 
-function parseArgs(args: string[]): Options | string {
-  const paths: string[] = [];
-  let format: Options['format'] = 'text';
-  let root: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] as string;
-    if (a === '--format' || a === '-f') {
-      const v = args[++i];
-      if (v !== 'text' && v !== 'json' && v !== 'sarif') return `unknown format '${v ?? ''}' (use text, json or sarif)`;
-      format = v;
-    } else if (a.startsWith('--format=')) {
-      const v = a.slice('--format='.length);
-      if (v !== 'text' && v !== 'json' && v !== 'sarif') return `unknown format '${v}' (use text, json or sarif)`;
-      format = v;
-    } else if (a === '--root') {
-      root = resolve(args[++i] ?? '.');
-    } else if (a.startsWith('-')) {
-      return `unknown option '${a}'`;
-    } else paths.push(a);
+function parseValidateArgs(args: string[]): Options | string {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { format: { type: 'string', short: 'f', default: 'text' }, root: { type: 'string' } }, allowPositionals: true, strict: true });
+  } catch (err) {
+    return errorMessage(err);
   }
-  return { paths, format, root };
+  const { format, root } = parsed.values;
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') return `unknown format '${format}' (use text, json or sarif)`;
+  return { paths: parsed.positionals, format, root: root === undefined ? undefined : resolve(root) };
 }
 
 function toJson(f: Finding): Record<string, unknown> {

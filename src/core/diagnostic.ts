@@ -25,7 +25,7 @@ export interface CoreDiagnostic {
   /** Which validator produced it, e.g. `edgo-events`, `mermaid`. */
   readonly source: string;
   /** JSON pointer of the offending value, where there is one. */
-  readonly pointer?: string;
+  readonly pointer?: string | undefined;
   /** Extra data for quick fixes. */
   readonly data?: unknown;
 }

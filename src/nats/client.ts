@@ -10,10 +10,11 @@ import { DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages, type
 import type { RawMessage } from '../core/inspector/message';
 import { subjectMatches, subjectProblem } from '../core/inspector/subjects';
 import { tailConsumerPrefix, type ConnectOptions, type ConnectionEvent, type NatsModule, type NatsSession, type StreamSummary, type Tail, type TailOptions } from './types';
+import { errorMessage } from '../core/errorMessage';
 
 /** Turns the client's errors into a sentence that says what to do. */
 export function explain(err: unknown, url: string): string {
-  const text = err instanceof Error ? err.message : String(err);
+  const text = errorMessage(err);
   const code = (err as { code?: string } | undefined)?.code ?? '';
   const name = err instanceof Error ? err.name : '';
   if (/ECONNREFUSED|connection refused/i.test(`${code} ${text}`)) return `No NATS server answers at ${url} (connection refused). Start one with \`nats-server -js\`, or set the URL.`;
@@ -49,9 +50,10 @@ async function connect(options: ConnectOptions): Promise<NatsSession> {
     nc = await natsConnect({
       servers: hostPort(options.url),
       name: options.name ?? 'edgo-inspector',
-      user: options.user || undefined,
-      pass: options.password || undefined,
-      token: options.token || undefined,
+      // The library's options take a key only when it has a value.
+      ...(options.user ? { user: options.user } : {}),
+      ...(options.password ? { pass: options.password } : {}),
+      ...(options.token ? { token: options.token } : {}),
       timeout: options.timeoutMs ?? 5000,
       reconnect: options.reconnect ?? false,
       maxReconnectAttempts: -1,

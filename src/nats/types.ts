@@ -10,14 +10,14 @@ export const tailConsumerPrefix = 'edgo_tail';
 
 export interface ConnectOptions {
   readonly url: string;
-  readonly user?: string;
-  readonly password?: string;
-  readonly token?: string;
+  readonly user?: string | undefined;
+  readonly password?: string | undefined;
+  readonly token?: string | undefined;
   /** Shown by the server in its connection list. */
-  readonly name?: string;
+  readonly name?: string | undefined;
   /** Keep retrying after a drop (the view); a one-shot CLI fails fast instead. */
-  readonly reconnect?: boolean;
-  readonly timeoutMs?: number;
+  readonly reconnect?: boolean | undefined;
+  readonly timeoutMs?: number | undefined;
 }
 
 /** A change of the connection, for the view's state line. */
@@ -26,7 +26,7 @@ export type ConnectionEvent =
   | { readonly type: 'reconnecting' }
   | { readonly type: 'reconnected' }
   | { readonly type: 'error'; readonly message: string }
-  | { readonly type: 'closed'; readonly message?: string };
+  | { readonly type: 'closed'; readonly message?: string | undefined };
 
 export interface ConsumerSummary {
   readonly name: string;

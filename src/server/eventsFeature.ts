@@ -120,8 +120,9 @@ export function createEventsFeature(): ServerFeature {
       return complete(service, uriToPath(doc.uri), pos).map((c): CompletionItem => ({
         label: c.label,
         kind: c.kind === 'property' ? CompletionItemKind.Property : c.kind === 'reference' ? CompletionItemKind.Reference : CompletionItemKind.Value,
-        detail: c.detail,
-        documentation: c.documentation ? { kind: MarkupKind.Markdown, value: c.documentation } : undefined,
+        // LSP's optional fields take no `undefined`: a key only when there is a value.
+        ...(c.detail !== undefined ? { detail: c.detail } : {}),
+        ...(c.documentation ? { documentation: { kind: MarkupKind.Markdown, value: c.documentation } } : {}),
         insertText: c.insertText,
         insertTextFormat: InsertTextFormat.PlainText,
       }));
@@ -168,7 +169,7 @@ const symbolKinds: Record<SymbolEntry['kind'], SymbolKind> = {
 };
 
 function toDocumentSymbol(s: SymbolEntry): DocumentSymbol {
-  return { name: s.name || ' ', detail: s.detail, kind: symbolKinds[s.kind], range: s.range, selectionRange: s.selectionRange, children: s.children.map(toDocumentSymbol) };
+  return { name: s.name || ' ', ...(s.detail !== undefined ? { detail: s.detail } : {}), kind: symbolKinds[s.kind], range: s.range, selectionRange: s.selectionRange, children: s.children.map(toDocumentSymbol) };
 }
 
 /** For tests and the bench: the document's text type is all the feature needs. */

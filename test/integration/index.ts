@@ -9,8 +9,8 @@ import Mocha from 'mocha';
 interface TestRecord {
   title: string;
   state: 'passed' | 'failed' | 'pending';
-  durationMs?: number;
-  error?: string;
+  durationMs?: number | undefined;
+  error?: string | undefined;
 }
 
 export async function run(): Promise<void> {

@@ -23,7 +23,7 @@ export async function runGo(ctx: CheckContext, args: readonly string[], timeoutM
     timeoutMs,
     // No toolchain download, no prompts for credentials, and the learner's own GOFLAGS left alone.
     env: { ...goCheckEnv(), GIT_TERMINAL_PROMPT: '0', ...env },
-    ...(ctx.signal ? { signal: ctx.signal } : {}),
+    signal: ctx.signal,
   });
   const note = result.exitCode !== 0 ? toolchainNote(`${result.stderr}\n${result.stdout}`, process.env.GOTOOLCHAIN) : undefined;
   return note ? { ...result, stderr: `${result.stderr.trimEnd()}\n${note}\n` } : result;

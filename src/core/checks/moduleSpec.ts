@@ -11,6 +11,7 @@ import { formatJsonPath, jsonOffsets, locateJsonPath, parseJsonPath } from './js
 import { matchFiles } from './files';
 import { validateHints } from './hints';
 import { parseCompletion, type CheckSpec, type ModuleSpec, type StepSpec } from './types';
+import { errorMessage } from '../errorMessage';
 
 export interface SpecProblem {
   /** Where in module.json, e.g. `steps[2].completion`. */
@@ -228,7 +229,7 @@ export function parseModuleSpec(text: string, file: string, dir?: string): Modul
   try {
     data = JSON.parse(text);
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
+    const message = errorMessage(err);
     const offset = Number(/position (\d+)/.exec(message)?.[1] ?? NaN);
     const before = Number.isNaN(offset) ? undefined : text.slice(0, offset).split('\n');
     throw new ModuleSpecError(file, [{ at: '(json)', message, ...(before ? { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 } : {}) }]);

@@ -65,7 +65,7 @@ export const nodeProcessRunner: ProcessRunner = {
         if (stderr.length < maxOutput) stderr += d;
       });
       child.on('error', (err: NodeJS.ErrnoException) => {
-        finish({ exitCode: null, stdout, stderr: stderr || err.message, notFound: err.code === 'ENOENT', timedOut });
+        finish({ exitCode: null, stdout, stderr: stderr || err.message, notFound: err.code === 'ENOENT' || err.code === 'EACCES', timedOut });
       });
       // The tool has ended: whatever it left running in its group goes too (and with it any pipe it kept open).
       child.on('exit', (code) => {

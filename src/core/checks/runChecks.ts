@@ -10,6 +10,7 @@ import { formatLocation } from './goTool';
 import { layCheckTests } from './checkTests';
 import { failureKey, hintFor, type CheckHint, type FailureCounts } from './hints';
 import type { CheckContext, CheckOutcome, CheckSpec, CheckStatus, CheckResult, EventYamlValidator, MermaidValidator, ModuleSpec, ProcessRunner } from './types';
+import { errorMessage } from '../errorMessage';
 
 export interface RunChecksOptions {
   readonly runner: ProcessRunner;
@@ -67,7 +68,7 @@ async function runEach(spec: ModuleSpec, ctx: CheckContext, options: RunChecksOp
         : { status: 'fail' as const, message: `This version of the extension does not know the check kind "${check.kind}": update it.` };
     } catch (err) {
       // A check that crashes reports it as its own failure; the others still run.
-      outcome = { status: 'fail' as const, message: `The check could not run: ${err instanceof Error ? err.message : String(err)}` };
+      outcome = { status: 'fail' as const, message: `The check could not run: ${errorMessage(err)}` };
     }
     const problems = outcome.problems ?? [];
     const counted = outcome.blocked || outcome.missingTool ? {} : await countFailure(check, ctx.folder, outcome.status, options);

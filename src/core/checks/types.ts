@@ -98,7 +98,7 @@ export interface CheckLocation {
 /** One thing that is wrong, with where to look when it is known. */
 export interface CheckProblem {
   readonly message: string;
-  readonly location?: CheckLocation;
+  readonly location?: CheckLocation | undefined;
 }
 
 export type CheckStatus = 'pass' | 'fail';
@@ -138,10 +138,11 @@ export interface CheckOutcome {
 }
 
 export interface ProcessOptions {
-  readonly cwd: string;
-  readonly timeoutMs?: number;
-  readonly env?: Readonly<Record<string, string>>;
-  readonly signal?: AbortSignal;
+  /** Default: the current folder. */
+  readonly cwd?: string | undefined;
+  readonly timeoutMs?: number | undefined;
+  readonly env?: Readonly<Record<string, string>> | undefined;
+  readonly signal?: AbortSignal | undefined;
 }
 
 export interface ProcessResult {
@@ -149,14 +150,18 @@ export interface ProcessResult {
   readonly exitCode: number | null;
   readonly stdout: string;
   readonly stderr: string;
-  /** The executable was not found on PATH. */
+  /** The executable was not found on PATH (ENOENT) or could not be executed (EACCES). */
   readonly notFound?: boolean;
   /** With `notFound`: what the tool resolver says about it, in the preflight's words. */
   readonly missing?: string;
   readonly timedOut?: boolean;
 }
 
-/** Runs an external tool. Injected so unit tests can fake `go`. */
+/**
+ * Runs an external tool with an argument array, never through a shell: the one
+ * contract for every process the lab starts (checks, preflight, tool lookups).
+ * Injected so unit tests can fake `go`; `nodeProcessRunner` is the real one.
+ */
 export interface ProcessRunner {
   run(command: string, args: readonly string[], options: ProcessOptions): Promise<ProcessResult>;
 }

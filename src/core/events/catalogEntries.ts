@@ -23,7 +23,7 @@ interface EntryResult {
 /** What one file's previous validation left for the next one. */
 export interface EntryCache {
   entries: Map<string, EntryResult>;
-  skeleton?: { readonly text: string; readonly result: ValidationResult; readonly facts: FileFacts };
+  skeleton?: { readonly text: string; readonly result: ValidationResult; readonly facts: FileFacts } | undefined;
 }
 
 export function newEntryCache(): EntryCache {

@@ -18,7 +18,7 @@ import { isRefused, textOf, type LinkedText } from './linkedFiles';
 export interface FileReader {
   readLinked(path: string, from: string): LinkedText;
   /** A file's text at the last commit, when the host knows it (for breaking changes since then). */
-  readonly readBaseline?: BaselineReader;
+  readonly readBaseline?: BaselineReader | undefined;
 }
 
 export class EventIndex {

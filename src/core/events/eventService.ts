@@ -13,12 +13,13 @@ import { validateText, type ValidationResult } from './validate';
 import type { LinkedFileReader, LinkedText } from './linkedFiles';
 import { dirnameOf } from './paths';
 import { newEntryCache, type EntryCache } from './catalogEntries';
+import { errorMessage } from '../errorMessage';
 
 export interface EventServiceOptions extends ClassifyOptions {
   /** Reads a linked file the service was not given (schema files on disk), as the host allows. */
-  readonly readLinked?: LinkedFileReader;
+  readonly readLinked?: LinkedFileReader | undefined;
   /** A file's text at the last commit (git's HEAD), for breaking changes since then; none: not checked. */
-  readonly readBaseline?: BaselineReader;
+  readonly readBaseline?: BaselineReader | undefined;
 }
 
 export class EventService implements FileReader {
@@ -119,7 +120,7 @@ export class EventService implements FileReader {
       try {
         all.push(...this.index.check(path, this));
       } catch (err) {
-        all.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: 'warning', code: 'internal-error', message: `Cross-file checks failed: ${err instanceof Error ? err.message : String(err)}`, source: 'edgo-events' });
+        all.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: 'warning', code: 'internal-error', message: `Cross-file checks failed: ${errorMessage(err)}`, source: 'edgo-events' });
       }
     }
     return all.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

@@ -19,16 +19,16 @@ export interface Definition {
   readonly scope: string;
   readonly kind: ResourceKind;
   readonly id: string;
-  readonly version?: string;
+  readonly version?: string | undefined;
   readonly path: string;
   /** Range of the id (or name) value. */
   readonly range: Range;
   /** Range of the `version` value, when present. */
-  readonly versionRange?: Range;
+  readonly versionRange?: Range | undefined;
   /** Whether it lies in a `versioned/<semver>/` folder (an older version). */
   readonly archived: boolean;
   /** The payload schema: inline object, or a path relative to the file. */
-  readonly schema?: { readonly inline?: unknown; readonly ref?: string };
+  readonly schema?: { readonly inline?: unknown; readonly ref?: string | undefined } | undefined;
 }
 
 export type Relation = 'sends' | 'receives' | 'produces' | 'consumes' | 'contains' | 'owns' | 'channel';
@@ -37,7 +37,7 @@ export interface Reference {
   readonly scope: string;
   readonly kinds: readonly ResourceKind[];
   readonly id: string;
-  readonly version?: string;
+  readonly version?: string | undefined;
   readonly relation: Relation;
   readonly path: string;
   readonly range: Range;

@@ -10,7 +10,7 @@ export type CatalogKind =
 export type FileKind =
   | { readonly type: 'event-yaml' }
   | { readonly type: 'event-catalog-yaml' }
-  | { readonly type: 'catalog-page'; readonly kind: CatalogKind; /** `1.0.0` for a file under `versioned/1.0.0/`. */ readonly versionFolder?: string }
+  | { readonly type: 'catalog-page'; readonly kind: CatalogKind; /** `1.0.0` for a file under `versioned/1.0.0/`. */ readonly versionFolder?: string | undefined }
   /** A `# $schema:` modeline naming a schema file (path resolved against the file). */
   | { readonly type: 'custom-schema'; readonly schemaPath: string };
 
@@ -24,8 +24,8 @@ const collections: Record<string, CatalogKind> = {
 };
 
 export interface ClassifyOptions {
-  readonly eventGlobs?: readonly string[];
-  readonly catalogGlobs?: readonly string[];
+  readonly eventGlobs?: readonly string[] | undefined;
+  readonly catalogGlobs?: readonly string[] | undefined;
 }
 
 /** Reads `# $schema: <path>` (or `# yaml-language-server: $schema=<path>`) from the first line. */

@@ -17,8 +17,8 @@ import { findPointer, nodeRange, type ParsedYaml } from './yamlText';
 export interface CompletionEntry {
   readonly label: string;
   readonly kind: 'property' | 'value' | 'reference';
-  readonly detail?: string;
-  readonly documentation?: string;
+  readonly detail?: string | undefined;
+  readonly documentation?: string | undefined;
   readonly insertText: string;
 }
 
@@ -29,7 +29,7 @@ export interface HoverInfo {
 
 export interface SymbolEntry {
   readonly name: string;
-  readonly detail?: string;
+  readonly detail?: string | undefined;
   readonly kind: 'object' | 'array' | 'property' | 'string' | 'number' | 'boolean';
   readonly range: Range;
   readonly selectionRange: Range;

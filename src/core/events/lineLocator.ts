@@ -7,8 +7,8 @@
 import type { Range } from '../diagnostic';
 
 export interface Located {
-  readonly key?: Range;
-  readonly value?: Range;
+  readonly key?: Range | undefined;
+  readonly value?: Range | undefined;
 }
 
 interface Line {
@@ -17,9 +17,9 @@ interface Line {
   readonly contentCol: number;
   /** Columns of the `-` markers on this line. */
   readonly dashes: readonly number[];
-  readonly key?: string;
+  readonly key?: string | undefined;
   /** Column where the value after `key:` starts, when something follows on the line. */
-  readonly valueCol?: number;
+  readonly valueCol?: number | undefined;
   readonly blank: boolean;
 }
 

@@ -30,13 +30,13 @@ export interface EventDefinition {
   /** Which key carried the name. */
   readonly form: 'full' | 'module4';
   /** Semver string as written (`1.0.0`); a number such as `1.0` is turned into its text. */
-  readonly version?: string;
-  readonly title?: string;
-  readonly summary?: string;
+  readonly version?: string | undefined;
+  readonly title?: string | undefined;
+  readonly summary?: string | undefined;
   readonly owners: readonly string[];
   readonly producers: readonly string[];
   readonly consumers: readonly string[];
-  readonly payload?: EventPayload;
+  readonly payload?: EventPayload | undefined;
   /** CloudEvents attributes (`type`, `source`, `specversion`, ...) or module 4 metadata fields. */
   readonly metadata: { readonly [key: string]: unknown };
   readonly examples: readonly unknown[];

@@ -22,6 +22,7 @@ import system from '../../../schemas/eventcatalog/system.schema.json';
 import team from '../../../schemas/eventcatalog/team.schema.json';
 import user from '../../../schemas/eventcatalog/user.schema.json';
 import type { CatalogKind } from './fileKinds';
+import { errorMessage } from '../errorMessage';
 
 export type JsonObject = { [key: string]: unknown };
 
@@ -99,7 +100,7 @@ export function schemaProblem(schema: JsonObject): string | undefined {
     if (instance.validateSchema(rest)) return undefined;
     return instance.errorsText(instance.errors, { dataVar: 'schema' });
   } catch (err) {
-    return err instanceof Error ? err.message : String(err);
+    return errorMessage(err);
   }
 }
 
@@ -124,7 +125,7 @@ export function compileObject(schema: JsonObject): ValidateFunction | string {
     if (instance === getAjv() && typeof rest.$schema === 'string' && !/draft-07/.test(rest.$schema)) delete rest.$schema;
     return instance.compile(rest);
   } catch (err) {
-    return err instanceof Error ? err.message : String(err);
+    return errorMessage(err);
   }
 }
 

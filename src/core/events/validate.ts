@@ -14,14 +14,15 @@ import { dirnameOf, joinPath } from './paths';
 import { isRefused, type LinkedFileReader } from './linkedFiles';
 import type { FileFacts } from './facts';
 import { validateCatalogEntries, type EntryCache } from './catalogEntries';
+import { errorMessage } from '../errorMessage';
 
 export interface ValidateOptions extends ClassifyOptions {
   /** Overrides the kind found from the path. */
-  readonly kind?: FileKind;
+  readonly kind?: FileKind | undefined;
   /** Per-entry results of the previous validation of this file (a large course catalog re-validates only changed entries). */
-  readonly entryCache?: EntryCache;
+  readonly entryCache?: EntryCache | undefined;
   /** Reads a linked file (a modeline's schema) as the host allows; undefined when it does not exist. */
-  readonly readLinked?: LinkedFileReader;
+  readonly readLinked?: LinkedFileReader | undefined;
 }
 
 export interface ValidationResult {
@@ -29,11 +30,11 @@ export interface ValidationResult {
   readonly kind: FileKind;
   readonly diagnostics: CoreDiagnostic[];
   /** The parsed YAML (for completion, hover, symbols, cross-file facts); absent when skipped. */
-  readonly parsed?: ParsedYaml;
+  readonly parsed?: ParsedYaml | undefined;
   /** The bundled schema used, if any. */
-  readonly schemaId?: string;
+  readonly schemaId?: string | undefined;
   /** Facts already gathered while validating (the incremental catalog path); else extracted from `parsed`. */
-  readonly facts?: FileFacts;
+  readonly facts?: FileFacts | undefined;
 }
 
 /** Validates one file; returns undefined when the file is none of ours. Never throws. */
@@ -44,7 +45,7 @@ export function validateText(path: string, text: string, options: ValidateOption
     return validateKind(path, text, kind, options);
   } catch (err) {
     // A bug of ours must not take the editor down: report it on the first line.
-    return { path, kind, diagnostics: [whole(text, 0, 'internal-error', `The event validator failed on this file: ${err instanceof Error ? err.message : String(err)}`, 'warning')] };
+    return { path, kind, diagnostics: [whole(text, 0, 'internal-error', `The event validator failed on this file: ${errorMessage(err)}`, 'warning')] };
   }
 }
 

@@ -7,6 +7,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Do
 import jsyaml from 'js-yaml';
 import type { CoreDiagnostic, Range } from '../diagnostic';
 import { LineLocator, type Located } from './lineLocator';
+import { errorMessage } from '../errorMessage';
 
 export const eventsSource = 'edgo-events';
 
@@ -103,7 +104,7 @@ function fullYaml(text: string, lineOffset: number): ParsedYaml {
     streamDocs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true }) as Document.Parsed[];
     if (!Array.isArray(streamDocs)) streamDocs = [];
   } catch (err) {
-    diagnostics.push(whole(text, lineOffset, 'yaml/unreadable', `This file could not be read as YAML: ${errorText(err)}`));
+    diagnostics.push(whole(text, lineOffset, 'yaml/unreadable', `This file could not be read as YAML: ${errorMessage(err)}`));
     return { text, lineOffset, lineCounter, docs, diagnostics, locate: () => undefined };
   }
   const parsed: ParsedYaml = { text, lineOffset, lineCounter, docs, diagnostics, locate: () => undefined };
@@ -128,7 +129,7 @@ function fullYaml(text: string, lineOffset: number): ParsedYaml {
         range: offsetRange(parsed, start, start + 1),
         severity: 'error',
         code: 'yaml/alias-bomb',
-        message: `This YAML expands too many aliases (*name) and was not checked further: ${errorText(err)}`,
+        message: `This YAML expands too many aliases (*name) and was not checked further: ${errorMessage(err)}`,
         source: eventsSource,
       });
     }
@@ -156,11 +157,11 @@ export function nodeRange(parsed: ParsedYaml, node: Node | null | undefined): Ra
 
 /** The key/value nodes at a JSON pointer, walking maps and sequences. */
 export interface PointerTarget {
-  readonly pair?: Pair<unknown, unknown>;
-  readonly key?: Node;
-  readonly value?: Node;
+  readonly pair?: Pair<unknown, unknown> | undefined;
+  readonly key?: Node | undefined;
+  readonly value?: Node | undefined;
   /** The pair that holds the nearest existing ancestor (for a missing property). */
-  readonly parentPair?: Pair<unknown, unknown>;
+  readonly parentPair?: Pair<unknown, unknown> | undefined;
 }
 
 export function findPointer(doc: Document.Parsed, pointer: string): PointerTarget {
@@ -257,6 +258,3 @@ function yamlMessage(code: string, message: string): string {
   return `YAML syntax: ${first}.`.replace(/\.\.$/, '.');
 }
 
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}

@@ -3,7 +3,11 @@
  * anyone, so a path inside it is not trusted to stay inside it: every folder
  * on the way to a file is looked at with `lstat` (a symbolic link is refused,
  * never followed), missing folders are made one at a time, and the file is
- * opened with `O_NOFOLLOW`, exclusively when it must be new.
+ * opened with `O_NOFOLLOW`, exclusively when it must be new. Node has no
+ * `openat`, so a folder could still be swapped for a link between the check
+ * and the open: after opening, the descriptor and every folder on the way are
+ * compared (device and inode) with what was checked, and nothing is written on
+ * a mismatch.
  */
 import { constants, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
@@ -20,6 +24,15 @@ export class RefusedWriteError extends Error {
 export interface GuardedWriteOptions {
   /** False: the file must not exist yet. True: an existing regular file is replaced. */
   readonly replace: boolean;
+  /** For tests: runs between the checks and the open, where a swapped folder would strike. */
+  readonly afterCheck?: (() => Promise<void>) | undefined;
+}
+
+/** What a checked path was: a later lstat must find the same device and inode. */
+interface Checked {
+  readonly path: string;
+  readonly dev: number;
+  readonly ino: number;
 }
 
 /** The components of `rel`, refusing anything that could leave the folder. */
@@ -45,8 +58,8 @@ function linkRefusal(p: string, root: string): RefusedWriteError {
   return new RefusedWriteError(`Refused to write through ${p}: it is a symbolic link, and what it points to may be outside ${root}. Replace the link with a real folder or file, then generate again.`);
 }
 
-/** Makes (or checks) each folder from `root` down to the file's parent; returns the file's absolute path. */
-async function safeParent(root: string, rel: string): Promise<string> {
+/** Makes (or checks) each folder from `root` down to the file's parent; returns the file's absolute path and the folders as checked. */
+async function safeParent(root: string, rel: string): Promise<{ file: string; folders: Checked[] }> {
   const rootStat = await lstatOrUndefined(root);
   if (rootStat === undefined || !rootStat.isDirectory()) {
     // The folder the learner chose may itself be reached through a link (e.g. /tmp on macOS): it is the one path followed.
@@ -54,6 +67,7 @@ async function safeParent(root: string, rel: string): Promise<string> {
     if (real === undefined || !real.isDirectory()) throw new RefusedWriteError(`Refused to write into ${root}: it is not a folder.`);
   }
   const parts = components(root, rel);
+  const folders: Checked[] = [];
   let current = root;
   for (const part of parts.slice(0, -1)) {
     current = path.join(current, part);
@@ -68,8 +82,25 @@ async function safeParent(root: string, rel: string): Promise<string> {
     }
     if (stat.isSymbolicLink()) throw linkRefusal(current, root);
     if (!stat.isDirectory()) throw new RefusedWriteError(`Refused to write into ${current}: it is a file, not a folder.`);
+    folders.push({ path: current, dev: stat.dev, ino: stat.ino });
   }
-  return path.join(current, parts[parts.length - 1]!);
+  return { file: path.join(current, parts[parts.length - 1]!), folders };
+}
+
+function raceRefusal(p: string, root: string): RefusedWriteError {
+  return new RefusedWriteError(`Refused to write ${p}: a folder on its way changed while generating (it may now lead outside ${root}). Nothing was written; check the folder and generate again.`);
+}
+
+/** True when the open descriptor is the file now at `file`, reached through the very folders that were checked. */
+async function openedWhatWasChecked(handle: import('node:fs/promises').FileHandle, file: string, folders: readonly Checked[]): Promise<boolean> {
+  const opened = await handle.stat();
+  const there = await lstatOrUndefined(file);
+  if (there === undefined || !there.isFile() || there.dev !== opened.dev || there.ino !== opened.ino) return false;
+  for (const folder of folders) {
+    const now = await lstatOrUndefined(folder.path);
+    if (now === undefined || !now.isDirectory() || now.dev !== folder.dev || now.ino !== folder.ino) return false;
+  }
+  return true;
 }
 
 /** Checks the file itself: no link, nothing but a regular file, and new unless `replace`. */
@@ -83,9 +114,11 @@ async function checkTarget(file: string, root: string, replace: boolean): Promis
 
 /** Writes `rel` (relative to `root`) with the guard above. */
 export async function guardedWrite(root: string, rel: string, content: string, options: GuardedWriteOptions): Promise<void> {
-  const file = await safeParent(root, rel);
+  const { file, folders } = await safeParent(root, rel);
   await checkTarget(file, root, options.replace);
-  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_NOFOLLOW | (options.replace ? constants.O_TRUNC : constants.O_EXCL);
+  await options.afterCheck?.();
+  // No O_TRUNC: an existing file is emptied only once the descriptor is known to be the checked one.
+  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_NOFOLLOW | (options.replace ? 0 : constants.O_EXCL);
   let handle: import('node:fs/promises').FileHandle;
   try {
     handle = await fsp.open(file, flags, 0o644);
@@ -96,6 +129,9 @@ export async function guardedWrite(root: string, rel: string, content: string, o
     throw err;
   }
   try {
+    // A file made new through a swapped folder stays behind empty: removing it by path would race again.
+    if (!(await openedWhatWasChecked(handle, file, folders))) throw raceRefusal(file, root);
+    await handle.truncate(0);
     await handle.writeFile(content, 'utf8');
   } finally {
     await handle.close();
@@ -112,7 +148,7 @@ export async function guardedMove(root: string, from: string, to: string): Promi
   const sourceStat = await fsp.lstat(source);
   if (sourceStat.isSymbolicLink()) throw linkRefusal(source, root);
   if (!sourceStat.isFile()) throw new RefusedWriteError(`Refused to move ${source}: it is not a regular file.`);
-  const target = await safeParent(root, to);
+  const { file: target } = await safeParent(root, to);
   if ((await lstatOrUndefined(target)) !== undefined) throw new RefusedWriteError(`Refused to move ${source} to ${target}: the target exists.`);
   await fsp.rename(source, target);
 }

@@ -14,7 +14,7 @@ import { findPointer, nodeRange, parseYaml, type ParsedYaml } from '../events/ya
 
 export interface Contract {
   readonly name: string;
-  readonly version?: string;
+  readonly version?: string | undefined;
   /** The event YAML. */
   readonly file: string;
   /** Zero-based line of the event's `name`. */

@@ -14,8 +14,8 @@ export interface FoundServer {
   readonly url: string;
   /** Where it came from, for the view: `.env`, `values.yaml (port-forward)`. */
   readonly from: string;
-  readonly user?: string;
-  readonly password?: string;
+  readonly user?: string | undefined;
+  readonly password?: string | undefined;
 }
 
 /** `NATS_URL=...` (with optional quotes and `export`), and NATS_USER / NATS_PASSWORD beside it. */

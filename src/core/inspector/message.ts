@@ -6,6 +6,7 @@
  * Pure: bytes in, plain data out; never throws on bad input.
  */
 import { decodeProtobuf, type ProtoSchema } from './protobuf';
+import { errorMessage } from '../errorMessage';
 
 /** What a NATS client hands over, without any client type. */
 export interface RawMessage {
@@ -20,15 +21,15 @@ export interface RawMessage {
 }
 
 export interface Envelope {
-  readonly specversion?: string;
-  readonly id?: string;
-  readonly type?: string;
-  readonly source?: string;
-  readonly subject?: string;
-  readonly time?: string;
-  readonly datacontenttype?: string;
+  readonly specversion?: string | undefined;
+  readonly id?: string | undefined;
+  readonly type?: string | undefined;
+  readonly source?: string | undefined;
+  readonly subject?: string | undefined;
+  readonly time?: string | undefined;
+  readonly datacontenttype?: string | undefined;
   /** A version the producer stated: a `dataversion`/`version` attribute, or `ce-dataversion`. */
-  readonly version?: string;
+  readonly version?: string | undefined;
 }
 
 export interface InspectedMessage {
@@ -36,15 +37,15 @@ export interface InspectedMessage {
   readonly time: Date;
   readonly size: number;
   readonly headers: Readonly<Record<string, readonly string[]>>;
-  readonly stream?: string;
-  readonly streamSequence?: number;
+  readonly stream?: string | undefined;
+  readonly streamSequence?: number | undefined;
   /** Event type: the envelope's `type`, a `ce-type` header, or else the subject. */
   readonly type: string;
   /** Where the type came from: a subject-only guess is weaker evidence. */
   readonly typeFrom: 'envelope' | 'header' | 'subject';
-  readonly id?: string;
-  readonly version?: string;
-  readonly envelope?: Envelope;
+  readonly id?: string | undefined;
+  readonly version?: string | undefined;
+  readonly envelope?: Envelope | undefined;
   /** The event data (the envelope's `data`, or the whole body when there is no envelope), when it is JSON or decoded Protobuf. */
   readonly data?: unknown;
   readonly hasData: boolean;
@@ -54,21 +55,21 @@ export interface InspectedMessage {
   /** The body was longer than the limit: `display` holds its start only. */
   readonly truncated: boolean;
   /** Why the body is not an event envelope (not JSON, missing attributes), when it is not. */
-  readonly decodeProblem?: string;
+  readonly decodeProblem?: string | undefined;
   /** W3C trace context from the headers, when present. */
-  readonly traceparent?: string;
+  readonly traceparent?: string | undefined;
   /** Set on dead-lettered messages: where the event was first published. */
-  readonly originalSubject?: string;
-  readonly deadLetterReason?: string;
+  readonly originalSubject?: string | undefined;
+  readonly deadLetterReason?: string | undefined;
 }
 
 export interface DecodeOptions {
   /** Bytes shown at most; longer bodies are truncated (and not validated). */
-  readonly maxDisplayBytes?: number;
+  readonly maxDisplayBytes?: number | undefined;
   /** Protobuf messages by event type, for bodies sent as `application/protobuf`. */
-  readonly protobuf?: ReadonlyMap<string, ProtoSchema>;
+  readonly protobuf?: ReadonlyMap<string, ProtoSchema> | undefined;
   /** Subject prefixes of dead-letter streams: `deadletter.booking.requested` → `booking.requested`. */
-  readonly deadLetterPrefixes?: readonly string[];
+  readonly deadLetterPrefixes?: readonly string[] | undefined;
 }
 
 export const defaultMaxDisplayBytes = 64 * 1024;
@@ -132,7 +133,7 @@ export function inspectMessage(raw: RawMessage, options: DecodeOptions = {}): In
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    return { ...base, ...typeOf(), id: header(headers, 'Nats-Msg-Id'), version: headerVersion, hasData: false, display: text, displayKind: 'text', decodeProblem: `the payload is not JSON (${err instanceof Error ? err.message : String(err)})` };
+    return { ...base, ...typeOf(), id: header(headers, 'Nats-Msg-Id'), version: headerVersion, hasData: false, display: text, displayKind: 'text', decodeProblem: `the payload is not JSON (${errorMessage(err)})` };
   }
   const envelope = asEnvelope(parsed);
   if (!envelope) {

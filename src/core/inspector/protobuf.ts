@@ -6,6 +6,7 @@
  * so the result can be validated against the same JSON Schema as the JSON event.
  * Not a general Protobuf library: no maps, oneofs, groups, imports of user files.
  */
+import { errorMessage } from '../errorMessage';
 
 export interface ProtoField {
   readonly name: string;
@@ -46,7 +47,7 @@ export function decodeProtobuf(bytes: Uint8Array, schema: ProtoSchema): ProtoRes
   try {
     return { ok: true, value: decodeMessage(bytes, schema, schema.root, 0) };
   } catch (err) {
-    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+    return { ok: false, error: errorMessage(err) };
   }
 }
 

@@ -53,10 +53,10 @@ export interface RenderedMessage {
 export type WebviewToHost =
   | { readonly type: 'ready' }
   | RenderedMessage
-  | { readonly type: 'reveal'; readonly index: number; readonly line?: number }
+  | { readonly type: 'reveal'; readonly index: number; readonly line?: number | undefined }
   | { readonly type: 'copySvg'; readonly index: number; readonly svg: string }
   | { readonly type: 'export'; readonly index: number; readonly format: 'svg' | 'png' }
-  | { readonly type: 'exportResult'; readonly requestId: number; readonly data?: string; readonly error?: string }
+  | { readonly type: 'exportResult'; readonly requestId: number; readonly data?: string | undefined; readonly error?: string | undefined }
   | { readonly type: 'toggleLock' };
 
 /** State the webview keeps through a window reload (read by the panel serializer). */

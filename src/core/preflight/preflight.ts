@@ -1,6 +1,7 @@
 import type { ToolId } from '../tools/toolIds';
 import { installHint, type InstallHint } from './installHints';
-import type { ProcessRunner } from './processRunner';
+import type { ProcessRunner } from '../checks/types';
+import { readRun } from './processRunner';
 import type { ToolFs } from '../tools/toolFs';
 import { environmentFor, foundOutsidePath, resolveTool } from '../tools/toolResolver';
 import { toolNotFoundExplanation } from './missingTool';
@@ -83,8 +84,8 @@ async function checkTool(spec: ToolSpec, input: PreflightInput): Promise<ToolRep
   const outsideNote = foundOutsidePath(located)
     ? ` Found at ${located.path}, in a folder that is not on the PATH VS Code or its terminal uses: the lab uses it from there. To type ${spec.id} in a terminal too, add ${located.dir} to PATH (or accept the lab's offer to do it).`
     : '';
-  const options = { env: environmentFor(located, input.env, input.platform), timeoutMs: 15_000, ...(input.cwd ? { cwd: input.cwd } : {}) };
-  const result = await input.runner.run(located.path, spec.versionArgs, options);
+  const options = { env: environmentFor(located, input.env, input.platform), timeoutMs: 15_000, cwd: input.cwd };
+  const result = readRun(await input.runner.run(located.path, spec.versionArgs, options));
   if (result.kind === 'not-found') {
     return { ...base, path: located.path, status: 'missing', summary: `${spec.name} could not be started`, explanation: `${located.path} exists but could not be run (${result.message}). Reinstall ${spec.name}.` };
   }
@@ -108,7 +109,7 @@ async function checkTool(spec: ToolSpec, input: PreflightInput): Promise<ToolRep
     };
   }
   if (spec.checkLive) {
-    const live = await spec.checkLive((args) => input.runner.run(located.path, args, options));
+    const live = await spec.checkLive(async (args) => readRun(await input.runner.run(located.path, args, options)));
     if (!live.live) return { ...withVersion, live, status: 'not-live', summary: `${spec.name} ${version} installed, but not ready`, explanation: live.message };
     return { ...withVersion, live, status: 'ok', summary: `${spec.name} ${version}`, explanation: `${live.message}${outsideNote}` };
   }

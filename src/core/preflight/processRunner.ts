@@ -1,4 +1,9 @@
-/** What happened when a tool was started. */
+import type { ProcessResult as ToolRun } from '../checks/types';
+
+/**
+ * What happened when a tool was started, as the preflight reads a run of the one
+ * process runner (`ProcessRunner` in core/checks).
+ */
 export type ProcessResult =
   | { readonly kind: 'exited'; readonly exitCode: number; readonly stdout: string; readonly stderr: string }
   /** The executable was not found (ENOENT) or is not executable (EACCES). */
@@ -6,17 +11,10 @@ export type ProcessResult =
   | { readonly kind: 'timeout'; readonly stdout: string; readonly stderr: string }
   | { readonly kind: 'failed'; readonly message: string };
 
-export interface RunOptions {
-  readonly cwd?: string;
-  /** The full environment for the process (PATH included). */
-  readonly env?: Readonly<Record<string, string>>;
-  readonly timeoutMs?: number;
-}
-
-/**
- * Runs a program with an argument array, never through a shell. Injected so the
- * preflight is tested with recorded outputs and the extension uses the real tools.
- */
-export interface ProcessRunner {
-  run(command: string, args: readonly string[], options?: RunOptions): Promise<ProcessResult>;
+/** The preflight's reading of a run. */
+export function readRun(run: ToolRun): ProcessResult {
+  if (run.notFound) return { kind: 'not-found', message: run.stderr.trim() || 'not found' };
+  if (run.timedOut) return { kind: 'timeout', stdout: run.stdout, stderr: run.stderr };
+  if (run.exitCode === null) return { kind: 'failed', message: run.stderr.trim() || 'it was stopped before it exited' };
+  return { kind: 'exited', exitCode: run.exitCode, stdout: run.stdout, stderr: run.stderr };
 }

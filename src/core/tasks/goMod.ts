@@ -1,11 +1,11 @@
 /** What the task catalog and the preflight need from a `go.mod`. */
 export interface GoModInfo {
   /** The `module` path, e.g. `example.com/order`. */
-  readonly modulePath?: string;
+  readonly modulePath?: string | undefined;
   /** The `go` directive, e.g. `1.22` or `1.22.3`: the minimum Go the module needs. */
-  readonly goVersion?: string;
+  readonly goVersion?: string | undefined;
   /** The `toolchain` directive without its `go` prefix, when present. */
-  readonly toolchain?: string;
+  readonly toolchain?: string | undefined;
   /** Every required module path (direct and indirect). */
   readonly requires: readonly string[];
 }

@@ -158,10 +158,10 @@ export function releaseName(chartName: string): string {
 }
 
 interface SpecExtras {
-  target?: string;
-  group?: 'build' | 'test';
-  matchers?: string[];
-  background?: boolean;
+  target?: string | undefined;
+  group?: 'build' | 'test' | undefined;
+  matchers?: string[] | undefined;
+  background?: boolean | undefined;
   detail: string;
 }
 

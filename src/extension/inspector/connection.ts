@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import { defaultNatsUrl, fromDotEnv, fromHelmValues, fromReadme, type FoundServer } from '../../core/inspector/discover';
 import { loadNats } from '../../nats/load';
 import type { NatsSession } from '../../nats/types';
+import { errorMessage } from '../../core/errorMessage';
 
 export type ConnectionState =
   | { readonly kind: 'idle' }
@@ -93,7 +94,7 @@ export class InspectorConnection implements vscode.Disposable {
       this.#set({ kind: 'connected', url: found.url, from: found.from });
       return session;
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = errorMessage(err);
       if (/refused the credentials/.test(message)) this.#set({ kind: 'refused', url: found.url, message });
       else {
         // 5 s, 10 s, 20 s, then every 30 s.

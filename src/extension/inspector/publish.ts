@@ -13,6 +13,7 @@ import type { Contract } from '../../core/inspector/contracts';
 import { prepareRedrive, redrive } from '../../nats/redrive';
 import type { InspectorConnection } from './connection';
 import type { ContractsCache } from './workspaceContracts';
+import { errorMessage } from '../../core/errorMessage';
 
 export async function publishSample(connection: InspectorConnection, contracts: ContractsCache): Promise<void> {
   const { catalog } = contracts.get();
@@ -22,7 +23,7 @@ export async function publishSample(connection: InspectorConnection, contracts: 
     return;
   }
   const picked = await vscode.window.showQuickPick(
-    all.map((c) => ({ label: c.name, description: c.version, detail: vscode.workspace.asRelativePath(c.file), contract: c })),
+    all.map((c) => ({ label: c.name, description: c.version ?? '', detail: vscode.workspace.asRelativePath(c.file), contract: c })),
     { title: 'Publish a sample event', placeHolder: 'Which event?' },
   );
   if (!picked) return;
@@ -40,7 +41,7 @@ export async function publishText(connection: InspectorConnection, contracts: Co
   try {
     data = JSON.parse(text);
   } catch (err) {
-    void vscode.window.showErrorMessage(`The payload is not JSON: ${err instanceof Error ? err.message : String(err)}`);
+    void vscode.window.showErrorMessage(`The payload is not JSON: ${errorMessage(err)}`);
     return undefined;
   }
   const id = randomUUID();
@@ -58,7 +59,7 @@ export async function publishText(connection: InspectorConnection, contracts: Co
     void vscode.window.showInformationMessage(text);
     return text;
   } catch (err) {
-    void vscode.window.showErrorMessage(`Could not publish ${envelope.type}: ${err instanceof Error ? err.message : String(err)}`);
+    void vscode.window.showErrorMessage(`Could not publish ${envelope.type}: ${errorMessage(err)}`);
     return undefined;
   }
 }
@@ -85,6 +86,6 @@ export async function confirmAndRedrive(connection: InspectorConnection, stream:
       result.duplicate ? `This dead letter was already re-driven to ${plan.subject} a moment ago; the stream dropped the copy.` : `Re-driven to ${plan.subject} (${result.stream} #${result.seq}).`,
     );
   } catch (err) {
-    void vscode.window.showErrorMessage(`Re-drive failed: ${err instanceof Error ? err.message : String(err)}`);
+    void vscode.window.showErrorMessage(`Re-drive failed: ${errorMessage(err)}`);
   }
 }

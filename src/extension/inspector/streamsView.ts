@@ -114,7 +114,7 @@ export class StreamsTreeProvider implements vscode.TreeDataProvider<StreamsNode>
       }
       case 'info': {
         const item = new vscode.TreeItem(node.label);
-        item.description = node.description;
+        if (node.description !== undefined) item.description = node.description;
         item.iconPath = new vscode.ThemeIcon(node.icon);
         item.tooltip = node.tooltip;
         return item;

@@ -15,6 +15,7 @@ import type { InspectorConnection } from './connection';
 import { tailHtml } from './tailHtml';
 import { toRow, type TailRow } from './tailRows';
 import type { ContractsCache } from './workspaceContracts';
+import { errorMessage } from '../../core/errorMessage';
 
 const flushMs = 250;
 
@@ -70,7 +71,7 @@ export class TailPanel implements vscode.Disposable {
       this.#showState();
       return undefined;
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = errorMessage(err);
       this.#post({ type: 'state', text: message, level: 'bad' });
       return message;
     }

@@ -8,12 +8,12 @@ export interface TailRow {
   readonly time: string;
   readonly subject: string;
   readonly type: string;
-  readonly id?: string;
+  readonly id?: string | undefined;
   readonly size: number;
   readonly verdict: string;
   readonly summary: string;
   readonly headers: Readonly<Record<string, readonly string[]>>;
-  readonly traceparent?: string;
+  readonly traceparent?: string | undefined;
   readonly payload: string;
   readonly payloadKind: string;
   readonly truncated: boolean;

@@ -5,13 +5,13 @@ export type ExportFormat = 'svg' | 'png';
 
 export interface ExportOptions {
   /** Which diagram of the file (its block index); asked when the file has several. */
-  readonly index?: number;
+  readonly index?: number | undefined;
   /** Where to write; default: beside the source file. */
-  readonly target?: vscode.Uri;
+  readonly target?: vscode.Uri | undefined;
   /** Ask for the path with a save dialog. */
-  readonly chooseTarget?: boolean;
+  readonly chooseTarget?: boolean | undefined;
   /** Replace an existing file without asking (tests, scripted use). */
-  readonly overwrite?: boolean;
+  readonly overwrite?: boolean | undefined;
 }
 
 /** `orders.mmd` → `orders.svg`; the second diagram of `design.md` → `design-2.svg`. */
@@ -26,7 +26,7 @@ export async function pickDiagram(blocks: readonly MermaidBlock[], index: number
   if (index !== undefined) return blocks.find((b) => b.index === index);
   if (blocks.length <= 1) return blocks[0];
   const picked = await vscode.window.showQuickPick(
-    blocks.map((b) => ({ label: `Diagram ${b.index + 1}`, description: `line ${b.contentLine + 1}`, detail: b.text.split('\n').find((l) => l.trim() !== '')?.trim(), block: b })),
+    blocks.map((b) => ({ label: `Diagram ${b.index + 1}`, description: `line ${b.contentLine + 1}`, detail: b.text.split('\n').find((l) => l.trim() !== '')?.trim() ?? '', block: b })),
     { placeHolder: 'Which diagram?' },
   );
   return picked?.block;

@@ -9,6 +9,7 @@ import { withFoldersOnTerminalPath } from '../../core/preflight/toolLocation';
 import { toolSpec } from '../../core/preflight/toolSpecs';
 import type { ToolId } from '../../core/tools/toolIds';
 import { terminalEnvOs } from '../tasks/toolEnvironment';
+import { errorMessage } from '../../core/errorMessage';
 
 /** A tool in use from outside the PATH. */
 export interface OutsideTool {
@@ -48,7 +49,7 @@ export class ToolNotice {
     if (this.shown.includes(found.tool) || this.memento.get(this.#key(found.tool))) return;
     this.shown.push(found.tool);
     this.last = this.#tell(found).catch((err: unknown) => {
-      void vscode.window.showErrorMessage(`Could not save the setting: ${err instanceof Error ? err.message : String(err)}`);
+      void vscode.window.showErrorMessage(`Could not save the setting: ${errorMessage(err)}`);
     });
   }
 

@@ -67,7 +67,7 @@ export class LearningPathProvider implements vscode.TreeDataProvider<PathNode>, 
     }
     const item = new vscode.TreeItem(node.title, vscode.TreeItemCollapsibleState.None);
     item.id = `${node.loaded.module.slug}#${node.stepId}`;
-    item.description = node.state === 'not-started' ? undefined : label[node.state];
+    if (node.state !== 'not-started') item.description = label[node.state];
     item.iconPath = icon[node.state];
     item.contextValue = 'edgo.step';
     item.accessibilityInformation = { label: `${node.title}, ${label[node.state]}` };

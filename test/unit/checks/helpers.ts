@@ -8,7 +8,7 @@ export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 export const fixtureModules = path.join(repoRoot, 'test', 'fixtures', 'modules');
 
 export interface FakeRunner extends ProcessRunner {
-  readonly calls: Array<{ command: string; args: readonly string[]; cwd: string }>;
+  readonly calls: Array<{ command: string; args: readonly string[]; cwd: string | undefined }>;
 }
 
 /** A runner that answers each `go <subcommand>` with what `answer` returns. */

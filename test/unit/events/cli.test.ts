@@ -56,4 +56,11 @@ test('--format json and --format sarif', async () => {
 
 test('a bad option is a usage error (exit 2)', async () => {
   assert.equal((await run(['--format', 'xml'])).code, 2);
+  assert.equal((await run(['--colour', 'events/good.yaml'])).code, 2);
+  assert.equal((await run(['--root'])).code, 2);
+});
+
+test('-f is --format, and --root=DIR takes the other files from DIR', async () => {
+  assert.equal(JSON.parse((await run(['-f', 'json', 'events/good.yaml'])).out).length, 0);
+  assert.equal((await run(['--root=events', 'events/bad.yaml'])).code, 1);
 });

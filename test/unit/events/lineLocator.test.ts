@@ -12,7 +12,7 @@ const value = fc.letrec((tie) => ({
 })).node;
 
 /** Every pointer of a document with the start of its key and value, from the AST. */
-function pointers(node: Node | null, prefix: string, lc: LineCounter, out: Array<{ pointer: string; key?: string; value?: string }>): void {
+function pointers(node: Node | null, prefix: string, lc: LineCounter, out: Array<{ pointer: string; key?: string | undefined; value?: string | undefined }>): void {
   const at = (n: Node | null | undefined) => {
     if (!n?.range) return undefined;
     const p = lc.linePos(n.range[0]);

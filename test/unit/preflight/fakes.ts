@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ProcessResult, ProcessRunner } from '../../../src/core/preflight/processRunner';
+import type { ProcessResult, ProcessRunner } from '../../../src/core/checks/types';
 import type { ToolFs } from '../../../src/core/tools/toolFs';
 import { fakeToolFs } from '../tools/fakeToolFs';
 import { toolIds } from '../../../src/core/tools/toolIds';
@@ -11,7 +11,7 @@ export function fixture(name: string): string {
   return fs.readFileSync(path.join(fixtureDir, name), 'utf8');
 }
 
-export const exited = (stdout: string, stderr = '', exitCode = 0): ProcessResult => ({ kind: 'exited', exitCode, stdout, stderr });
+export const exited = (stdout: string, stderr = '', exitCode = 0): ProcessResult => ({ exitCode, stdout, stderr });
 
 /**
  * A runner answering from a table keyed by `<basename> <args...>`; anything else

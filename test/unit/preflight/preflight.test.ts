@@ -4,6 +4,9 @@ import { runPreflight, type ToolReport } from '../../../src/core/preflight/prefl
 import { renderPreflightMarkdown } from '../../../src/core/preflight/preflightReport';
 import { interpretCurrentContext, interpretDockerInfo, interpretReadyz } from '../../../src/core/preflight/toolSpecs';
 import { allTools, allToolsAnswers, exited, fakeFs, fakeRunner, fixture } from './fakes';
+import { readRun } from '../../../src/core/preflight/processRunner';
+
+const readExited = (...args: Parameters<typeof exited>) => readRun(exited(...args));
 
 const env = { PATH: '/usr/local/bin:/usr/bin', HOME: '/home/learner' };
 
@@ -122,7 +125,7 @@ describe('runPreflight', () => {
 
   it('reports a tool that exists but cannot be started, or prints no version', async () => {
     const runner = fakeRunner({
-      'helm version --short': { kind: 'not-found', message: 'spawn /usr/bin/helm EACCES' },
+      'helm version --short': { exitCode: null, stdout: '', stderr: 'spawn /usr/bin/helm EACCES', notFound: true },
       'kind version': exited('weird\n'),
     });
     const report = await runPreflight({ runner, fs: fakeFs(allTools), env, platform: 'linux', only: ['helm', 'kind'] });
@@ -134,19 +137,19 @@ describe('runPreflight', () => {
 
 describe('liveness interpretation', () => {
   it('docker: permission denied on the socket is not "daemon down"', () => {
-    const r = interpretDockerInfo(exited('', 'permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock', 1));
+    const r = interpretDockerInfo(readExited('', 'permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock', 1));
     assert.equal(r.problem, 'permission');
     assert.match(r.message, /usermod -aG docker/);
   });
 
   it('docker: Docker Desktop on Windows not started', () => {
-    const r = interpretDockerInfo(exited('', 'error during connect: Get "http://%2F%2F.%2Fpipe%2FdockerDesktopLinuxEngine/v1.46/info": open //./pipe/dockerDesktopLinuxEngine: The system cannot find the file specified.', 1));
+    const r = interpretDockerInfo(readExited('', 'error during connect: Get "http://%2F%2F.%2Fpipe%2FdockerDesktopLinuxEngine/v1.46/info": open //./pipe/dockerDesktopLinuxEngine: The system cannot find the file specified.', 1));
     assert.equal(r.problem, 'daemon-down');
   });
 
   it('kubectl: a timeout and a live cluster', () => {
     assert.equal(interpretReadyz({ kind: 'timeout', stdout: '', stderr: '' }, 'prod').problem, 'timeout');
-    assert.equal(interpretReadyz(exited('ok'), 'kind-edgo').live, true);
-    assert.equal(interpretCurrentContext(exited('minikube\n')).message, 'minikube');
+    assert.equal(interpretReadyz(readExited('ok'), 'kind-edgo').live, true);
+    assert.equal(interpretCurrentContext(readExited('minikube\n')).message, 'minikube');
   });
 });

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { nodeProcessRunner } from '../../../src/core/preflight/nodeProcessRunner';
+import { nodeProcessRunner } from '../../../src/core/checks/nodeProcessRunner';
+import { readRun } from '../../../src/core/preflight/processRunner';
 import { mergeTerminalEnv, withFoldersOnTerminalPath } from '../../../src/core/preflight/toolLocation';
 
 describe('mergeTerminalEnv', () => {
@@ -28,10 +29,16 @@ describe('withFoldersOnTerminalPath', () => {
   });
 });
 
-describe('nodeProcessRunner', () => {
+describe('nodeProcessRunner, as the preflight reads it', () => {
   it('reports a program that does not exist as not-found, and passes exit codes', async () => {
-    assert.equal((await nodeProcessRunner.run('/nonexistent/edgo-no-such-tool', ['version'])).kind, 'not-found');
-    const r = await nodeProcessRunner.run(process.execPath, ['-e', 'process.stderr.write("x"); process.exit(3)']);
-    assert.deepEqual(r, { kind: 'exited', exitCode: 3, stdout: '', stderr: 'x' });
+    assert.equal(readRun(await nodeProcessRunner.run('/nonexistent/edgo-no-such-tool', ['version'], {})).kind, 'not-found');
+    const r = await nodeProcessRunner.run(process.execPath, ['-e', 'process.stderr.write("x"); process.exit(3)'], {});
+    assert.deepEqual(readRun(r), { kind: 'exited', exitCode: 3, stdout: '', stderr: 'x' });
+  });
+
+  it('reports a file that is not executable as not-found, and a timeout as a timeout', async () => {
+    assert.equal(readRun(await nodeProcessRunner.run(__filename, [], {})).kind, 'not-found');
+    const slow = await nodeProcessRunner.run(process.execPath, ['-e', 'setTimeout(() => {}, 10_000)'], { timeoutMs: 200 });
+    assert.equal(readRun(slow).kind, 'timeout');
   });
 });

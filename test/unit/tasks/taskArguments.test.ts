@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { nodeProcessRunner } from '../../../src/core/preflight/nodeProcessRunner';
+import { nodeProcessRunner } from '../../../src/core/checks/nodeProcessRunner';
 import { scanFolder } from '../../../src/core/tasks/folderScan';
 import { tasksForFolder } from '../../../src/core/tasks/taskCatalog';
 import { memoryFolder } from './memoryFolder';
@@ -30,9 +30,8 @@ describe('task arguments', () => {
     const build = tasksForFolder(facts).find((t) => t.kind === 'docker-build');
     assert.ok(build);
     // Stand in for docker: a node process that prints the argv it received.
-    const result = await nodeProcessRunner.run(process.execPath, ['-e', 'process.stdout.write(JSON.stringify(process.argv.slice(1)))', ...build.args]);
-    assert.equal(result.kind, 'exited');
-    assert.ok(result.kind === 'exited');
+    const result = await nodeProcessRunner.run(process.execPath, ['-e', 'process.stdout.write(JSON.stringify(process.argv.slice(1)))', ...build.args], {});
+    assert.equal(result.exitCode, 0, result.stderr);
     assert.deepEqual(JSON.parse(result.stdout), build.args);
     assert.equal((JSON.parse(result.stdout) as string[]).length, 6);
   });

@@ -26,7 +26,7 @@ export interface Instruction {
 interface Stage {
   readonly from: Instruction;
   readonly image: string;
-  readonly name?: string;
+  readonly name?: string | undefined;
   readonly body: Instruction[];
 }
 
@@ -61,7 +61,7 @@ export function parseDockerfile(text: string): Instruction[] {
 }
 
 /** `image[:tag][@digest]` split; a `:` before the last `/` belongs to a registry port. */
-export function imageReference(image: string): { name: string; tag?: string; digest?: string } {
+export function imageReference(image: string): { name: string; tag?: string | undefined; digest?: string | undefined } {
   const [withTag = '', digest] = image.split('@');
   const slash = withTag.lastIndexOf('/');
   const colon = withTag.lastIndexOf(':');

@@ -307,7 +307,7 @@ export function crossObjectDiagnostics(objects: readonly ManifestObject[], rules
   return out;
 }
 
-function portsOf(c: Json): { name?: string; containerPort: number }[] {
+function portsOf(c: Json): { name?: string | undefined; containerPort: number }[] {
   const ports = c.ports;
   if (!Array.isArray(ports)) return [];
   return ports.filter(isObj).map((p) => ({ name: typeof p.name === 'string' ? p.name : undefined, containerPort: Number(p.containerPort) }));

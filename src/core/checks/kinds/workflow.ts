@@ -23,11 +23,11 @@ const source = 'edgo-workflow';
 /** The course's own rules on top of the schema. */
 export interface WorkflowRules {
   /** Actions some step must use, e.g. `docker/build-push-action` (any version). */
-  readonly requireUses?: readonly string[];
+  readonly requireUses?: readonly string[] | undefined;
   /** Texts some step's `run` must contain, e.g. `go test`. */
-  readonly requireRun?: readonly string[];
+  readonly requireRun?: readonly string[] | undefined;
   /** A job whose `run` contains one of these (e.g. `helm upgrade`) must be gated on the main branch by its `if`. */
-  readonly mainOnly?: readonly string[];
+  readonly mainOnly?: readonly string[] | undefined;
 }
 
 let compiled: ValidateFunction | undefined;
@@ -180,8 +180,8 @@ function schemaDiagnostics(errors: readonly ErrorObject[], at: Locator): CoreDia
 interface StepFacts {
   readonly job: string;
   readonly index: number;
-  readonly uses?: string;
-  readonly run?: string;
+  readonly uses?: string | undefined;
+  readonly run?: string | undefined;
 }
 
 function stepsOf(data: unknown): StepFacts[] {
