@@ -33,7 +33,7 @@ export class ModuleSpecError extends Error {
 }
 
 /** The top-level fields of module.json (`$schema` lets an editor find the schema). */
-const moduleFields = ['$schema', 'title', 'description', 'steps', 'base', 'starter', 'solution', 'checkTests', 'checks', 'expect'];
+const moduleFields = ['$schema', 'title', 'description', 'steps', 'base', 'starterFrom', 'starter', 'solution', 'checkTests', 'checks', 'expect'];
 const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
