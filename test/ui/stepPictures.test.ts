@@ -1,7 +1,6 @@
 // Walkthrough steps as a learner sees them in code-server, in a light and in a
 // dark colour theme: two steps that show the generated Mermaid SVG diagrams
-// (module 3's Booking sketch, module 4's CQRS flow), and module 8's "Run and
-// explore the catalog" step. Screenshots: test-results/screenshots/step-<theme>-*.png.
+// (module 3's Booking sketch, module 4's CQRS flow). Screenshots: test-results/screenshots/step-<theme>-*.png.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import { describe, it } from 'node:test';
@@ -52,16 +51,5 @@ for (const [theme, colorTheme] of [['light', 'Default Light Modern'], ['dark', '
         assert.ok(fs.statSync(file).size > 10_000, 'the screenshot is not empty');
       });
     }
-
-    it('shows module 8\'s "Run and explore the catalog" with what to look at', async () => {
-      await openStep(ui.bench, '08 Event Catalog', 'Run and explore the catalog');
-      const heading = media(ui.bench).locator('h2', { hasText: 'Build and serve it' });
-      await heading.waitFor({ state: 'visible', timeout: 60_000 });
-      await heading.scrollIntoViewIfNeeded();
-      await settle(ui.bench);
-      const file = await screenshot(ui.bench.page, `step-${theme}-module08-run-catalog`);
-      assert.ok(fs.statSync(file).size > 10_000, 'the screenshot is not empty');
-      assert.match(await media(ui.bench).locator('body').innerText(), /Visualiser[\s\S]*schema page[\s\S]*Owners/);
-    });
   });
 }
