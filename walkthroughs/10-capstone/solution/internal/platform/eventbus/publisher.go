@@ -72,6 +72,9 @@ func (p *Publisher) PublishEnvelope(ctx context.Context, env Envelope) error {
 	return nil
 }
 
+// Source is the service this publisher speaks for (the envelopes' source).
+func (p *Publisher) Source() string { return p.source }
+
 // NewEnvelope stamps an envelope with this publisher's source and clock.
 func (p *Publisher) NewEnvelope(e Event) (Envelope, error) {
 	return NewEnvelope(p.source, e, p.now())

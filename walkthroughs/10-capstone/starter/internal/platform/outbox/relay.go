@@ -126,8 +126,10 @@ func (r *Relay) Flush(ctx context.Context) (int, error) {
 }
 
 func (r *Relay) lock(ctx context.Context, tx pgx.Tx) ([]row, error) {
+	// Only this service's rows: services may share one database (and so one outbox
+	// table), and the service that wrote an event publishes it, with its metrics and traces.
 	rs, err := tx.Query(ctx, `SELECT id, envelope, trace_headers FROM outbox
-		WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`, r.batch)
+		WHERE sent_at IS NULL AND envelope->>'source' = $2 ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`, r.batch, r.pub.Source())
 	if err != nil {
 		return nil, err
 	}
