@@ -2,20 +2,36 @@
 // test/go/differentSolutions/<module>/ holds the learner's files of a module,
 // written from the starter's TODOs and the steps only (without reading the
 // reference solution), in a different style from it: laid over a fresh starter,
-// every check of the module must pass. Real Go toolchain.
+// every check of the module must pass. Real Go toolchain (and, for the capstone,
+// a throwaway PostgreSQL). A check that needs a tool or a running service this
+// machine lacks (not go) is reported as not judged, as in modules.test.ts.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { composeFolder, folderLayers, loadModule, nodeProcessRunner, runChecks } from '../../src/core/checks';
+import { findCurrentHelm } from '../tools/ensureHelm';
+import { startPostgres, type Postgres } from './postgres';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const solutionsDir = path.join(__dirname, 'differentSolutions');
 const hasGo = spawnSync('go', ['version'], { encoding: 'utf8' }).status === 0;
 const temps: string[] = [];
 after(() => temps.forEach((t) => fs.rmSync(t, { recursive: true, force: true })));
+const helmBin = process.env.EDGO_HELM || findCurrentHelm(false).bin;
+if (helmBin) process.env.PATH = `${path.dirname(helmBin)}${path.delimiter}${process.env.PATH ?? ''}`;
+// The capstone's Go tests read DATABASE_URL, which the checks' go test inherits.
+let pg: Postgres | undefined;
+before(async () => {
+  if (!hasGo) return;
+  pg = await startPostgres();
+  process.env.DATABASE_URL = pg.url;
+});
+after(async () => {
+  await pg?.stop();
+});
 
 /** A fresh starter with the different solution's files laid over it. */
 function learnerFolder(slug: string): { folder: string; dir: string; spec: ReturnType<typeof loadModule>['spec'] } {
@@ -27,13 +43,27 @@ function learnerFolder(slug: string): { folder: string; dir: string; spec: Retur
   return { folder, dir: m.dir, spec: m.spec };
 }
 
+/**
+ * Modules whose different solution covers only part of the learner's work: the checks it
+ * must pass. The capstone's covers the Go (compensation and idempotent notification); its
+ * documents, catalog and pipeline are other steps' work.
+ */
+const covers: Record<string, readonly string[]> = {
+  '10-capstone': ['build', 'vet', 'boundaries', 'confirmed', 'compensation', 'idempotency', 'outbox', 'telemetry', 'all-tests'],
+};
+
 describe('correct-but-different solutions pass every check', () => {
   for (const slug of fs.readdirSync(solutionsDir).sort()) {
     it(`${slug}`, { skip: !hasGo && 'go is not on PATH', timeout: 600_000 }, async () => {
       const { folder, dir, spec } = learnerFolder(slug);
-      const results = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
-      assert.deepEqual(results.filter((r) => r.status === 'fail').map((r) => `${r.id}: ${r.message} ${JSON.stringify(r.problems)}`), []);
-      assert.equal(results.length, spec.checks.length);
+      const only = covers[slug];
+      const all = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
+      const results = only ? all.filter((r) => only.includes(r.id)) : all;
+      if (only) assert.deepEqual(results.map((r) => r.id).sort(), [...only].sort(), 'a check the different solution covers is gone from module.json');
+      const notJudged = results.filter((r) => r.missingTool && r.missingTool !== 'go');
+      for (const r of notJudged) console.log(`  ${r.id} not judged: ${r.message}`);
+      assert.deepEqual(results.filter((r) => r.status === 'fail' && !notJudged.includes(r)).map((r) => `${r.id}: ${r.message} ${JSON.stringify(r.problems)}`), []);
+      if (!only) assert.equal(results.length, spec.checks.length);
     });
   }
 });
