@@ -64,7 +64,9 @@ describe('module 5: a correct solution written from the steps passes every check
   it('publisher, consumer and own test that differ from the reference pass all checks', async () => {
     const { spec, dir } = checksOf();
     const results = await runChecks(spec, learnerFolder(), { runner: nodeProcessRunner, moduleDir: dir });
-    assert.deepEqual(results.filter((r) => r.status !== 'pass').map((r) => `${r.id}: ${text(r)}`), []);
+    // A check that needs running services (order-seen) is not judged here, as in modules.test.ts.
+    const judged = results.filter((r) => !(r.missingTool && r.missingTool !== 'go'));
+    assert.deepEqual(judged.filter((r) => r.status !== 'pass').map((r) => `${r.id}: ${text(r)}`), []);
     assert.ok(results.some((r) => r.id === 'own-test'), 'the own-test check did not run');
   });
 });
@@ -99,8 +101,10 @@ describe("module 5: each step's typical mistake is caught by that step's check, 
       .replace(/if _, err := natspub\.PublishOrderCreated\(ctx, js, usecase\.OrderCreated\{OrderID: "o-9"\}\); err == nil \{[^}]*\}/, '_, _ = natspub.PublishOrderCreated(ctx, js, usecase.OrderCreated{OrderID: "o-9"})');
     const r = await runOne('own-test', learnerFolder({ [ownTest]: empty }));
     assert.equal(r.status, 'fail', text(r));
-    assert.match(r.message, /Your tests catch 0 of 2 known bugs/);
-    assert.match(text(r), /Your tests pass on a version of order\/infra\/natspub\/publish\.go with a bug \(it publishes with PublishAsync/);
+    // The PublishAsync bug may still trip the test's own fetch on a loaded machine (the message is
+    // not stored yet), so 0 or 1; the missing Nats-Msg-Id is never caught by a test that asserts nothing.
+    assert.match(r.message, /Your tests catch [01] of 2 known bugs/);
+    assert.match(text(r), /Your tests pass on a version of order\/infra\/natspub\/publish\.go with a bug \(it sets no Nats-Msg-Id/);
     assert.equal(r.location?.file ?? r.problems[0]?.location?.file, publisher);
   });
 
