@@ -13,10 +13,11 @@ import { installHint } from '../../preflight/installHints';
 import { toolSpec } from '../../preflight/toolSpecs';
 import { isAtLeast } from '../../preflight/version';
 import { splitMdx } from '../../generate/frontmatter';
-import { optionalString, str } from '../fields';
+import { str } from '../fields';
+import { defineCheckKind } from '../defineCheckKind';
 import { matchFiles, readText } from '../files';
 import { failWith } from '../goTool';
-import type { CheckContext, CheckKind, CheckOutcome, CheckProblem, ProcessResult } from '../types';
+import type { CheckContext, CheckOutcome, CheckProblem, CheckSpec, ProcessResult } from '../types';
 
 const nodeSpec = toolSpec('node');
 const coreBin = ['node_modules', '@eventcatalog', 'core', 'bin', 'eventcatalog.js'];
@@ -43,7 +44,7 @@ function resourceIds(folder: string, catalog: string, kind: 'events' | 'services
     .filter(Boolean);
 }
 
-async function run(spec: Parameters<CheckKind['run']>[0], ctx: CheckContext): Promise<CheckOutcome> {
+async function run(spec: CheckSpec, ctx: CheckContext): Promise<CheckOutcome> {
   const catalog = (str(spec, 'catalog') ?? 'eventcatalog').replace(/\/+$/, '');
   const dir = path.join(ctx.folder, catalog);
   if (!fs.existsSync(path.join(dir, 'package.json'))) {
@@ -90,19 +91,13 @@ async function run(spec: Parameters<CheckKind['run']>[0], ctx: CheckContext): Pr
 }
 
 /** Fields: `catalog` (folder, default "eventcatalog"), `timeoutMinutes` (default 15). */
-export const eventCatalogBuildsCheck: CheckKind = {
+export const eventCatalogBuildsCheck = defineCheckKind({
   kind: 'event-catalog-builds',
   summary:
     'The EventCatalog project in `catalog` builds with the real `eventcatalog build` (Node.js 22.12+, packages installed with npm install) and the site has a page for every event and service; says what is missing otherwise, never passes without a build.',
   fields: {
     catalog: { type: 'string', description: 'The EventCatalog folder, default "eventcatalog"' },
-    timeoutMinutes: { type: 'number', minimum: 1, description: 'How long the build may take, default 15' },
-  },
-  validate(spec) {
-    const problems: string[] = [];
-    optionalString(spec, 'catalog', problems);
-    if (spec.timeoutMinutes !== undefined && (typeof spec.timeoutMinutes !== 'number' || spec.timeoutMinutes < 1)) problems.push('"timeoutMinutes" must be a number of at least 1');
-    return problems;
+    timeoutMinutes: { type: 'integer', minimum: 1, description: 'How long the build may take, default 15' },
   },
   run,
-};
+});

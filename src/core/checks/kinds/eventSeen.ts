@@ -11,8 +11,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CheckKind, CheckProblem, CheckSpec } from '../types';
-import { optionalString, optionalStringArray, requiredString, str, strs } from '../fields';
+import type { CheckProblem, CheckSpec } from '../types';
+import { str, strs } from '../fields';
+import { defineCheckKind } from '../defineCheckKind';
 import { failWith } from '../goTool';
 import { inspectMessage } from '../../inspector/message';
 import { checkMessage } from '../../inspector/verdict';
@@ -37,28 +38,17 @@ export function serverFor(spec: CheckSpec, folder: string): FoundServer {
 
 const notRunAdvice = (action: string) => `start nats-server and your services, then ${action}, and check again`;
 
-export const eventSeenCheck: CheckKind = {
+export const eventSeenCheck = defineCheckKind({
   kind: 'event-seen',
   summary:
     'A valid event of `type` (and `version`, when given) is in the JetStream history of `subjects` on `server` (default: the folder\'s `.env` or README `NATS_URL`, else nats://127.0.0.1:4222), read with an ephemeral ordered consumer and checked against the folder\'s contracts (`contracts`, default the folder); `action` says what makes one (e.g. "POST an order"). Reported as not run when no server answers.',
   fields: {
-    type: { type: 'string', description: 'The event type, e.g. order.created.' },
+    type: { type: 'string', required: true, description: 'The event type, e.g. order.created.' },
     version: { type: 'string', description: 'The contract version the event must state, e.g. 1 or 1.2.0.' },
     subjects: { type: 'array', items: { type: 'string' }, description: 'Subjects or wildcards to read; every stream when absent.' },
-    server: { type: 'string', description: 'The NATS URL; the folder\'s .env or README NATS_URL, else nats://127.0.0.1:4222.' },
+    server: { type: 'string', pattern: '^(nats|tls)://', patternHint: 'a NATS URL (nats://host:port)', description: 'The NATS URL; the folder\'s .env or README NATS_URL, else nats://127.0.0.1:4222.' },
     contracts: { type: 'string', description: 'Folder (relative to the learner\'s) with the event YAML; default the folder itself.' },
     action: { type: 'string', description: 'What the learner does to produce the event, for the messages, e.g. "POST an order".' },
-  },
-  validate(spec) {
-    const problems: string[] = [];
-    requiredString(spec, 'type', problems);
-    optionalString(spec, 'version', problems);
-    optionalStringArray(spec, 'subjects', problems);
-    optionalString(spec, 'contracts', problems);
-    optionalString(spec, 'action', problems);
-    const server = optionalString(spec, 'server', problems);
-    if (server !== undefined && !/^(nats|tls):\/\//.test(server)) problems.push(`"server" must be a NATS URL (nats://host:port), not ${server}.`);
-    return problems;
   },
   async run(spec, ctx) {
     const type = str(spec, 'type') ?? '';
@@ -111,4 +101,4 @@ export const eventSeenCheck: CheckKind = {
     if (seen > 0) return failWith(`${seen} ${type} event${seen === 1 ? '' : 's'} seen, none valid against the contract`, invalid);
     return { status: 'fail', message: `No ${wanted} event in the stream history${subjects.length ? ` of ${subjects.join(', ')}` : ''} at ${server.url}: ${notRunAdvice(action)}.`, problems: [] };
   },
-};
+});

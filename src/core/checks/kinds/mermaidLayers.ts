@@ -6,11 +6,12 @@
  * An arrow `A --> B` reads "A depends on B": it must go to a ring further in.
  */
 import { extractBlocks } from '../../mermaid/blocks';
-import { requiredString, requiredStringArray, str, strs } from '../fields';
+import { str, strs } from '../fields';
+import { defineCheckKind } from '../defineCheckKind';
 import { matchFiles, readText } from '../files';
 import { failWith } from '../goTool';
 import { diagramContent, nodeMatches, type DiagramNode } from '../mermaidContent';
-import type { CheckKind, CheckLocation, CheckProblem } from '../types';
+import type { CheckLocation, CheckProblem } from '../types';
 
 interface Layer {
   readonly name: string;
@@ -57,21 +58,17 @@ export function layerProblems(arrows: readonly Arrow[], seen: ReadonlySet<string
   return problems;
 }
 
-export const mermaidLayersCheck: CheckKind = {
+export const mermaidLayersCheck = defineCheckKind({
   kind: 'mermaid-layers',
   fields: {
-    glob: { type: 'string', description: 'The file(s) holding the layer diagram, e.g. README.md' },
-    rings: { type: 'array', items: { type: 'string' }, description: 'Layers from the innermost out; layers of one ring joined with |' },
+    glob: { type: 'string', required: true, description: 'The file(s) holding the layer diagram, e.g. README.md' },
+    rings: { type: 'array', required: true, items: { type: 'string' }, description: 'Layers from the innermost out; layers of one ring joined with |' },
   },
   summary:
     'A Mermaid flowchart in files matching `glob` shows every layer of `rings` (innermost first, `|` joins layers of one ring) ' +
     'and each arrow `A --> B` points to a ring further in; every outer layer has an arrow inwards.',
-  validate(spec) {
-    const problems: string[] = [];
-    requiredString(spec, 'glob', problems);
-    const rings = requiredStringArray(spec, 'rings', problems);
-    if (rings && parseRings(rings).length < 2) problems.push('"rings" must name at least two layers');
-    return problems;
+  refine(spec) {
+    return parseRings(spec.rings).length < 2 ? [{ path: ['rings'], message: 'must name at least two layers' }] : [];
   },
   async run(spec, ctx) {
     const glob = str(spec, 'glob') ?? '';
@@ -111,4 +108,4 @@ export const mermaidLayersCheck: CheckKind = {
     if (problems.length > 0) return failWith('The layer diagram does not show the dependency rule yet', problems);
     return { status: 'pass', message: `The diagram shows ${layers.map((l) => l.name).join(', ')} with ${arrows.length} arrow${arrows.length === 1 ? '' : 's'}, all pointing inwards.` };
   },
-};
+});
