@@ -10,28 +10,19 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { composeFolder, folderLayers, loadModule, nodeProcessRunner, runChecks } from '../../src/core/checks';
-import { findCurrentHelm } from '../tools/ensureHelm';
-import { startPostgres, type Postgres } from './postgres';
+import { putTaughtHelmOnPath } from '../tools/ensureHelm';
+import { usePostgres } from './postgres';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const solutionsDir = path.join(__dirname, 'differentSolutions');
 const hasGo = spawnSync('go', ['version'], { encoding: 'utf8' }).status === 0;
 const temps: string[] = [];
 after(() => temps.forEach((t) => fs.rmSync(t, { recursive: true, force: true })));
-const helmBin = process.env.EDGO_HELM || findCurrentHelm(false).bin;
-if (helmBin) process.env.PATH = `${path.dirname(helmBin)}${path.delimiter}${process.env.PATH ?? ''}`;
+putTaughtHelmOnPath();
 // The capstone's Go tests read DATABASE_URL, which the checks' go test inherits.
-let pg: Postgres | undefined;
-before(async () => {
-  if (!hasGo) return;
-  pg = await startPostgres();
-  process.env.DATABASE_URL = pg.url;
-});
-after(async () => {
-  await pg?.stop();
-});
+usePostgres(hasGo);
 
 /** A fresh starter with the different solution's files laid over it. */
 function learnerFolder(slug: string): { folder: string; dir: string; spec: ReturnType<typeof loadModule>['spec'] } {

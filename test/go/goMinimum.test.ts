@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { goMinimum } from '../tools/toolVersions';
-import { startPostgres, type Postgres } from './postgres';
+import { usePostgres } from './postgres';
 import { composeModule, walkthroughsRoot } from '../tools/composedModule';
 
 const minimum = goMinimum();
@@ -18,15 +18,7 @@ const hasGo = spawnSync('go', ['version'], { encoding: 'utf8' }).status === 0;
 const temps: string[] = [];
 after(() => temps.forEach((t) => fs.rmSync(t, { recursive: true, force: true })));
 // The capstone's Go tests keep bookings in PostgreSQL and read DATABASE_URL: a throwaway cluster.
-let pg: Postgres | undefined;
-before(async () => {
-  if (!hasGo) return;
-  pg = await startPostgres();
-  env.DATABASE_URL = pg.url;
-});
-after(async () => {
-  await pg?.stop();
-});
+usePostgres(hasGo, (pg) => (env.DATABASE_URL = pg.url));
 
 const modules = fs.readdirSync(walkthroughsRoot)
   .filter((slug) => fs.existsSync(path.join(walkthroughsRoot, slug, 'module.json')))

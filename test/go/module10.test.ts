@@ -8,9 +8,9 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startPostgres, type Postgres } from './postgres';
+import { usePostgres } from './postgres';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const capstone = path.join(repoRoot, 'walkthroughs', '10-capstone');
@@ -54,14 +54,8 @@ function outcomes(jsonLines: string): Map<string, string> {
 }
 
 describe('module 10 capstone: Go', { skip, timeout: 900_000 }, () => {
-  let pg: Postgres | undefined;
-  const database = (): Record<string, string> => ({ DATABASE_URL: pg!.url });
-  before(async () => {
-    pg = await startPostgres();
-  });
-  after(async () => {
-    await pg?.stop();
-  });
+  const pg = usePostgres(true, () => undefined);
+  const database = (): Record<string, string> => ({ DATABASE_URL: pg()!.url });
 
   it('solution: go vet is clean and every test passes with -race', async () => {
     const dir = path.join(capstone, 'solution');

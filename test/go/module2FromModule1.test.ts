@@ -12,8 +12,8 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { startPostgres, type Postgres } from './postgres';
+import { after, describe, it } from 'node:test';
+import { usePostgres } from './postgres';
 import {
   applyScaffold, composeFolder, findLearnerFolders, folderLayers, loadModule, markerFileName, markerText,
   nodeProcessRunner, planScaffold, runChecks, starterLayersFrom, type CheckResult,
@@ -29,16 +29,8 @@ const m2 = loadModule(walkthroughs, '02-clean-architecture');
 
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'edgo-m2-from-m1-'));
 after(() => fs.rmSync(workspace, { recursive: true, force: true }));
-let pg: Postgres | undefined;
-before(async () => {
-  if (!hasGo) return;
-  pg = await startPostgres();
-  // The checks' go test inherits it: the contract test reads DATABASE_URL.
-  process.env.DATABASE_URL = pg.url;
-});
-after(async () => {
-  await pg?.stop();
-});
+// The checks' go test inherits DATABASE_URL: the contract test reads it.
+const pg = usePostgres(hasGo);
 
 const describeResults = (results: readonly CheckResult[]) =>
   results.map((r) => `${r.status} ${r.id}: ${r.message}${(r.notes ?? []).map((n) => `\n  note: ${n}`).join('')}`).join('\n');
@@ -125,7 +117,7 @@ describe('module 2 from a learner\'s own module 1 folder', { skip: !hasGo && 'go
     const tidy = spawnSync('go', ['mod', 'tidy'], { cwd: module2, encoding: 'utf8' });
     assert.equal(tidy.status, 0, tidy.stderr);
 
-    assert.ok(pg, 'PostgreSQL started');
+    assert.ok(pg(), 'PostgreSQL started');
     const results = await runChecks(m2.spec, module2, { runner: nodeProcessRunner, moduleDir: m2.dir });
     assert.deepEqual(results.filter((r) => r.status === 'fail').map((r) => r.id), [], describeResults(results));
     const adapters = results.find((r) => r.id === 'adapters');

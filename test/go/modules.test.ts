@@ -8,31 +8,21 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { startPostgres, type Postgres } from './postgres';
-import { findCurrentHelm } from '../tools/ensureHelm';
+import { after, describe, it } from 'node:test';
+import { usePostgres } from './postgres';
+import { putTaughtHelmOnPath } from '../tools/ensureHelm';
 import { composeFolder, folderLayers, loadAllModules, nodeProcessRunner, runChecks, type CheckResult, type LoadedModule } from '../../src/core/checks';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const roots = [path.join(repoRoot, 'walkthroughs'), path.join(repoRoot, 'test', 'fixtures', 'modules')];
 const hasGo = spawnSync('go', ['version'], { encoding: 'utf8' }).status === 0;
-// helm-chart checks run `helm` from PATH: $EDGO_HELM, else the taught Helm found or built by
-// test/tools/ensureHelm.ts, goes first.
-const helmBin = process.env.EDGO_HELM || findCurrentHelm(false).bin;
-if (helmBin) process.env.PATH = `${path.dirname(helmBin)}${path.delimiter}${process.env.PATH ?? ''}`;
+// helm-chart checks run `helm` from PATH: the taught Helm goes first.
+putTaughtHelmOnPath();
 const temps: string[] = [];
 after(() => temps.forEach((t) => fs.rmSync(t, { recursive: true, force: true })));
 // The capstone's Go tests keep bookings in PostgreSQL and read DATABASE_URL, which
 // the checks' go test inherits: a throwaway cluster for the whole file.
-let pg: Postgres | undefined;
-before(async () => {
-  if (!hasGo) return;
-  pg = await startPostgres();
-  process.env.DATABASE_URL = pg.url;
-});
-after(async () => {
-  await pg?.stop();
-});
+usePostgres(hasGo);
 
 /**
  * A fresh copy, so checks never write into the repository (go test caches, go.sum),

@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { eventually, freePort, startProcess, type Proc } from './realProcesses';
+import { after, before } from 'node:test';
 
 /** The folder with initdb, postgres and psql: the newest /usr/lib/postgresql/<version>/bin, or $EDGO_PG_BIN. */
 export const postgresBin: string | undefined = (() => {
@@ -130,4 +131,22 @@ function stopFast(proc: Proc, data: string): Promise<void> {
     proc.child.kill('SIGKILL'); // the pid file was stale: end what we started
   }
   return exited;
+}
+
+/**
+ * A throwaway cluster for the test file (or the suite this is called in): started
+ * before its tests when enabled, stopped after them. By default its URL goes into
+ * process.env.DATABASE_URL, which the checks' `go test` inherits.
+ */
+export function usePostgres(enabled: boolean, onStart: (pg: Postgres) => void = (pg) => (process.env.DATABASE_URL = pg.url)): () => Postgres | undefined {
+  let pg: Postgres | undefined;
+  before(async () => {
+    if (!enabled) return;
+    pg = await startPostgres();
+    onStart(pg);
+  });
+  after(async () => {
+    await pg?.stop();
+  });
+  return () => pg;
 }

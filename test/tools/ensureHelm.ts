@@ -49,6 +49,12 @@ export function findHelm(version: string, candidates: readonly (string | undefin
 /** The taught Helm (4.x): $EDGO_HELM, helm on PATH, or built. */
 export const findCurrentHelm = (build = true): FoundHelm => findHelm(helmVersions().current, [process.env.EDGO_HELM, 'helm'], build);
 /** The Helm 3 the charts stay valid under: $EDGO_HELM3, helm on PATH, or built. */
+/** Puts the taught Helm ($EDGO_HELM, else found or built) first on PATH, for checks that run `helm`. */
+export function putTaughtHelmOnPath(): void {
+  const bin = process.env.EDGO_HELM || findCurrentHelm(false).bin;
+  if (bin) process.env.PATH = `${path.dirname(bin)}${path.delimiter}${process.env.PATH ?? ''}`;
+}
+
 export const findPreviousHelm = (build = true): FoundHelm => findHelm(helmVersions().previous, [process.env.EDGO_HELM3, 'helm'], build);
 
 if (require.main === module) {

@@ -3,22 +3,13 @@
 // writer's test hook swaps it at exactly that moment; the descriptor check after
 // the open must refuse, and the file outside must keep its bytes.
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { guardedWrite, RefusedWriteError } from '../../../src/core/generate/guardedWrite';
+import { useTempDirs } from './helpers';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
-  dirs.push(dir);
-  return dir;
-}
+const tempDir = useTempDirs();
 
 /** A workspace with docs/page.md, and a folder outside holding a page.md of its own. */
 function setup(): { ws: string; outside: string; swap: () => Promise<void> } {

@@ -1,5 +1,7 @@
-import { promises as fsp } from 'node:fs';
+import { mkdtempSync, promises as fsp, rmSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { afterEach } from 'node:test';
 import { MemoryFs } from './memoryFs';
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
@@ -27,4 +29,17 @@ export async function dumpToDir(fs: MemoryFs, prefix: string, dir: string): Prom
     await fsp.mkdir(path.dirname(target), { recursive: true });
     await fsp.writeFile(target, content);
   }
+}
+
+/** Temporary folders for the tests of a file, each removed after the test that made it. */
+export function useTempDirs(): (prefix: string) => string {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+  return (prefix) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+    dirs.push(dir);
+    return dir;
+  };
 }

@@ -2,24 +2,14 @@
 // through `edgo catalog|docs`: links out of the folder, names and summaries
 // that are syntax in the generated files, and existing files changed without a yes.
 import { strict as assert } from 'node:assert';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { runGenerateCli, type GenerateCliDeps } from '../../../src/cli/generate';
 import { nodeFs } from '../../../src/core/generate/nodeFs';
-import { shopFixture } from './helpers';
+import { shopFixture, useTempDirs } from './helpers';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
-  dirs.push(dir);
-  return dir;
-}
+const tempDir = useTempDirs();
 
 /** The shop workspace, and a folder outside it standing in for `~/.ssh`. */
 function setup(): { ws: string; outside: string; keys: string } {
