@@ -81,7 +81,7 @@ func TestCrashBeforeAckRedeliversAndReservesOnce(t *testing.T) {
 		return err
 	})
 	order := s.postOrder(`{"customerId":"c1","items":[{"sku":"sku-1","quantity":2}]}`)
-	<-crashed
+	received(t, crashed, "order.created to reach the first Inventory process")
 	before := s.calls.Load()
 
 	// Second process, same durable consumer: JetStream redelivers after the

@@ -143,6 +143,17 @@ func (s *shop) getOrder(id string) httpapi.OrderView {
 	return v
 }
 
+// received waits for ch to close, so a handler that is never called fails the
+// test with what was expected instead of hanging until go test's -timeout.
+func received(t *testing.T, ch <-chan struct{}, what string) {
+	t.Helper()
+	select {
+	case <-ch:
+	case <-time.After(15 * time.Second):
+		t.Fatalf("timed out after 15s waiting for %s", what)
+	}
+}
+
 // waitFor polls cond (a condition, not a fixed sleep) until the deadline.
 func waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()

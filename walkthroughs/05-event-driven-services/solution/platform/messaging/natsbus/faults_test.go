@@ -149,7 +149,7 @@ func TestStopWaitsForTheRunningHandlerAndItsAck(t *testing.T) {
 	if err := b.Publish(ctx, e); err != nil {
 		t.Fatal(err)
 	}
-	<-started
+	received(t, started, "the handler to be called with the published event")
 	stop()
 	if !finished.Load() {
 		t.Fatal("stop returned while the handler was still running")
@@ -193,7 +193,7 @@ func TestCloseLetsTheRunningHandlerAck(t *testing.T) {
 	if err := b.Publish(ctx, e); err != nil {
 		t.Fatal(err)
 	}
-	<-started
+	received(t, started, "the handler to be called with the published event")
 	if err := b.Close(); err != nil {
 		t.Fatal(err)
 	}

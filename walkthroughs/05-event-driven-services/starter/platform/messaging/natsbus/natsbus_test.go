@@ -47,6 +47,17 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 	}
 }
 
+// received waits for ch to close, so a handler that is never called fails the
+// test with what was expected instead of hanging until go test's -timeout.
+func received(t *testing.T, ch <-chan struct{}, what string) {
+	t.Helper()
+	select {
+	case <-ch:
+	case <-time.After(10 * time.Second):
+		t.Fatalf("timed out after 10s waiting for %s", what)
+	}
+}
+
 func streamMsgs(t *testing.T, ctx context.Context, js jetstream.JetStream, name string) uint64 {
 	t.Helper()
 	s, err := js.Stream(ctx, name)
