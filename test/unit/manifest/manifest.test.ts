@@ -98,4 +98,13 @@ describe('layout', () => {
       .filter(([, n]) => n > 600);
     assert.deepEqual(big, []);
   });
+
+  // A test is found next to what it tests: test/unit/<area> is src/core/<area>, or a top
+  // folder of src (cli, server, ...), or `core` for src/core's own files. Two folders test
+  // what is not source: the course's content and the manifest.
+  it('keeps test/unit folders named after src/', () => {
+    const dirs = (p: string) => fs.readdirSync(p, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const allowed = new Set([...dirs(path.join(root, 'src', 'core')), ...dirs(path.join(root, 'src')), 'course', 'manifest']);
+    assert.deepEqual(dirs(path.join(root, 'test', 'unit')).filter((d) => !allowed.has(d)), []);
+  });
 });
