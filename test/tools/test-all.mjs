@@ -19,6 +19,8 @@ const nodeTests = (dir, stage, extraEnv = {}) => ({
 const stages = [
   { name: 'build', cmd: ['npm', 'run', '--silent', 'build'], counted: true },
   { name: 'typecheck', cmd: ['npm', 'run', '--silent', 'typecheck'], counted: true },
+  // Prettier's check: the layout is the formatter's (`npm run format` rewrites it).
+  { name: 'format', cmd: ['npm', 'run', '--silent', 'format:check'], counted: true },
   { name: 'lint', cmd: ['npm', 'run', '--silent', 'lint'], counted: true },
   nodeTests('test/unit', 'unit'),
   nodeTests('test/lsp', 'lsp'),

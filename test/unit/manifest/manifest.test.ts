@@ -38,6 +38,24 @@ describe('package.json', () => {
     assert.ok(minor(types.version) <= minor(pkg.engines.vscode), `@types/vscode ${types.version} is newer than engines.vscode ${pkg.engines.vscode}`);
   });
 
+  // The claim is only as good as the oldest VS Code the suites run on: today that is the one
+  // code-server test/tools/ensure-code-server.sh installs, so engines.vscode names its minor.
+  it('claims (engines.vscode) the VS Code the integration and UI suites run on', () => {
+    const script = fs.readFileSync(path.join(root, 'test', 'tools', 'ensure-code-server.sh'), 'utf8');
+    const stated = /Installing code-server (\d+\.\d+\.\d+) \(VS Code (\d+)\.(\d+)\.(\d+)\)/.exec(script);
+    assert.ok(stated, 'ensure-code-server.sh names the code-server and VS Code versions it installs');
+    const testPkg = JSON.parse(fs.readFileSync(path.join(root, 'test', 'vscode', 'package.json'), 'utf8'));
+    assert.equal(testPkg.dependencies['code-server'], stated[1], 'test/vscode/package.json installs the code-server the script names');
+    const installed = path.join(root, 'test', 'vscode', 'node_modules', 'code-server', 'lib', 'vscode', 'package.json');
+    if (fs.existsSync(installed)) {
+      assert.equal(JSON.parse(fs.readFileSync(installed, 'utf8')).version, `${stated[2]}.${stated[3]}.${stated[4]}`, 'the installed code-server carries the VS Code the script names');
+    }
+    const claim = /^\^(\d+)\.(\d+)\.(\d+)$/.exec(pkg.engines.vscode);
+    assert.ok(claim, `engines.vscode ${pkg.engines.vscode} is ^major.minor.patch`);
+    assert.deepEqual([Number(claim[1]), Number(claim[2])], [Number(stated[2]), Number(stated[3])], `engines.vscode ${pkg.engines.vscode} is not the tested VS Code ${stated[2]}.${stated[3]}`);
+    assert.ok(Number(claim[3]) <= Number(stated[4]), `engines.vscode ${pkg.engines.vscode} is newer than the tested VS Code`);
+  });
+
   it('activates only on demand', () => {
     const events: string[] = pkg.activationEvents ?? [];
     assert.ok(!events.includes('*'), 'no * activation');
@@ -79,5 +97,14 @@ describe('layout', () => {
       .map((f) => [path.relative(root, f), fs.readFileSync(f, 'utf8').split('\n').length] as const)
       .filter(([, n]) => n > 600);
     assert.deepEqual(big, []);
+  });
+
+  // A test is found next to what it tests: test/unit/<area> is src/core/<area>, or a top
+  // folder of src (cli, server, ...), or `core` for src/core's own files. Two folders test
+  // what is not source: the course's content and the manifest.
+  it('keeps test/unit folders named after src/', () => {
+    const dirs = (p: string) => fs.readdirSync(p, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const allowed = new Set([...dirs(path.join(root, 'src', 'core')), ...dirs(path.join(root, 'src')), 'course', 'manifest']);
+    assert.deepEqual(dirs(path.join(root, 'test', 'unit')).filter((d) => !allowed.has(d)), []);
   });
 });

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { runCheckCli, type CheckCliDeps } from '../../../src/cli/check';
 import { markerText } from '../../../src/core/checks';
 import { findModule } from '../../../src/core/modules';
-import { fakeGo, fixtureModules, jsonLines, noGo, tempFolder } from './helpers';
+import { fakeGo, fixtureModules, jsonLines, noGo, tempFolder } from '../checks/helpers';
 
 function capture(runner: CheckCliDeps['runner'], cwd: string) {
   const out: string[] = [];

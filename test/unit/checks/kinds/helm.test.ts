@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { helmChartCheck, helmProblems, splitRendered } from '../../../src/core/checks/kinds/helm';
-import type { CheckContext, ProcessResult } from '../../../src/core/checks';
+import { helmChartCheck, helmProblems, splitRendered } from '../../../../src/core/checks/kinds/helm';
+import type { CheckContext, ProcessResult } from '../../../../src/core/checks';
 
 const rendered = (replicas: number): string => `---
 # Source: shop/templates/services.yaml

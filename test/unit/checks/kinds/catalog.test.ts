@@ -3,10 +3,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { eventCatalogCheck } from '../../../src/core/checks/kinds/catalog';
-import type { CheckContext, CheckSpec } from '../../../src/core/checks/types';
-import { repoRoot } from './helpers';
-import { runEventCatalogLinter } from './linter';
+import { eventCatalogCheck } from '../../../../src/core/checks/kinds/catalog';
+import type { CheckContext, CheckSpec } from '../../../../src/core/checks/types';
+import { repoRoot } from '../../generate/helpers';
+import { runEventCatalogLinter } from '../../generate/linter';
 
 const module8 = path.join(repoRoot, 'walkthroughs', '08-event-catalog');
 const spec: CheckSpec = { id: 'catalog', kind: 'event-catalog', title: 'catalog', catalog: 'eventcatalog', events: 'events/*.{yaml,yml}' };

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { findCheckKind, type CheckContext } from '../../../src/core/checks';
+import { findCheckKind, type CheckContext } from '../../../../src/core/checks';
 
 function folder(files: Record<string, string>): { ctx: CheckContext; dispose(): void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'edgo-infra-'));

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { runGenerateCli, type GenerateCliDeps } from '../../../src/cli/generate';
 import { nodeFs } from '../../../src/core/generate/nodeFs';
-import { shopFixture, useTempDirs } from './helpers';
+import { shopFixture, useTempDirs } from '../generate/helpers';
 
 const tempDir = useTempDirs();
 

@@ -1,8 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { imageReference, lintDockerfile, parseDockerfile } from '../../../src/core/checks/kinds/dockerfile';
-import { composedFile } from '../../tools/composedModule';
+import { imageReference, lintDockerfile, parseDockerfile } from '../../../../src/core/checks/kinds/dockerfile';
+import { composedFile } from '../../../tools/composedModule';
 
 const codes = (text: string): string[] => lintDockerfile(text).map((d) => `${d.range.start.line + 1}:${d.code.replace('dockerfile/', '')}`);
 

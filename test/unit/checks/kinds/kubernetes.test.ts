@@ -2,9 +2,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkExpectations, parseManifests, readPath, validateManifests } from '../../../src/core/checks/kinds/kubernetes';
+import { checkExpectations, parseManifests, readPath, validateManifests } from '../../../../src/core/checks/kinds/kubernetes';
 
-const repoRoot = path.resolve(__dirname, '..', '..', '..');
+const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 const check = (text: string, rules = {}): string[] =>
   validateManifests([{ file: 'm.yaml', text }], rules).flatMap((f) => f.diagnostics.map((d) => `${d.range.start.line + 1}:${d.code.replace('kubernetes/', '')}`));
 

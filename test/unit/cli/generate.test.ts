@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import { runGenerateCli, type GenerateCliDeps } from '../../../src/cli/generate';
 import { nodeFs } from '../../../src/core/generate/nodeFs';
-import { shopFixture } from './helpers';
+import { shopFixture } from '../generate/helpers';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -2,10 +2,10 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { runChecks, type CheckSpec, type ModuleSpec } from '../../../src/core/checks';
-import { findCheckKind } from '../../../src/core/checks/registry';
-import { gatesOnMain, validateWorkflowText, workflowCheck } from '../../../src/core/checks/kinds/workflow';
-import { noGo, repoRoot, tempFolder } from '../checks/helpers';
+import { runChecks, type CheckSpec, type ModuleSpec } from '../../../../src/core/checks';
+import { findCheckKind } from '../../../../src/core/checks/registry';
+import { gatesOnMain, validateWorkflowText, workflowCheck } from '../../../../src/core/checks/kinds/workflow';
+import { noGo, repoRoot, tempFolder } from '../helpers';
 
 const capstone = path.join(repoRoot, 'walkthroughs', '10-capstone');
 const read = (rel: string) => fs.readFileSync(path.join(capstone, rel), 'utf8');
@@ -177,7 +177,7 @@ jobs:
 
 describe('edgo validate on workflows', () => {
   it('reports schema errors in .github/workflows files and accepts the solution workflow', async () => {
-    const { validatePaths } = await import('../../../src/cli/validate');
+    const { validatePaths } = await import('../../../../src/cli/validate');
     const f = tempFolder({ '.github/workflows/ci.yml': minimal.replace('  push:', '  pushh:'), '.github/workflows/ok.yml': minimal, 'notes.yml': 'on: 1\n' });
     try {
       const findings = await validatePaths([path.join(f.dir, '.github', 'workflows'), path.join(f.dir, 'notes.yml')]);
