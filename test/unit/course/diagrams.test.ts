@@ -66,6 +66,28 @@ describe('step diagrams', () => {
     assert.deepEqual(sources.map((s) => s.replace(/\.mmd$/, '.svg')).filter((s) => !shown.has(s)).map((s) => path.relative(walkthroughsRoot, s)), []);
   });
 
+  it('a drawn SVG follows VS Code\'s theme only where VS Code inlines it (svg media); shown as an image it has its own card', () => {
+    const wrong: string[] = [];
+    // Markdown images and `media.image` are <img> elements: var(--vscode-*) is never set inside them.
+    for (const page of stepPages()) {
+      for (const m of fs.readFileSync(page, 'utf8').matchAll(/!\[[^\]]*\]\(([^)]+\.svg)\)/g)) {
+        const file = path.resolve(path.dirname(page), m[1]!);
+        if (fs.existsSync(file) && /var\(--vscode/.test(fs.readFileSync(file, 'utf8'))) wrong.push(`${path.relative(walkthroughsRoot, page)}: ${m[1]} uses VS Code theme variables, which an image cannot see`);
+      }
+    }
+    for (const mod of fs.readdirSync(walkthroughsRoot)) {
+      const spec = path.join(walkthroughsRoot, mod, 'module.json');
+      if (!fs.existsSync(spec)) continue;
+      const steps = (JSON.parse(fs.readFileSync(spec, 'utf8')) as { steps: { id: string; media: { image?: unknown } }[] }).steps;
+      for (const step of steps) {
+        const image = step.media.image;
+        if (typeof image !== 'string' || !image.endsWith('.svg')) continue;
+        if (/var\(--vscode/.test(fs.readFileSync(path.join(walkthroughsRoot, mod, image), 'utf8'))) wrong.push(`${mod} step ${step.id}: media.image ${image} uses VS Code theme variables; make it "svg" media, which VS Code inlines with the theme's colours`);
+      }
+    }
+    assert.deepEqual(wrong, []);
+  });
+
   it('a Mermaid block kept in a step is one of its module\'s diagram sources', () => {
     const orphans: string[] = [];
     for (const page of stepPages()) {
