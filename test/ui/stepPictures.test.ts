@@ -1,6 +1,7 @@
 // Walkthrough steps as a learner sees them in code-server, in a light and in a
 // dark colour theme: two steps that show the generated Mermaid SVG diagrams
-// (module 3's Booking sketch, module 4's CQRS flow) and module 8's step on
+// (module 3's Booking sketch, module 4's CQRS flow), a drawn SVG that VS Code
+// inlines in the theme's colours (module 4's pub/sub), and module 8's step on
 // building and exploring the catalog (the built catalog's own page is shot by
 // test/eventcatalog). Screenshots: test-results/screenshots/step-<theme>-*.png.
 import { strict as assert } from 'node:assert';
@@ -81,6 +82,21 @@ for (const [theme, colorTheme] of [['light', 'Default Light Modern'], ['dark', '
         assert.ok(fs.statSync(file).size > 10_000, 'the screenshot is not empty');
       });
     }
+
+    it('shows edgo.module04\'s step scaffold with its drawn SVG in the theme\'s colours (svg media, inlined by VS Code)', async () => {
+      await openStep(ui.bench, 'edgo.module04', 'Event-Driven Go 04', 'scaffold');
+      const label = media(ui.bench).locator('svg text', { hasText: 'Order service' });
+      await label.waitFor({ state: 'visible', timeout: 60_000 });
+      await assertThemed();
+      // The text is drawn in var(--vscode-foreground): light on a dark theme, dark on a light one.
+      const fill = await label.evaluate((el) => getComputedStyle(el).fill);
+      const [r, g, b] = (fill.match(/\d+/g) ?? []).map(Number);
+      const luminance = ((r ?? 0) + (g ?? 0) + (b ?? 0)) / 3;
+      assert.ok(theme === 'dark' ? luminance > 160 : luminance < 100, `the diagram's text is ${fill} in the ${theme} theme`);
+      await settle(ui.bench);
+      const file = await screenshot(ui.bench.page, `step-${theme}-svg-module04-pub-sub`);
+      assert.ok(fs.statSync(file).size > 10_000, 'the screenshot is not empty');
+    });
 
     it('shows module 8\'s step on building and exploring the catalog', async () => {
       await openStep(ui.bench, 'edgo.module08', 'Event-Driven Go 08', 'run-catalog');
