@@ -1,9 +1,12 @@
 // The course's step diagrams: each `walkthroughs/<module>/media/diagrams/<name>.mmd`
 // is rendered by the bundled Mermaid, in headless Chromium, to `<name>.svg` beside
-// it. The SVG carries both a light and a dark rendering, each on its own
-// background, and shows the dark one when the page prefers a dark scheme, so it
-// reads in light and dark themes alike. Its first comment records the SHA-256 of
-// the source and the Mermaid version, which is how a test tells it is stale.
+// it. A step shows it as a Markdown image, and an image cannot see VS Code's theme:
+// the walkthrough renderer has no theme-specific images for Markdown, and
+// `prefers-color-scheme` inside the image follows the browser, not VS Code. So the
+// SVG has one rendering on its own opaque light card, which reads on a light and on
+// a dark editor alike, and edge labels on opaque backgrounds so no line runs through
+// them. Its first comment records the SHA-256 of the source, the Mermaid version and
+// a fingerprint of the rendering settings, which is how a test tells it is stale.
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -21,10 +24,33 @@ export function diagramSources(): string[] {
   });
 }
 
-/** What the SVG's stamp must say for this source: a change to either re-renders. */
+/** The card every diagram sits on, and so the edge labels' background. */
+export const cardColour = '#ffffff';
+const cardBorder = '#d0d7de';
+
+/** Mermaid's settings for every diagram; part of the stamp, so a change re-renders all. */
+export const mermaidConfig = {
+  startOnLoad: false,
+  theme: 'default',
+  securityLevel: 'strict',
+  // SVG text, not HTML in foreignObject: the SVG is shown as an image.
+  htmlLabels: false,
+  flowchart: { htmlLabels: false },
+  fontFamily: 'sans-serif',
+  // Class boxes are drawn by rough.js, which takes a random seed unless given one: the same source, the same bytes.
+  handDrawnSeed: 1,
+  themeVariables: { background: cardColour, edgeLabelBackground: cardColour },
+  // Mermaid draws an edge label's background half transparent, so the edge shows through the text.
+  themeCSS: `.edgeLabel rect, .edgeLabel .label rect, .labelBkg { opacity: 1 !important; fill: ${cardColour} !important; background-color: ${cardColour} !important; }`,
+} as const;
+
+const sha256 = (text: string): string => crypto.createHash('sha256').update(text).digest('hex');
+
+/** What the SVG's stamp must say for this source: a change to the source, Mermaid or the settings re-renders. */
 export function stamp(source: string): string {
-  const sha = crypto.createHash('sha256').update(source.replace(/\r\n/g, '\n')).digest('hex');
-  return `edgo-diagram source-sha256=${sha} mermaid=${mermaidVersion()}`;
+  // `frame`: bump it when frame() draws differently.
+  const settings = sha256(JSON.stringify({ mermaidConfig, cardBorder, frame: 2 })).slice(0, 12);
+  return `edgo-diagram source-sha256=${sha256(source.replace(/\r\n/g, '\n'))} mermaid=${mermaidVersion()} settings=${settings}`;
 }
 
 /** The stamp an SVG carries, or undefined. */
@@ -34,28 +60,22 @@ export function stampOf(svg: string): string | undefined {
 
 const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** One SVG from Mermaid's light and dark renderings (each `<svg ...>` with a viewBox). */
-export function combine(light: string, dark: string, source: string, title: string): string {
-  const box = (svg: string): [number, number] => {
-    const vb = /viewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"/.exec(svg);
-    return vb ? [Number(vb[3]), Number(vb[4])] : [600, 400];
-  };
-  const [lw, lh] = box(light);
-  const [dw, dh] = box(dark);
+/** Mermaid's rendering (an `<svg ...>` with a viewBox) framed on its card, with the stamp. */
+export function frame(rendered: string, source: string, title: string): string {
+  const vb = /viewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"/.exec(rendered);
+  const [iw, ih] = vb ? [Number(vb[3]), Number(vb[4])] : [600, 400];
   const pad = 12;
-  const w = Math.ceil(Math.max(lw, dw) + 2 * pad);
-  const h = Math.ceil(Math.max(lh, dh) + 2 * pad);
+  const w = Math.ceil(iw + 2 * pad);
+  const h = Math.ceil(ih + 2 * pad);
   // Mermaid sizes its SVG with style="max-width"; nested here it gets explicit sizes instead.
-  const inner = (svg: string, iw: number, ih: number) =>
-    svg.replace(/^<svg\b([^>]*?)\s(?:width|height)="[^"]*"/, '<svg$1').replace(/^<svg\b([^>]*?)\sstyle="[^"]*"/, '<svg$1')
-      .replace(/^<svg\b/, `<svg x="${pad}" y="${pad}" width="${iw}" height="${ih}"`);
+  const inner = rendered.replace(/^<svg\b([^>]*?)\s(?:width|height)="[^"]*"/, '<svg$1').replace(/^<svg\b([^>]*?)\sstyle="[^"]*"/, '<svg$1')
+    .replace(/^<svg\b/, `<svg x="${pad}" y="${pad}" width="${iw}" height="${ih}"`);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="${escapeXml(title).replace(/"/g, '&quot;')}">`,
     `<!-- ${stamp(source)} -->`,
     `<!-- Rendered from ${escapeXml(title)}.mmd by \`npm run gen:diagrams\`; edit the .mmd, not this file. -->`,
-    '<style>.edgo-dark{display:none}@media (prefers-color-scheme: dark){.edgo-light{display:none}.edgo-dark{display:inline}}</style>',
-    `<g class="edgo-light"><rect width="${w}" height="${h}" rx="8" fill="#ffffff" stroke="#d0d7de"/>${inner(light, lw, lh)}</g>`,
-    `<g class="edgo-dark"><rect width="${w}" height="${h}" rx="8" fill="#1e1e1e" stroke="#3c3c3c"/>${inner(dark, dw, dh)}</g>`,
+    `<rect class="edgo-card" width="${w}" height="${h}" rx="8" fill="${cardColour}" stroke="${cardBorder}"/>`,
+    inner,
     '</svg>',
     '',
   ].join('\n');

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium } from 'playwright-core';
-import { combine, diagramSources, stamp, stampOf } from './diagrams';
+import { diagramSources, frame, mermaidConfig, stamp, stampOf } from './diagrams';
 
 const chromiumPath = process.env.EDGO_CHROMIUM ?? '/usr/bin/chromium';
 const mermaidScript = path.resolve(__dirname, '..', '..', 'node_modules', 'mermaid', 'dist', 'mermaid.min.js');
@@ -26,20 +26,18 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
   try {
     const page = await browser.newPage();
-    await page.setContent('<!doctype html><html><body></body></html>');
-    await page.addScriptTag({ path: mermaidScript });
     for (const mmd of todo) {
+      // A fresh Mermaid per diagram: it numbers some element ids across renders, and
+      // a diagram must come out the same whether it is rendered alone or after others.
+      await page.setContent('<!doctype html><html><body></body></html>');
+      await page.addScriptTag({ path: mermaidScript });
       const source = fs.readFileSync(mmd, 'utf8');
-      const render = (theme: string, id: string) =>
-        page.evaluate(async ({ text, theme, id }) => {
-          const mermaid = (globalThis as unknown as { mermaid: MermaidApi }).mermaid;
-          // SVG text, not HTML in foreignObject: the SVG is shown as an image.
-          mermaid.initialize({ startOnLoad: false, theme, securityLevel: 'strict', htmlLabels: false, flowchart: { htmlLabels: false }, fontFamily: 'sans-serif' });
-          return (await mermaid.render(id, text)).svg;
-        }, { text: source, theme, id });
-      const light = await render('default', 'light');
-      const dark = await render('dark', 'dark');
-      fs.writeFileSync(mmd.replace(/\.mmd$/, '.svg'), combine(light, dark, source, path.basename(mmd, '.mmd')));
+      const rendered = await page.evaluate(async ({ text, config }) => {
+        const mermaid = (globalThis as unknown as { mermaid: MermaidApi }).mermaid;
+        mermaid.initialize(config);
+        return (await mermaid.render('diagram', text)).svg;
+      }, { text: source, config: mermaidConfig as unknown as Record<string, unknown> });
+      fs.writeFileSync(mmd.replace(/\.mmd$/, '.svg'), frame(rendered, source, path.basename(mmd, '.mmd')));
       console.log(`rendered ${path.relative(process.cwd(), mmd)}`);
     }
   } finally {

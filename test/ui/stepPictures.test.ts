@@ -1,27 +1,51 @@
 // Walkthrough steps as a learner sees them in code-server, in a light and in a
 // dark colour theme: two steps that show the generated Mermaid SVG diagrams
-// (module 3's Booking sketch, module 4's CQRS flow). Screenshots: test-results/screenshots/step-<theme>-*.png.
+// (module 3's Booking sketch, module 4's CQRS flow), a drawn SVG that VS Code
+// inlines in the theme's colours (module 4's pub/sub), and module 8's step on
+// building and exploring the catalog (the built catalog's own page is shot by
+// test/eventcatalog). Screenshots: test-results/screenshots/step-<theme>-*.png.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import { describe, it } from 'node:test';
 import { repoRoot } from '../tools/codeServer';
 import { prepareSampleWorkspace } from '../tools/sampleWorkspace';
-import { runCommand, screenshot, settle, type Workbench } from '../tools/workbench';
+import { screenshot, settle, type Workbench } from '../tools/workbench';
 import { skipWithoutCodeServer, useWorkbench } from '../tools/uiSession';
 
-/** Opens a step from the Learning Path view: the module row, then the step row. */
-async function openStep(bench: Workbench, moduleTitle: string, stepTitle: string): Promise<void> {
-  await runCommand(bench.page, 'Event-Driven Go: Focus on Learning Path View');
-  const view = bench.page.locator('.pane', { has: bench.page.locator('.pane-header', { hasText: 'Learning Path' }) });
-  const step = view.locator('.monaco-list-row', { hasText: stepTitle }).first();
-  if (!(await step.isVisible())) {
-    const module = view.locator('.monaco-list-row', { hasText: moduleTitle }).first();
-    await module.waitFor({ state: 'visible', timeout: 60_000 });
-    await module.click();
-    if (!(await step.isVisible({ timeout: 3_000 }).catch(() => false))) await bench.page.keyboard.press('ArrowRight');
+const extensionId = 'edgo-lab.event-driven-go-lab';
+
+/**
+ * Opens a module's walkthrough with "Welcome: Open Walkthrough..." and selects the
+ * step on its page: every step of every module is reachable this way, unlike a row
+ * far down the Learning Path view's virtual list.
+ */
+async function openStep(bench: Workbench, walkthrough: string, walkthroughTitle: string, stepId: string): Promise<void> {
+  const page = bench.page;
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  const row = (text: string) => page.locator('.quick-input-widget .monaco-list-row', { hasText: text }).first();
+  const step = page.locator(`button.getting-started-step[data-step-id="${extensionId}#${walkthrough}#${stepId}"]`);
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    try {
+      await page.keyboard.press('Control+Shift+P');
+      await input.fill('>Welcome: Open Walkthrough', { timeout: 5000 });
+      await row('Open Walkthrough').waitFor({ state: 'visible', timeout: 5000 });
+      await page.keyboard.press('Enter');
+      // The palette gives way to the list of walkthroughs, in the same widget.
+      await row(walkthroughTitle).waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill(walkthroughTitle, { timeout: 5000 });
+      await row(walkthroughTitle).waitFor({ state: 'visible', timeout: 5000 });
+      await page.keyboard.press('Enter');
+      await step.waitFor({ state: 'visible', timeout: 30_000 });
+      break;
+    } catch (err) {
+      if (Date.now() > deadline) throw new Error(`could not open the walkthrough '${walkthroughTitle}'`, { cause: err });
+      await page.keyboard.press('Escape');
+      await input.waitFor({ state: 'hidden', timeout: 2000 }).catch(() => undefined);
+    }
   }
-  await step.waitFor({ state: 'visible', timeout: 30_000 });
   await step.click();
+  await page.locator(`button.getting-started-step.expanded[data-step-id="${extensionId}#${walkthrough}#${stepId}"]`).waitFor({ timeout: 30_000 });
 }
 
 /** The step's Markdown media (a webview: nested iframes, the inner one `#active-frame`). */
@@ -34,13 +58,20 @@ for (const [theme, colorTheme] of [['light', 'Default Light Modern'], ['dark', '
       return { extensionDevelopmentPath: repoRoot, settings: { 'workbench.colorTheme': colorTheme } };
     });
 
-    for (const [name, moduleTitle, stepTitle, alt] of [
-      ['diagram-module03', '03 Domain-Driven Design', 'Hands-on: sketch the Booking context', /class diagram/],
-      ['diagram-module04', '04 Event-driven architecture', 'Event sourcing and CQRS', /CQRS: the PlaceOrder command/],
+    /** The step's page is drawn in this theme (the webview's body carries VS Code's theme class). */
+    async function assertThemed(): Promise<void> {
+      const body = await media(ui.bench).locator('body').getAttribute('class');
+      assert.match(body ?? '', new RegExp(`\\bvscode-${theme}\\b`), `the step's page is not in the ${theme} theme: body class "${body}"`);
+    }
+
+    for (const [name, walkthrough, walkthroughTitle, stepId, alt] of [
+      ['diagram-module03', 'edgo.module03', 'Event-Driven Go 03', 'booking-sketch', /class diagram/],
+      ['diagram-module04', 'edgo.module04', 'Event-Driven Go 04', 'sourcing-cqrs', /CQRS: the PlaceOrder command/],
     ] as const) {
-      it(`shows ${stepTitle} with its diagram`, async () => {
-        await openStep(ui.bench, moduleTitle, stepTitle);
+      it(`shows ${walkthrough}'s step ${stepId} with its diagram`, async () => {
+        await openStep(ui.bench, walkthrough, walkthroughTitle, stepId);
         await media(ui.bench).locator('img').first().waitFor({ state: 'visible', timeout: 60_000 });
+        await assertThemed();
         const alts = await media(ui.bench).locator('img').evaluateAll((els) => els.map((e) => `${e.getAttribute('alt') ?? ''}|${(e as HTMLImageElement).naturalWidth}`));
         const target = alts.findIndex((a) => alt.test(a));
         assert.ok(target >= 0, `no diagram image with alt ${alt} among ${JSON.stringify(alts)}`);
@@ -51,5 +82,34 @@ for (const [theme, colorTheme] of [['light', 'Default Light Modern'], ['dark', '
         assert.ok(fs.statSync(file).size > 10_000, 'the screenshot is not empty');
       });
     }
+
+    it('shows edgo.module04\'s step scaffold with its drawn SVG in the theme\'s colours (svg media, inlined by VS Code)', async () => {
+      await openStep(ui.bench, 'edgo.module04', 'Event-Driven Go 04', 'scaffold');
+      const label = media(ui.bench).locator('svg text', { hasText: 'Order service' });
+      await label.waitFor({ state: 'visible', timeout: 60_000 });
+      await assertThemed();
+      // The text is drawn in var(--vscode-foreground): light on a dark theme, dark on a light one.
+      const fill = await label.evaluate((el) => getComputedStyle(el).fill);
+      const [r, g, b] = (fill.match(/\d+/g) ?? []).map(Number);
+      const luminance = ((r ?? 0) + (g ?? 0) + (b ?? 0)) / 3;
+      assert.ok(theme === 'dark' ? luminance > 160 : luminance < 100, `the diagram's text is ${fill} in the ${theme} theme`);
+      await settle(ui.bench);
+      const file = await screenshot(ui.bench.page, `step-${theme}-svg-module04-pub-sub`);
+      assert.ok(fs.statSync(file).size > 10_000, 'the screenshot is not empty');
+    });
+
+    it('shows module 8\'s step on building and exploring the catalog', async () => {
+      await openStep(ui.bench, 'edgo.module08', 'Event-Driven Go 08', 'run-catalog');
+      const heading = media(ui.bench).locator('h1', { hasText: 'Run and explore the catalog' });
+      await heading.waitFor({ state: 'visible', timeout: 60_000 });
+      await assertThemed();
+      const text = await media(ui.bench).locator('body').innerText();
+      for (const expected of ['EventCatalog 3', 'npm run build', 'Visualiser', '/docs/events/order-created']) {
+        assert.ok(text.includes(expected), `module 8's step does not say "${expected}"`);
+      }
+      await settle(ui.bench);
+      const file = await screenshot(ui.bench.page, `step-${theme}-module08-run-catalog`);
+      assert.ok(fs.statSync(file).size > 10_000, 'the screenshot is not empty');
+    });
   });
 }

@@ -2,12 +2,14 @@
 // step has its `.svg`, rendered from exactly that source (its stamp holds the
 // source's SHA-256 and the Mermaid version; `npm run gen:diagrams` renders stale
 // ones), every SVG is shown by a step, and a step that keeps a Mermaid block to
-// teach its syntax shows that block's rendering too.
+// teach its syntax shows that block's rendering too. A step shows the SVG as an
+// image, which cannot see VS Code's theme, so each reads on light and dark alike
+// by itself: one rendering on an opaque card, edge labels on opaque backgrounds.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { diagramSources, stamp, stampOf, walkthroughsRoot } from '../../tools/diagrams';
+import { cardColour, diagramSources, stamp, stampOf, walkthroughsRoot } from '../../tools/diagrams';
 
 const norm = (s: string): string => `${s.replace(/\r\n/g, '\n').trimEnd()}\n`;
 
@@ -34,6 +36,22 @@ describe('step diagrams', () => {
     assert.deepEqual(stale.map((f) => path.relative(walkthroughsRoot, f)), [], 'out of date: run npm run gen:diagrams');
   });
 
+  it('every SVG reads the same on a light and a dark editor: an opaque card, no theme switch it cannot make, opaque edge labels', () => {
+    const wrong: string[] = [];
+    for (const mmd of sources) {
+      const name = path.relative(walkthroughsRoot, mmd.replace(/\.mmd$/, '.svg'));
+      const svg = fs.readFileSync(mmd.replace(/\.mmd$/, '.svg'), 'utf8');
+      // The first drawn element is the card, so nothing of the editor shows through.
+      const first = /^<svg\b[^>]*>\s*(?:<!--[\s\S]*?-->\s*)*(<[^>]*>)/.exec(svg)?.[1] ?? '';
+      if (!/^<rect\b/.test(first) || !first.includes(`fill="${cardColour}"`) || /opacity/.test(first)) wrong.push(`${name}: does not start with its opaque card (${first})`);
+      // prefers-color-scheme follows the browser, not VS Code's theme; var(--vscode-*) is not set inside an image.
+      if (/prefers-color-scheme/.test(svg)) wrong.push(`${name}: switches on prefers-color-scheme`);
+      if (/var\(--vscode/.test(svg)) wrong.push(`${name}: uses VS Code theme variables, which an image cannot see`);
+      if (/class="edgeLabel"/.test(svg) && !/\.edgeLabel rect[^{}]*\{[^}]*opacity:1!important/.test(svg)) wrong.push(`${name}: edge labels are not on an opaque background`);
+    }
+    assert.deepEqual(wrong, []);
+  });
+
   it('every SVG is shown by a step, and every image a step shows exists', () => {
     const shown = new Set<string>();
     const missing: string[] = [];
@@ -46,6 +64,28 @@ describe('step diagrams', () => {
     }
     assert.deepEqual(missing, []);
     assert.deepEqual(sources.map((s) => s.replace(/\.mmd$/, '.svg')).filter((s) => !shown.has(s)).map((s) => path.relative(walkthroughsRoot, s)), []);
+  });
+
+  it('a drawn SVG follows VS Code\'s theme only where VS Code inlines it (svg media); shown as an image it has its own card', () => {
+    const wrong: string[] = [];
+    // Markdown images and `media.image` are <img> elements: var(--vscode-*) is never set inside them.
+    for (const page of stepPages()) {
+      for (const m of fs.readFileSync(page, 'utf8').matchAll(/!\[[^\]]*\]\(([^)]+\.svg)\)/g)) {
+        const file = path.resolve(path.dirname(page), m[1]!);
+        if (fs.existsSync(file) && /var\(--vscode/.test(fs.readFileSync(file, 'utf8'))) wrong.push(`${path.relative(walkthroughsRoot, page)}: ${m[1]} uses VS Code theme variables, which an image cannot see`);
+      }
+    }
+    for (const mod of fs.readdirSync(walkthroughsRoot)) {
+      const spec = path.join(walkthroughsRoot, mod, 'module.json');
+      if (!fs.existsSync(spec)) continue;
+      const steps = (JSON.parse(fs.readFileSync(spec, 'utf8')) as { steps: { id: string; media: { image?: unknown } }[] }).steps;
+      for (const step of steps) {
+        const image = step.media.image;
+        if (typeof image !== 'string' || !image.endsWith('.svg')) continue;
+        if (/var\(--vscode/.test(fs.readFileSync(path.join(walkthroughsRoot, mod, image), 'utf8'))) wrong.push(`${mod} step ${step.id}: media.image ${image} uses VS Code theme variables; make it "svg" media, which VS Code inlines with the theme's colours`);
+      }
+    }
+    assert.deepEqual(wrong, []);
   });
 
   it('a Mermaid block kept in a step is one of its module\'s diagram sources', () => {
