@@ -8,7 +8,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { dirnameOf } from '../events/paths';
-import { maxLinkedFileBytes, type LinkedFileReader, type LinkedText } from '../events/linkedFiles';
+import { maxLinkedFileBytes, type LinkedFileReader, type LinkedText, type Refused } from '../events/linkedFiles';
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 const systemFolders = ['/proc/', '/sys/', '/dev/'];
@@ -44,26 +44,68 @@ function inside(path: string, folder: string): boolean {
 export function nodeLinkedFileReader(roots: () => readonly string[], maxBytes = maxLinkedFileBytes): LinkedFileReader {
   return (path, from) => {
     if (!path.startsWith('/') && !/^[a-z]:\//i.test(path)) return { refused: 'only files on disk next to a saved file can be read' };
+    // A catalog links a thousand schemas from a few folders: each folder is resolved once a moment, and
+    // the file itself is opened without following a symlink; only a symlinked file takes the full resolve.
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    const dir = name === '' || name === '.' || name === '..' || constants.O_NOFOLLOW === undefined ? undefined : realRecent(dirnameOf(path));
+    const allowed = () => [...roots(), dirnameOf(from)].map(realCached).filter((r): r is string => r !== undefined && r !== '/');
+    const check = (target: string): Refused | undefined => {
+      if (systemFolders.some((s) => target.startsWith(s))) return { refused: 'it is a system file, not a schema' };
+      if (!allowed().some((r) => inside(target, r))) return { refused: 'it lies outside the workspace folder' };
+      return undefined;
+    };
+    if (dir !== undefined) {
+      const target = `${dir === '/' ? '' : dir}/${name}`;
+      const refused = check(target);
+      if (refused) return refused;
+      const read = readBounded(target, maxBytes, constants.O_NOFOLLOW);
+      if (read !== symlinked) return read;
+    }
     let target: string;
     try {
       target = realpathSync(path).replace(/\\/g, '/');
     } catch (err) {
       return (err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR' ? undefined : { refused: 'it could not be opened' };
     }
-    if (systemFolders.some((s) => target.startsWith(s))) return { refused: 'it is a system file, not a schema' };
-    const allowed = [...roots(), dirnameOf(from)].map(realCached).filter((r): r is string => r !== undefined && r !== '/');
-    if (!allowed.some((r) => inside(target, r))) return { refused: 'it lies outside the workspace folder' };
-    return readBounded(target, maxBytes);
+    return check(target) ?? readBounded(target, maxBytes, 0);
   };
 }
 
-function readBounded(path: string, maxBytes: number): LinkedText {
+const recent = new Map<string, { real: string | undefined; at: number }>();
+
+/** A folder's real path, resolved again after a second (a folder swapped for a symlink is seen then). */
+function realRecent(path: string): string | undefined {
+  const now = Date.now();
+  const hit = recent.get(path);
+  if (hit && now - hit.at < 1000) return hit.real;
+  if (recent.size > 1000) recent.clear();
+  const real = realOrUndefined(path);
+  recent.set(path, { real, at: now });
+  return real;
+}
+
+function realOrUndefined(path: string): string | undefined {
+  try {
+    return realpathSync.native(path).replace(/\\/g, '/');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Opening with O_NOFOLLOW met a symlink: resolve it first. */
+const symlinked: Refused = { refused: 'symlink' };
+
+function readBounded(path: string, maxBytes: number, flags: number): LinkedText {
   let fd: number;
   try {
     // Non-blocking, so opening a FIFO does not wait for a writer.
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch {
-    return { refused: 'it could not be opened' };
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | flags);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (flags !== 0 && (code === 'ELOOP' || code === 'EMLINK')) return symlinked;
+    // Missing: the full resolve below says so (or finds what a symlinked folder hid).
+    if (flags !== 0 && (code === 'ENOENT' || code === 'ENOTDIR')) return symlinked;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : { refused: 'it could not be opened' };
   }
   try {
     const stat = fstatSync(fd);
