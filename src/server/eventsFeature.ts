@@ -1,17 +1,19 @@
 /**
  * Event YAML and EventCatalog validation in the language server: thin glue
  * between the LSP and `EventService` (src/core/events). The workspace is
- * indexed once at start so cross-file checks see files that are not open.
+ * indexed at start, in slices that never hold up the open files' diagnostics,
+ * so cross-file checks see files that are not open.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import {
-  CodeActionKind, CompletionItemKind, InsertTextFormat, MarkupKind, SymbolKind,
+  CancellationTokenSource, CodeActionKind, CompletionItemKind, InsertTextFormat, MarkupKind, SymbolKind,
   type CodeAction, type CompletionItem, type Diagnostic, type DocumentSymbol,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { EventService } from '../core/events/eventService';
 import { classifyFile } from '../core/events/fileKinds';
 import { walkFiles } from '../core/folderWalk';
+import { inSlices } from '../core/language/inSlices';
 import { nodeGitBaseline } from '../core/host/nodeGitBaseline';
 import { nodeLinkedFileReader } from '../core/host/nodeLinkedFiles';
 import { complete, definition, hover, quickFixes, symbols, type SymbolEntry } from '../core/events/languageFeatures';
@@ -73,20 +75,55 @@ export function createEventsFeature(): ServerFeature {
     }
   }
 
-  function indexFolder(root: string): number {
+  /** The event files of the workspace folders, lazily, up to the limit. */
+  function* candidates(roots: readonly string[]): Generator<string> {
     let count = 0;
-    for (const p of walkFiles(root)) {
-      if (count >= maxIndexedFiles) break;
-      if (!/\.(ya?ml|mdx?)$/i.test(p) || classifyFile(p, undefined) === undefined) continue;
-      try {
-        if (statSync(p).size > 5 * 1024 * 1024) continue;
-        service.setFile(p, readFileSync(p, 'utf8'));
+    for (const root of roots) {
+      for (const p of walkFiles(root)) {
+        if (count >= maxIndexedFiles) return;
+        if (!/\.(ya?ml|mdx?)$/i.test(p) || classifyFile(p, undefined) === undefined) continue;
         count++;
-      } catch {
-        // Unreadable files are skipped; they get diagnostics when opened.
+        yield p;
       }
     }
-    return count;
+  }
+
+  function indexOne(path: string): void {
+    // The editor's text of an open file wins over the disk's.
+    if (openPaths.has(path)) return;
+    try {
+      if (statSync(path).size > 5 * 1024 * 1024) return;
+      service.setFile(path, readFileSync(path, 'utf8'));
+      idsOf.set(path, ids(path));
+    } catch {
+      // Unreadable files are skipped; they get diagnostics when opened.
+    }
+  }
+
+  /** Paths of the documents open in the editor. */
+  const openPaths = new Set<string>();
+  let indexComplete = false;
+  let indexing: CancellationTokenSource | undefined;
+
+  /**
+   * Reads the workspace in short slices, so the file the learner opens is
+   * validated at once (its reference checks wait for the index; the other
+   * checks do not), and re-checks the open files when the index is complete.
+   */
+  function startIndexing(context: FeatureContext): void {
+    indexing?.cancel();
+    const source = (indexing = new CancellationTokenSource());
+    indexComplete = false;
+    const started = performance.now();
+    void inSlices(candidates(context.workspaceFolders()), indexOne, { token: source.token, now: () => performance.now(), pause: () => new Promise((r) => setImmediate(r)) }).then(
+      ({ done, cancelled, pauses }) => {
+        if (cancelled) return;
+        indexComplete = true;
+        context.log(`events: indexed ${done} file(s) in ${Math.round(performance.now() - started)} ms (${pauses} pauses)`);
+        for (const doc of context.openDocuments()) context.revalidate(doc.uri);
+      },
+      (err: unknown) => context.log(`events: indexing failed: ${String(err)}`),
+    );
   }
 
   return {
@@ -94,22 +131,23 @@ export function createEventsFeature(): ServerFeature {
     activate(context) {
       ctx = context;
       applySettings(context.settings());
-      const started = Date.now();
-      let n = 0;
-      for (const folder of context.workspaceFolders()) n += indexFolder(folder);
-      context.log(`events: indexed ${n} file(s) in ${Date.now() - started} ms`);
-      for (const path of service.paths()) idsOf.set(path, ids(path));
+      startIndexing(context);
+    },
+    dispose() {
+      indexing?.cancel();
     },
     onSettingsChanged: applySettings,
     validate(doc) {
       if (!enabled) return [];
       const path = uriToPath(doc.uri);
+      openPaths.add(path);
       update(path, doc.getText(), doc.uri);
-      return service.diagnostics(path).map(toLspDiagnostic);
+      return service.diagnostics(path, indexComplete).map(toLspDiagnostic);
     },
     onClose(doc) {
       // Back to the disk version, which other files' checks should see.
       const path = uriToPath(doc.uri);
+      openPaths.delete(path);
       const disk = readDisk(path);
       update(path, disk);
     },

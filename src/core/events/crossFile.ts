@@ -99,12 +99,16 @@ export class EventIndex {
     return undefined;
   }
 
-  /** Cross-file diagnostics of one file. */
-  check(path: string, reader: FileReader): CoreDiagnostic[] {
+  /**
+   * Cross-file diagnostics of one file. While the workspace is still being
+   * indexed (`complete` false), a reference not found may only be not read yet:
+   * reference checks wait; what is found (a duplicate id, a breaking change) holds.
+   */
+  check(path: string, reader: FileReader, complete = true): CoreDiagnostic[] {
     const facts = this.#facts.get(path);
     if (!facts) return [];
     const out: CoreDiagnostic[] = [];
-    for (const r of facts.references) out.push(...this.checkReference(r));
+    if (complete) for (const r of facts.references) out.push(...this.checkReference(r));
     for (const d of facts.definitions) out.push(...this.checkDefinition(d, reader));
     for (const link of facts.schemaLinks) out.push(...checkSchemaLink(link, reader));
     return out;

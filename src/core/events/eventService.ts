@@ -110,15 +110,15 @@ export class EventService implements FileReader {
     return [...this.#results.keys()];
   }
 
-  /** Single-file plus cross-file diagnostics, sorted by position. */
-  diagnostics(path: string): CoreDiagnostic[] {
+  /** Single-file plus cross-file diagnostics, sorted by position; `indexComplete` false: see EventIndex.check. */
+  diagnostics(path: string, indexComplete = true): CoreDiagnostic[] {
     const result = this.#results.get(path);
     if (!result) return [];
     const all = [...result.diagnostics];
     // Cross-file checks only make sense once the file itself parses.
     if (!all.some((d) => d.code.startsWith('yaml/') || d.code.startsWith('file/'))) {
       try {
-        all.push(...this.index.check(path, this));
+        all.push(...this.index.check(path, this, indexComplete));
       } catch (err) {
         all.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: 'warning', code: 'internal-error', message: `Cross-file checks failed: ${errorMessage(err)}`, source: 'edgo-events' });
       }
