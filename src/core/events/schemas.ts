@@ -86,6 +86,28 @@ export function compileCustomSchema(text: string): ValidateFunction | string {
   return result;
 }
 
+const problems = new Map<string, string | undefined>();
+
+/**
+ * What is wrong with a schema file's text (not JSON, not an object, not a
+ * valid JSON Schema), or undefined. Checked against the meta-schema without
+ * compiling: a catalog links a thousand different schemas, and compiling
+ * costs about a millisecond each; `compileCustomSchema` is for examples.
+ */
+export function schemaTextProblem(text: string): string | undefined {
+  if (problems.has(text)) return problems.get(text);
+  let result: string | undefined;
+  try {
+    const schema: unknown = JSON.parse(text);
+    result = typeof schema !== 'object' || schema === null || Array.isArray(schema) ? 'a JSON Schema must be a JSON object' : schemaProblem(schema as JsonObject);
+  } catch (err) {
+    result = notJson(err);
+  }
+  if (problems.size >= 5000) problems.clear();
+  problems.set(text, result);
+  return result;
+}
+
 /** Says where JSON.parse stopped without quoting the text (it may be anything, even secrets). */
 export function notJson(err: unknown): string {
   const at = /position (\d+)/.exec(err instanceof Error ? err.message : '')?.[1];
@@ -123,7 +145,10 @@ export function compileObject(schema: JsonObject): ValidateFunction | string {
     const { $id: _id, ...rest } = schema;
     const instance = ajvFor(schema);
     if (instance === getAjv() && typeof rest.$schema === 'string' && !/draft-07/.test(rest.$schema)) delete rest.$schema;
-    return instance.compile(rest);
+    const validate = instance.compile(rest);
+    // Ajv keeps every schema it compiled; ours are cached (or not) by the callers, so Ajv forgets them.
+    instance.removeSchema(rest);
+    return validate;
   } catch (err) {
     return errorMessage(err);
   }

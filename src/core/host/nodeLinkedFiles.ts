@@ -48,7 +48,7 @@ export function nodeLinkedFileReader(roots: () => readonly string[], maxBytes = 
     // the file itself is opened without following a symlink; only a symlinked file takes the full resolve.
     const name = path.slice(path.lastIndexOf('/') + 1);
     const dir = name === '' || name === '.' || name === '..' || constants.O_NOFOLLOW === undefined ? undefined : realRecent(dirnameOf(path));
-    const allowed = () => [...roots(), dirnameOf(from)].map(realCached).filter((r): r is string => r !== undefined && r !== '/');
+    const allowed = () => allowedFolders(roots, from);
     const check = (target: string): Refused | undefined => {
       if (systemFolders.some((s) => target.startsWith(s))) return { refused: 'it is a system file, not a schema' };
       if (!allowed().some((r) => inside(target, r))) return { refused: 'it lies outside the workspace folder' };
@@ -69,6 +69,19 @@ export function nodeLinkedFileReader(roots: () => readonly string[], maxBytes = 
     }
     return check(target) ?? readBounded(target, maxBytes, 0);
   };
+}
+
+const allowedRecently = new Map<string, { folders: string[]; at: number }>();
+
+/** The real folders `from` may link into, worked out once a moment per linking file (a catalog asks a thousand times). */
+function allowedFolders(roots: () => readonly string[], from: string): string[] {
+  const now = Date.now();
+  const hit = allowedRecently.get(from);
+  if (hit && now - hit.at < 1000) return hit.folders;
+  if (allowedRecently.size > 100) allowedRecently.clear();
+  const folders = [...roots(), dirnameOf(from)].map(realCached).filter((r): r is string => r !== undefined && r !== '/');
+  allowedRecently.set(from, { folders, at: now });
+  return folders;
 }
 
 const recent = new Map<string, { real: string | undefined; at: number }>();
@@ -112,18 +125,21 @@ function readBounded(path: string, maxBytes: number, flags: number): LinkedText 
     if (!stat.isFile()) return { refused: 'it is not a regular file' };
     if (stat.size > maxBytes) return { refused: `it is larger than ${Math.round(maxBytes / 1024)} KB` };
     // Sized by the file, read until end of file: a /proc file claims size 0, a file may grow while read.
-    let buf = Buffer.alloc(Math.min(maxBytes + 1, stat.size + 1024));
+    let buf = Buffer.allocUnsafe(Math.min(maxBytes + 1, stat.size + 1024));
     let length = 0;
     for (;;) {
       if (length === buf.length) {
         if (length > maxBytes) return { refused: `it is larger than ${Math.round(maxBytes / 1024)} KB` };
-        const bigger = Buffer.alloc(Math.min(maxBytes + 1, buf.length * 2));
+        const bigger = Buffer.allocUnsafe(Math.min(maxBytes + 1, buf.length * 2));
         buf.copy(bigger, 0, 0, length);
         buf = bigger;
       }
-      const n = readSync(fd, buf, length, buf.length - length, null);
+      const want = buf.length - length;
+      const n = readSync(fd, buf, length, want, null);
       if (n <= 0) break;
       length += n;
+      // A regular file that gives less than asked for is at its end: no extra read to hear it say so.
+      if (n < want && length >= stat.size) break;
     }
     if (length > maxBytes) return { refused: `it is larger than ${Math.round(maxBytes / 1024)} KB` };
     return utf8.decode(buf.subarray(0, length));
