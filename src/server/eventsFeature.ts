@@ -16,6 +16,9 @@ import { walkFiles } from '../core/folderWalk';
 import { inSlices } from '../core/language/inSlices';
 import { nodeGitBaseline } from '../core/host/nodeGitBaseline';
 import { nodeLinkedFileReader } from '../core/host/nodeLinkedFiles';
+import { nodeLinkedFilePrefetcher } from '../core/host/nodeLinkedPrefetch';
+import { likelyLinkedFiles } from '../core/events/linkedFiles';
+import { dirnameOf, joinPath } from '../core/events/paths';
 import { complete, definition, hover, quickFixes, symbols, type SymbolEntry } from '../core/events/languageFeatures';
 import { fromLspDiagnostic, pathToUri, toLspDiagnostic, uriToPath } from './convert';
 import type { FeatureContext, ServerFeature, ServerSettings } from './feature';
@@ -32,7 +35,9 @@ const readDisk = (path: string): string | undefined => {
 
 export function createEventsFeature(): ServerFeature {
   let ctx: FeatureContext | undefined;
-  const service = new EventService({ readLinked: nodeLinkedFileReader(() => ctx?.workspaceFolders() ?? []), readBaseline: nodeGitBaseline() });
+  const roots = () => ctx?.workspaceFolders() ?? [];
+  const service = new EventService({ readLinked: nodeLinkedFileReader(roots), readBaseline: nodeGitBaseline() });
+  const prefetch = nodeLinkedFilePrefetcher(roots);
   let enabled = true;
 
   function applySettings(s: ServerSettings): void {
@@ -137,11 +142,16 @@ export function createEventsFeature(): ServerFeature {
       indexing?.cancel();
     },
     onSettingsChanged: applySettings,
-    validate(doc) {
+    async validate(doc) {
       if (!enabled) return [];
       const path = uriToPath(doc.uri);
       openPaths.add(path);
-      update(path, doc.getText(), doc.uri);
+      const text = doc.getText();
+      // The schemas it links are read on the thread pool while the text is parsed here.
+      const ahead = likelyLinkedFiles(path, text, joinPath, dirnameOf).filter((p) => !service.hasLinked(p, path));
+      const read = ahead.length ? prefetch(ahead, path) : undefined;
+      update(path, text, doc.uri);
+      if (read) for (const [p, linked] of await read) service.primeLinked(p, path, linked);
       return service.diagnostics(path, indexComplete).map(toLspDiagnostic);
     },
     onClose(doc) {

@@ -101,7 +101,20 @@ export class EventService implements FileReader {
     return read;
   }
 
-  result(path: string): ValidationResult | undefined {
+  /** Whether a linked file is already known as `from` would read it. */
+  hasLinked(path: string, from: string): boolean {
+    return this.#texts.has(path) || this.#linked.get(path)?.has(dirnameOf(from)) === true;
+  }
+
+  /** A linked file the host read ahead (as its reader would have): later reads from `from` take it. */
+  primeLinked(path: string, from: string, text: LinkedText): void {
+    if (this.#linked.size > 5000) this.#linked.clear();
+    let byDir = this.#linked.get(path);
+    if (!byDir) this.#linked.set(path, (byDir = new Map()));
+    byDir.set(dirnameOf(from), text);
+  }
+
+    result(path: string): ValidationResult | undefined {
     return this.#results.get(path);
   }
 

@@ -44,21 +44,10 @@ function inside(path: string, folder: string): boolean {
 export function nodeLinkedFileReader(roots: () => readonly string[], maxBytes = maxLinkedFileBytes): LinkedFileReader {
   return (path, from) => {
     if (!path.startsWith('/') && !/^[a-z]:\//i.test(path)) return { refused: 'only files on disk next to a saved file can be read' };
-    // A catalog links a thousand schemas from a few folders: each folder is resolved once a moment, and
-    // the file itself is opened without following a symlink; only a symlinked file takes the full resolve.
-    const name = path.slice(path.lastIndexOf('/') + 1);
-    const dir = name === '' || name === '.' || name === '..' || constants.O_NOFOLLOW === undefined ? undefined : realRecent(dirnameOf(path));
-    const allowed = () => allowedFolders(roots, from);
-    const check = (target: string): Refused | undefined => {
-      if (systemFolders.some((s) => target.startsWith(s))) return { refused: 'it is a system file, not a schema' };
-      if (!allowed().some((r) => inside(target, r))) return { refused: 'it lies outside the workspace folder' };
-      return undefined;
-    };
-    if (dir !== undefined) {
-      const target = `${dir === '/' ? '' : dir}/${name}`;
-      const refused = check(target);
-      if (refused) return refused;
-      const read = readBounded(target, maxBytes, constants.O_NOFOLLOW);
+    const fast = fastTarget(path, from, roots);
+    if (typeof fast === 'object') return fast;
+    if (fast !== undefined) {
+      const read = readBounded(fast, maxBytes, constants.O_NOFOLLOW);
       if (read !== symlinked) return read;
     }
     let target: string;
@@ -67,8 +56,28 @@ export function nodeLinkedFileReader(roots: () => readonly string[], maxBytes = 
     } catch (err) {
       return (err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR' ? undefined : { refused: 'it could not be opened' };
     }
-    return check(target) ?? readBounded(target, maxBytes, 0);
+    return refusal(target, from, roots) ?? readBounded(target, maxBytes, 0);
   };
+}
+
+function refusal(target: string, from: string, roots: () => readonly string[]): Refused | undefined {
+  if (systemFolders.some((s) => target.startsWith(s))) return { refused: 'it is a system file, not a schema' };
+  if (!allowedFolders(roots, from).some((r) => inside(target, r))) return { refused: 'it lies outside the workspace folder' };
+  return undefined;
+}
+
+/**
+ * Where to open `path` with O_NOFOLLOW, its folder resolved (once a moment: a catalog links a thousand
+ * schemas from a few folders); a refusal; or undefined when only the full resolve can tell (a symlinked
+ * file is met when opening, and then takes the full resolve too).
+ */
+export function fastTarget(path: string, from: string, roots: () => readonly string[]): string | Refused | undefined {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (name === '' || name === '.' || name === '..' || constants.O_NOFOLLOW === undefined) return undefined;
+  const dir = realRecent(dirnameOf(path));
+  if (dir === undefined) return undefined;
+  const target = `${dir === '/' ? '' : dir}/${name}`;
+  return refusal(target, from, roots) ?? target;
 }
 
 const allowedRecently = new Map<string, { folders: string[]; at: number }>();
