@@ -1,6 +1,7 @@
 /**
  * Event YAML and EventCatalog validation in the language server: thin glue
- * between the LSP and `EventService` (src/core/events). The workspace is
+ * between the LSP and the core language service (src/core/language), whose
+ * event model (`EventService`, src/core/events) it asks. The workspace is
  * indexed at start, in slices that never hold up the open files' diagnostics,
  * so cross-file checks see files that are not open.
  */
@@ -10,12 +11,12 @@ import {
   type CodeAction, type CompletionItem, type Diagnostic, type DocumentSymbol,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { EventService } from '../core/events/eventService';
 import { classifyFile } from '../core/events/fileKinds';
 import { walkFiles } from '../core/folderWalk';
 import { inSlices } from '../core/language/inSlices';
 import { nodeGitBaseline } from '../core/host/nodeGitBaseline';
-import { nodeLinkedFileReader } from '../core/host/nodeLinkedFiles';
+import { nodeLanguageHost } from '../core/host/nodeLanguageHost';
+import { createLanguageService } from '../core/language/service';
 import { nodeLinkedFilePrefetcher } from '../core/host/nodeLinkedPrefetch';
 import { likelyLinkedFiles } from '../core/events/linkedFiles';
 import { dirnameOf, joinPath } from '../core/events/paths';
@@ -36,13 +37,15 @@ const readDisk = (path: string): string | undefined => {
 export function createEventsFeature(): ServerFeature {
   let ctx: FeatureContext | undefined;
   const roots = () => ctx?.workspaceFolders() ?? [];
-  const service = new EventService({ readLinked: nodeLinkedFileReader(roots), readBaseline: nodeGitBaseline() });
+  // Event files go through the core language service like every other kind; its event model serves completion and the rest.
+  const language = createLanguageService({ workspace: { folders: roots }, host: { ...nodeLanguageHost(roots), readBaseline: nodeGitBaseline() }, kinds: ['events'] });
+  const service = language.events;
   const prefetch = nodeLinkedFilePrefetcher(roots);
   let enabled = true;
 
   function applySettings(s: ServerSettings): void {
     enabled = s.enable !== false;
-    service.configure({ eventGlobs: s.eventFiles?.length ? s.eventFiles : undefined, catalogGlobs: s.catalogFiles?.length ? s.catalogFiles : undefined });
+    language.configure({ eventGlobs: s.eventFiles?.length ? s.eventFiles : undefined, catalogGlobs: s.catalogFiles?.length ? s.catalogFiles : undefined });
   }
 
   /** Path → the ids a file defines or references, to re-check only the open files that share one. */
@@ -62,8 +65,8 @@ export function createEventsFeature(): ServerFeature {
    * unchanged, so only their cross-file checks run again).
    */
   function update(path: string, text: string | undefined, except?: string): void {
-    if (text === undefined) service.removeFile(path);
-    else service.setFile(path, text);
+    if (text === undefined) language.removeFile(path);
+    else language.setFile(path, text);
     const before = idsOf.get(path) ?? new Set<string>();
     const after = ids(path);
     idsOf.set(path, after);
@@ -98,7 +101,7 @@ export function createEventsFeature(): ServerFeature {
     if (openPaths.has(path)) return;
     try {
       if (statSync(path).size > 5 * 1024 * 1024) return;
-      service.setFile(path, readFileSync(path, 'utf8'));
+      language.setFile(path, readFileSync(path, 'utf8'));
       idsOf.set(path, ids(path));
     } catch {
       // Unreadable files are skipped; they get diagnostics when opened.
@@ -107,7 +110,6 @@ export function createEventsFeature(): ServerFeature {
 
   /** Paths of the documents open in the editor. */
   const openPaths = new Set<string>();
-  let indexComplete = false;
   let indexing: CancellationTokenSource | undefined;
 
   /**
@@ -118,12 +120,12 @@ export function createEventsFeature(): ServerFeature {
   function startIndexing(context: FeatureContext): void {
     indexing?.cancel();
     const source = (indexing = new CancellationTokenSource());
-    indexComplete = false;
+    language.indexComplete = false;
     const started = performance.now();
     void inSlices(candidates(context.workspaceFolders()), indexOne, { token: source.token, now: () => performance.now(), pause: () => new Promise((r) => setImmediate(r)) }).then(
       ({ done, cancelled, pauses }) => {
         if (cancelled) return;
-        indexComplete = true;
+        language.indexComplete = true;
         context.log(`events: indexed ${done} file(s) in ${Math.round(performance.now() - started)} ms (${pauses} pauses)`);
         for (const doc of context.openDocuments()) context.revalidate(doc.uri);
       },
@@ -152,7 +154,7 @@ export function createEventsFeature(): ServerFeature {
       const read = ahead.length ? prefetch(ahead, path) : undefined;
       update(path, text, doc.uri);
       if (read) for (const [p, linked] of await read) service.primeLinked(p, path, linked);
-      return service.diagnostics(path, indexComplete).map(toLspDiagnostic);
+      return (await language.diagnostics(path)).map(toLspDiagnostic);
     },
     onClose(doc) {
       // Back to the disk version, which other files' checks should see.
