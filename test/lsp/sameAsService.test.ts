@@ -39,7 +39,7 @@ after(async () => {
 test('the server publishes what the core language service reports, file by file', async () => {
   const service = createLanguageService({ workspace: { folders: () => [ws] }, host: nodeLanguageHost(() => [ws]) });
   for (const [rel, text] of Object.entries(tree)) service.setFile(path.join(ws, rel), text);
-  const line = (d: { range: { start: { line: number } }; code?: unknown; message: string }) => `${d.range.start.line + 1} ${String(d.code)} ${d.message}`;
+  const line = (d: { readonly range: { readonly start: { readonly line: number } }; readonly code?: string | number | undefined; readonly message: unknown }) => `${d.range.start.line + 1} ${String(d.code)} ${String(d.message)}`;
   let total = 0;
   for (const [rel, text] of Object.entries(tree)) {
     const file = path.join(ws, rel);
