@@ -12,7 +12,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { classifyFile } from '../core/events/fileKinds';
-import { walkFiles } from '../core/folderWalk';
+import { walkFiles } from '../core/host/folderWalk';
 import { inSlices } from '../core/language/inSlices';
 import { nodeGitBaseline } from '../core/host/nodeGitBaseline';
 import { nodeLanguageHost } from '../core/host/nodeLanguageHost';
