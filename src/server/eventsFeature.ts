@@ -150,7 +150,8 @@ export function createEventsFeature(): ServerFeature {
       openPaths.add(path);
       const text = doc.getText();
       // The schemas it links are read on the thread pool while the text is parsed here.
-      const ahead = likelyLinkedFiles(path, text, joinPath, dirnameOf).filter((p) => !service.hasLinked(p, path));
+      // Only on the first validation: after it, an edit's new link is one file, read when checked.
+      const ahead = service.result(path) ? [] : likelyLinkedFiles(path, text, joinPath, dirnameOf).filter((p) => !service.hasLinked(p, path));
       const read = ahead.length ? prefetch(ahead, path) : undefined;
       update(path, text, doc.uri);
       if (read) for (const [p, linked] of await read) service.primeLinked(p, path, linked);

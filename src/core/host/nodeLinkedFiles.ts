@@ -45,6 +45,7 @@ export function nodeLinkedFileReader(roots: () => readonly string[], maxBytes = 
   return (path, from) => {
     if (!path.startsWith('/') && !/^[a-z]:\//i.test(path)) return { refused: 'only files on disk next to a saved file can be read' };
     const fast = fastTarget(path, from, roots);
+    if (fast === missing) return undefined;
     if (typeof fast === 'object') return fast;
     if (fast !== undefined) {
       const read = readBounded(fast, maxBytes, constants.O_NOFOLLOW);
@@ -68,13 +69,16 @@ function refusal(target: string, from: string, roots: () => readonly string[]): 
 
 /**
  * Where to open `path` with O_NOFOLLOW, its folder resolved (once a moment: a catalog links a thousand
- * schemas from a few folders); a refusal; or undefined when only the full resolve can tell (a symlinked
+ * schemas from a few folders); a refusal; `missing` when its folder does not exist; or undefined when
+ * only the full resolve can tell (a symlinked
  * file is met when opening, and then takes the full resolve too).
  */
-export function fastTarget(path: string, from: string, roots: () => readonly string[]): string | Refused | undefined {
+export function fastTarget(path: string, from: string, roots: () => readonly string[]): string | Refused | typeof missing | undefined {
   const name = path.slice(path.lastIndexOf('/') + 1);
   if (name === '' || name === '.' || name === '..' || constants.O_NOFOLLOW === undefined) return undefined;
   const dir = realRecent(dirnameOf(path));
+  // A folder that does not exist holds no file: a catalog's thousand links into it are missing, not resolved one by one.
+  if (dir === absent) return missing;
   if (dir === undefined) return undefined;
   const target = `${dir === '/' ? '' : dir}/${name}`;
   return refusal(target, from, roots) ?? target;
@@ -93,10 +97,12 @@ function allowedFolders(roots: () => readonly string[], from: string): string[] 
   return folders;
 }
 
-const recent = new Map<string, { real: string | undefined; at: number }>();
+const recent = new Map<string, { real: string | typeof absent | undefined; at: number }>();
 
 /** A folder's real path, resolved again after a second (a folder swapped for a symlink is seen then). */
-function realRecent(path: string): string | undefined {
+const absent = Symbol('absent');
+
+function realRecent(path: string): string | typeof absent | undefined {
   const now = Date.now();
   const hit = recent.get(path);
   if (hit && now - hit.at < 1000) return hit.real;
@@ -106,13 +112,17 @@ function realRecent(path: string): string | undefined {
   return real;
 }
 
-function realOrUndefined(path: string): string | undefined {
+function realOrUndefined(path: string): string | typeof absent | undefined {
   try {
     return realpathSync.native(path).replace(/\\/g, '/');
-  } catch {
-    return undefined;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? absent : undefined;
   }
 }
+
+/** The linked file does not exist (its folder does not). */
+export const missing = Symbol('missing');
 
 /** Opening with O_NOFOLLOW met a symlink: resolve it first. */
 const symlinked: Refused = { refused: 'symlink' };
@@ -125,8 +135,6 @@ function readBounded(path: string, maxBytes: number, flags: number): LinkedText 
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (flags !== 0 && (code === 'ELOOP' || code === 'EMLINK')) return symlinked;
-    // Missing: the full resolve below says so (or finds what a symlinked folder hid).
-    if (flags !== 0 && (code === 'ENOENT' || code === 'ENOTDIR')) return symlinked;
     return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : { refused: 'it could not be opened' };
   }
   try {

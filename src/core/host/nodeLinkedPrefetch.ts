@@ -10,7 +10,7 @@
 import { close, constants, fstat, open, read } from 'node:fs';
 import type { LinkedText } from '../events/linkedFiles';
 import { maxLinkedFileBytes } from '../events/linkedFiles';
-import { fastTarget } from './nodeLinkedFiles';
+import { fastTarget, missing } from './nodeLinkedFiles';
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 /** Files read at the same time (open descriptors). */
@@ -27,7 +27,7 @@ export function nodeLinkedFilePrefetcher(roots: () => readonly string[], maxByte
       for (let path = queue.pop(); path !== undefined; path = queue.pop()) {
         const target = fastTarget(path, from, roots);
         if (target === undefined) continue;
-        const text = typeof target === 'object' ? target : await readOne(target, maxBytes);
+        const text = target === missing ? undefined : typeof target === 'object' ? target : await readOne(target, maxBytes);
         if (text !== skip) out.set(path, text);
       }
     };
