@@ -2,9 +2,9 @@
  * The bundled JSON Schemas and their compiled validators. Ajv compiles each
  * schema once, on first use, and keeps it for the life of the process.
  */
-import Ajv, { type ValidateFunction } from 'ajv';
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
+import type Ajv from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { ajvFor as registryAjv } from '../schema/ajvRegistry';
 import eventSchema from '../../../schemas/event.schema.json';
 import eventCatalogSchema from '../../../schemas/event-catalog.schema.json';
 import adr from '../../../schemas/eventcatalog/adr.schema.json';
@@ -39,17 +39,11 @@ export function catalogSchemaId(kind: CatalogKind): string {
   return `catalog/${kind}`;
 }
 
-let ajv: Ajv | undefined;
-let ajv2020: Ajv2020 | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
 /** The shared Ajv instance: all errors (several per file), verbose (for messages), formats. */
 export function getAjv(): Ajv {
-  if (!ajv) {
-    ajv = new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true, validateSchema: true });
-    addFormats(ajv);
-  }
-  return ajv;
+  return registryAjv('draft-07');
 }
 
 /** The compiled validator of a bundled schema. */
@@ -129,12 +123,7 @@ export function schemaProblem(schema: JsonObject): string | undefined {
 /** Ajv for the schema's dialect: draft 2019-09/2020-12 need their own instance. */
 function ajvFor(schema: JsonObject): Ajv {
   const dialect = typeof schema.$schema === 'string' ? schema.$schema : '';
-  if (!/20(19-09|20-12)/.test(dialect)) return getAjv();
-  if (!ajv2020) {
-    ajv2020 = new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true });
-    addFormats(ajv2020);
-  }
-  return ajv2020;
+  return registryAjv(/20(19-09|20-12)/.test(dialect) ? '2020-12' : 'draft-07');
 }
 
 /** Compiles an inline schema object (e.g. an event's `payload`), without caching by identity. */
