@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { findModule } from '../core/modules';
-import { readBoundedTextSync } from '../core/boundedRead';
+import { readBoundedTextSync } from '../core/host/boundedRead';
 import { defaultStateDir, fileFailureCounts, formatLocation, loadModule, markerFileName, nodeProcessRunner, readMarker, runChecks, type CheckResult, type FailureCounts, type ProcessRunner } from '../core/checks';
 import { errorMessage } from '../core/errorMessage';
 import { nodeToolFs } from '../core/tools/nodeToolFs';

@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { UnreadableFileError } from '../core/boundedRead';
+import { UnreadableFileError } from '../core/host/boundedRead';
 import { errorMessage } from '../core/errorMessage';
 import { RefusedWriteError } from '../core/generate/guardedWrite';
 import { applyPlan, defaultOut, describePlan, planGeneration, type GeneratorKind } from '../core/generate/index';

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readBoundedText } from '../core/boundedRead';
+import { readBoundedText } from '../core/host/boundedRead';
 import { errorMessage } from '../core/errorMessage';
 import { nodeProcessRunner } from '../core/checks/nodeProcessRunner';
 import { runPreflight, type PreflightReport } from '../core/preflight/preflight';

@@ -7,7 +7,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, resolve, sep } from 'node:path';
 import type { CoreDiagnostic } from '../core/diagnostic';
-import { walkFiles } from '../core/folderWalk';
+import { walkFiles } from '../core/host/folderWalk';
 import { limits } from '../core/events/yamlText';
 
 const maxFiles = 50_000;

@@ -5,7 +5,7 @@
  * offers to open or run the result.
  */
 import * as vscode from 'vscode';
-import { UnreadableFileError } from '../core/boundedRead';
+import { UnreadableFileError } from '../core/host/boundedRead';
 import { applyPlan, describePlan, needsConfirmation, planGeneration, type GeneratorKind } from '../core/generate/index';
 import { RefusedWriteError } from '../core/generate/guardedWrite';
 import { nodeFs } from '../core/generate/nodeFs';

@@ -1,19 +1,25 @@
 /**
  * Event YAML and EventCatalog validation in the language server: thin glue
- * between the LSP and `EventService` (src/core/events). The workspace is
- * indexed once at start so cross-file checks see files that are not open.
+ * between the LSP and the core language service (src/core/language), whose
+ * event model (`EventService`, src/core/events) it asks. The workspace is
+ * indexed at start, in slices that never hold up the open files' diagnostics,
+ * so cross-file checks see files that are not open.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import {
-  CodeActionKind, CompletionItemKind, InsertTextFormat, MarkupKind, SymbolKind,
+  CancellationTokenSource, CodeActionKind, CompletionItemKind, InsertTextFormat, MarkupKind, SymbolKind,
   type CodeAction, type CompletionItem, type Diagnostic, type DocumentSymbol,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { EventService } from '../core/events/eventService';
 import { classifyFile } from '../core/events/fileKinds';
-import { walkFiles } from '../core/folderWalk';
+import { walkFiles } from '../core/host/folderWalk';
+import { inSlices } from '../core/language/inSlices';
 import { nodeGitBaseline } from '../core/host/nodeGitBaseline';
-import { nodeLinkedFileReader } from '../core/host/nodeLinkedFiles';
+import { nodeLanguageHost } from '../core/host/nodeLanguageHost';
+import { createLanguageService } from '../core/language/service';
+import { nodeLinkedFilePrefetcher } from '../core/host/nodeLinkedPrefetch';
+import { likelyLinkedFiles } from '../core/events/linkedFiles';
+import { dirnameOf, joinPath } from '../core/events/paths';
 import { complete, definition, hover, quickFixes, symbols, type SymbolEntry } from '../core/events/languageFeatures';
 import { fromLspDiagnostic, pathToUri, toLspDiagnostic, uriToPath } from './convert';
 import type { FeatureContext, ServerFeature, ServerSettings } from './feature';
@@ -30,12 +36,16 @@ const readDisk = (path: string): string | undefined => {
 
 export function createEventsFeature(): ServerFeature {
   let ctx: FeatureContext | undefined;
-  const service = new EventService({ readLinked: nodeLinkedFileReader(() => ctx?.workspaceFolders() ?? []), readBaseline: nodeGitBaseline() });
+  const roots = () => ctx?.workspaceFolders() ?? [];
+  // Event files go through the core language service like every other kind; its event model serves completion and the rest.
+  const language = createLanguageService({ workspace: { folders: roots }, host: { ...nodeLanguageHost(roots), readBaseline: nodeGitBaseline() }, kinds: ['events'] });
+  const service = language.events;
+  const prefetch = nodeLinkedFilePrefetcher(roots);
   let enabled = true;
 
   function applySettings(s: ServerSettings): void {
     enabled = s.enable !== false;
-    service.configure({ eventGlobs: s.eventFiles?.length ? s.eventFiles : undefined, catalogGlobs: s.catalogFiles?.length ? s.catalogFiles : undefined });
+    language.configure({ eventGlobs: s.eventFiles?.length ? s.eventFiles : undefined, catalogGlobs: s.catalogFiles?.length ? s.catalogFiles : undefined });
   }
 
   /** Path → the ids a file defines or references, to re-check only the open files that share one. */
@@ -55,8 +65,8 @@ export function createEventsFeature(): ServerFeature {
    * unchanged, so only their cross-file checks run again).
    */
   function update(path: string, text: string | undefined, except?: string): void {
-    if (text === undefined) service.removeFile(path);
-    else service.setFile(path, text);
+    if (text === undefined) language.removeFile(path);
+    else language.setFile(path, text);
     const before = idsOf.get(path) ?? new Set<string>();
     const after = ids(path);
     idsOf.set(path, after);
@@ -73,20 +83,54 @@ export function createEventsFeature(): ServerFeature {
     }
   }
 
-  function indexFolder(root: string): number {
+  /** The event files of the workspace folders, lazily, up to the limit. */
+  function* candidates(roots: readonly string[]): Generator<string> {
     let count = 0;
-    for (const p of walkFiles(root)) {
-      if (count >= maxIndexedFiles) break;
-      if (!/\.(ya?ml|mdx?)$/i.test(p) || classifyFile(p, undefined) === undefined) continue;
-      try {
-        if (statSync(p).size > 5 * 1024 * 1024) continue;
-        service.setFile(p, readFileSync(p, 'utf8'));
+    for (const root of roots) {
+      for (const p of walkFiles(root)) {
+        if (count >= maxIndexedFiles) return;
+        if (!/\.(ya?ml|mdx?)$/i.test(p) || classifyFile(p, undefined) === undefined) continue;
         count++;
-      } catch {
-        // Unreadable files are skipped; they get diagnostics when opened.
+        yield p;
       }
     }
-    return count;
+  }
+
+  function indexOne(path: string): void {
+    // The editor's text of an open file wins over the disk's.
+    if (openPaths.has(path)) return;
+    try {
+      if (statSync(path).size > 5 * 1024 * 1024) return;
+      language.setFile(path, readFileSync(path, 'utf8'));
+      idsOf.set(path, ids(path));
+    } catch {
+      // Unreadable files are skipped; they get diagnostics when opened.
+    }
+  }
+
+  /** Paths of the documents open in the editor. */
+  const openPaths = new Set<string>();
+  let indexing: CancellationTokenSource | undefined;
+
+  /**
+   * Reads the workspace in short slices, so the file the learner opens is
+   * validated at once (its reference checks wait for the index; the other
+   * checks do not), and re-checks the open files when the index is complete.
+   */
+  function startIndexing(context: FeatureContext): void {
+    indexing?.cancel();
+    const source = (indexing = new CancellationTokenSource());
+    language.indexComplete = false;
+    const started = performance.now();
+    void inSlices(candidates(context.workspaceFolders()), indexOne, { token: source.token, now: () => performance.now(), pause: () => new Promise((r) => setImmediate(r)) }).then(
+      ({ done, cancelled, pauses }) => {
+        if (cancelled) return;
+        language.indexComplete = true;
+        context.log(`events: indexed ${done} file(s) in ${Math.round(performance.now() - started)} ms (${pauses} pauses)`);
+        for (const doc of context.openDocuments()) context.revalidate(doc.uri);
+      },
+      (err: unknown) => context.log(`events: indexing failed: ${String(err)}`),
+    );
   }
 
   return {
@@ -94,22 +138,29 @@ export function createEventsFeature(): ServerFeature {
     activate(context) {
       ctx = context;
       applySettings(context.settings());
-      const started = Date.now();
-      let n = 0;
-      for (const folder of context.workspaceFolders()) n += indexFolder(folder);
-      context.log(`events: indexed ${n} file(s) in ${Date.now() - started} ms`);
-      for (const path of service.paths()) idsOf.set(path, ids(path));
+      startIndexing(context);
+    },
+    dispose() {
+      indexing?.cancel();
     },
     onSettingsChanged: applySettings,
-    validate(doc) {
+    async validate(doc) {
       if (!enabled) return [];
       const path = uriToPath(doc.uri);
-      update(path, doc.getText(), doc.uri);
-      return service.diagnostics(path).map(toLspDiagnostic);
+      openPaths.add(path);
+      const text = doc.getText();
+      // The schemas it links are read on the thread pool while the text is parsed here.
+      // Only on the first validation: after it, an edit's new link is one file, read when checked.
+      const ahead = service.result(path) ? [] : likelyLinkedFiles(path, text, joinPath, dirnameOf).filter((p) => !service.hasLinked(p, path));
+      const read = ahead.length ? prefetch(ahead, path) : undefined;
+      update(path, text, doc.uri);
+      if (read) for (const [p, linked] of await read) service.primeLinked(p, path, linked);
+      return (await language.diagnostics(path)).map(toLspDiagnostic);
     },
     onClose(doc) {
       // Back to the disk version, which other files' checks should see.
       const path = uriToPath(doc.uri);
+      openPaths.delete(path);
       const disk = readDisk(path);
       update(path, disk);
     },

@@ -35,8 +35,10 @@ export interface FeatureContext {
 
 export interface ServerFeature {
   readonly name: string;
-  /** Called once after `initialized`. */
+  /** Called once after `initialized`; long work (indexing) runs on in the background, never holding up validation. */
   activate?(ctx: FeatureContext): void | Promise<void>;
+  /** The server is shutting down: stop background work. */
+  dispose?(): void;
   /** Diagnostics of one document (called on open, and debounced on change); [] when not its kind of file. */
   validate?(doc: TextDocument): Diagnostic[] | Promise<Diagnostic[]>;
   onClose?(doc: TextDocument): void;

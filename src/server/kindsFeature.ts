@@ -11,7 +11,7 @@ import { promises as fsp } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { readBoundedText } from '../core/boundedRead';
+import { readBoundedText } from '../core/host/boundedRead';
 import { nodeLanguageHost } from '../core/host/nodeLanguageHost';
 import { normalisePath } from '../core/language/recognise';
 import { createLanguageService } from '../core/language/service';

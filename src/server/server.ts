@@ -14,7 +14,7 @@
  */
 import {
   createConnection, DidChangeConfigurationNotification, FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
-  type CodeAction, type CompletionItem, type Connection, type Definition, type Diagnostic, type DocumentSymbol, type InitializeParams, type InitializeResult,
+  type CancellationToken, type CodeAction, type CompletionItem, type Connection, type Definition, type Diagnostic, type DocumentSymbol, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readFileSync } from 'node:fs';
@@ -57,6 +57,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const all: Diagnostic[] = [];
     for (const f of features) {
       if (!f.validate) continue;
+      // A newer edit arrived meanwhile (or the document closed): this run is cancelled, the newer one publishes.
+      if (documents.get(uri)?.version !== version) return;
       try {
         all.push(...(await f.validate(doc)));
       } catch (err) {
@@ -172,9 +174,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  function each<T>(run: (f: ServerFeature) => T | undefined): T[] {
+  connection.onShutdown(() => {
+    for (const f of features) f.dispose?.();
+  });
+
+  /** Every feature's answer to a request; none once the client cancelled it (it no longer waits for one). */
+  function each<T>(token: CancellationToken, run: (f: ServerFeature) => T | undefined): T[] {
     const out: T[] = [];
     for (const f of features) {
+      if (token.isCancellationRequested) return [];
       try {
         const r = run(f);
         if (r !== undefined) out.push(r);
@@ -185,25 +193,25 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return out;
   }
 
-  connection.onCompletion((p): CompletionItem[] => {
+  connection.onCompletion((p, token): CompletionItem[] => {
     const doc = documents.get(p.textDocument.uri);
-    return doc ? each((f) => f.complete?.(doc, p.position)).flat() : [];
+    return doc ? each(token, (f) => f.complete?.(doc, p.position)).flat() : [];
   });
-  connection.onHover((p) => {
+  connection.onHover((p, token) => {
     const doc = documents.get(p.textDocument.uri);
-    return doc ? (each((f) => f.hover?.(doc, p.position))[0] ?? null) : null;
+    return doc ? (each(token, (f) => f.hover?.(doc, p.position))[0] ?? null) : null;
   });
-  connection.onDocumentSymbol((p): DocumentSymbol[] => {
+  connection.onDocumentSymbol((p, token): DocumentSymbol[] => {
     const doc = documents.get(p.textDocument.uri);
-    return doc ? each((f) => f.symbols?.(doc)).flat() : [];
+    return doc ? each(token, (f) => f.symbols?.(doc)).flat() : [];
   });
-  connection.onDefinition((p): Definition | null => {
+  connection.onDefinition((p, token): Definition | null => {
     const doc = documents.get(p.textDocument.uri);
-    return doc ? (each((f) => f.definition?.(doc, p.position))[0] ?? null) : null;
+    return doc ? (each(token, (f) => f.definition?.(doc, p.position))[0] ?? null) : null;
   });
-  connection.onCodeAction((p): CodeAction[] => {
+  connection.onCodeAction((p, token): CodeAction[] => {
     const doc = documents.get(p.textDocument.uri);
-    return doc ? each((f) => f.codeActions?.(doc, p)).flat() : [];
+    return doc ? each(token, (f) => f.codeActions?.(doc, p)).flat() : [];
   });
 
   documents.listen(connection);

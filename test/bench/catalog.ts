@@ -1,6 +1,7 @@
 /**
  * The course's own catalog shape: one `eventcatalog.yaml` whose `events:` list
- * holds 1,000 entries (about 6,000 lines, every `$ref` resolving), driven over
+ * holds 1,000 entries (about 6,000 lines, every `$ref` resolving to a schema
+ * of its own), driven over
  * `edgo lsp --stdio` and `yaml-language-server --stdio` (same file, same JSON
  * Schema, debounce 0) in one run: open -> diagnostics, edit -> diagnostics
  * (one entry changed by an incremental edit), a file at the size limit, and
@@ -36,11 +37,13 @@ function atSizeLimit(): string {
 function project(root: string, name: string, n: number): string {
   const dir = path.join(root, name);
   fs.mkdirSync(path.join(dir, 'schemas'), { recursive: true });
-  for (let i = 0; i < n; i++) fs.writeFileSync(path.join(dir, 'schemas', `event${i}.json`), `{"type":"object","properties":{"id":{"type":"string"}}}`);
+  // Each event its own payload schema, as in a learner's catalog (identical texts would be read and checked once).
+  for (let i = 0; i < n; i++) fs.writeFileSync(path.join(dir, 'schemas', `event${i}.json`), `{"type":"object","required":["id"],"properties":{"id":{"type":"string"},"event${i}Total":{"type":"number","minimum":0}}}`);
   return path.join(dir, 'eventcatalog.yaml');
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
+const median = (xs: number[]) => percentile(xs, 0.5);
 
 const ours = (dir: string): Promise<LspClient> => startEdgoServer(dir);
 const theirs = (dir: string): Promise<LspClient> => startYamlServer(dir, catalogSchema, ['**/eventcatalog.yaml', 'eventcatalog.yaml']);
@@ -113,7 +116,7 @@ export async function run(): Promise<void> {
       `course catalog: 1 file, 1,000 entries, ${text.split('\n').length} lines      edgo        yaml-ls      ratio`,
       `open -> diagnostics (median of 3)                  ${f(oo)}  ${f(to)}   ${(to / oo).toFixed(1)}x`,
       `edit -> diagnostics (median; edgo 2,000, yaml-ls 30) ${f(oe)}  ${f(te)}   ${(te / oe).toFixed(1)}x`,
-      `edit -> diagnostics, slowest of edgo's 2,000: ${f(Math.max(...oursEdits))}`,
+      `edit -> diagnostics, edgo's 2,000: slowest ${f(Math.max(...oursEdits))}, 99th percentile ${f(percentile(oursEdits, 0.99))}, over 200 ms: ${oursEdits.filter((ms) => ms > 200).length} (wall time: a busy machine's pauses count too)`,
       `diagnostics on open: edgo ${oursOpen[0]?.count}, yaml-ls ${theirOpen[0]?.count}`,
       `file at the size limit (${(big.length / 1024 / 1024).toFixed(2)} MB, ${big.split('\n').length} lines), open -> diagnostics: ${f(limit.ms)} (${limit.count} diagnostics)`,
       `edgo server resident memory after 2,000 edits: ${rss.toFixed(0)} MB`,

@@ -4,6 +4,7 @@
  * each bad field (`validateFields`), and the JSON Schema VS Code completes with
  * (`fieldsJsonSchema`). A kind declares each field once, in `defineCheckKind`.
  */
+import { closestName } from '../events/closest';
 
 interface FieldCommon {
   /** Shown in VS Code's completion and hover, and in the README's table of kinds. */
@@ -119,25 +120,8 @@ export function validateFields(value: Readonly<Record<string, unknown>>, decls: 
   return out;
 }
 
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length]!;
-}
-
-/** The candidate a typo most likely meant (case-insensitive, at most a third of its letters off). */
-export function didYouMean(name: string, candidates: readonly string[]): string | undefined {
-  let best: { c: string; d: number } | undefined;
-  for (const c of candidates) {
-    const d = editDistance(name.toLowerCase(), c.toLowerCase());
-    if (!best || d < best.d) best = { c, d };
-  }
-  return best && best.d <= Math.max(1, Math.floor(name.length / 3)) ? best.c : undefined;
-}
+/** The candidate a typo most likely meant: the one "did you mean" of the project (src/core/events/closest.ts). */
+export const didYouMean = closestName;
 
 type Schema = Record<string, unknown>;
 

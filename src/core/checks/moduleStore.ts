@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readBoundedTextSync } from '../boundedRead';
+import { readBoundedTextSync } from '../host/boundedRead';
 import { courseModules, findModule, type CourseModule } from '../modules';
 import { parseModuleSpec } from './moduleSpec';
 import type { ModuleSpec } from './types';

@@ -9,7 +9,7 @@ import { breakingSinceBaseline, type BaselineReader } from './baselineBreaking';
 import { payloadChanges } from './breakingChange';
 import type { Definition, FileFacts, Reference, ResourceKind } from './facts';
 import { dirnameOf, joinPath } from './paths';
-import { compileCustomSchema, type JsonObject } from './schemas';
+import { compileCustomSchema, schemaTextProblem, type JsonObject } from './schemas';
 import { compareSemver, parseSemver, resolveVersion } from './semver';
 import { eventsSource } from './yamlText';
 import { isRefused, textOf, type LinkedText } from './linkedFiles';
@@ -99,12 +99,16 @@ export class EventIndex {
     return undefined;
   }
 
-  /** Cross-file diagnostics of one file. */
-  check(path: string, reader: FileReader): CoreDiagnostic[] {
+  /**
+   * Cross-file diagnostics of one file. While the workspace is still being
+   * indexed (`complete` false), a reference not found may only be not read yet:
+   * reference checks wait; what is found (a duplicate id, a breaking change) holds.
+   */
+  check(path: string, reader: FileReader, complete = true): CoreDiagnostic[] {
     const facts = this.#facts.get(path);
     if (!facts) return [];
     const out: CoreDiagnostic[] = [];
-    for (const r of facts.references) out.push(...this.checkReference(r));
+    if (complete) for (const r of facts.references) out.push(...this.checkReference(r));
     for (const d of facts.definitions) out.push(...this.checkDefinition(d, reader));
     for (const link of facts.schemaLinks) out.push(...checkSchemaLink(link, reader));
     return out;
@@ -161,7 +165,8 @@ export class EventIndex {
     const current = parseSemver(d.version ?? '');
     if (!current) return [];
     const sinceCommit = (): CoreDiagnostic[] => {
-      const after = reader.readBaseline ? loadSchema(d, reader) : undefined;
+      // Only EventCatalog pages have a committed version to compare with (see breakingSinceBaseline).
+      const after = reader.readBaseline && /\.mdx?$/i.test(d.path) ? loadSchema(d, reader) : undefined;
       const found = after && reader.readBaseline ? breakingSinceBaseline(d, after, reader.readBaseline) : undefined;
       return found ? [found] : [];
     };
@@ -209,11 +214,13 @@ function checkSchemaLink(link: FileFacts['schemaLinks'][number], reader: FileRea
     return [{ range: link.range, severity: 'error', code: 'reference/schema-not-found', pointer: link.pointer, source: eventsSource, message: `The schema file \`${link.ref}\` does not exist (looked for ${target}).` }];
   }
   if (!/\.json$/i.test(target)) return []; // Avro, Protobuf, YAML schemas: existence only.
-  const validate = compileCustomSchema(text);
+  // Without examples the schema need only be valid, which is far cheaper to know than compiling it.
+  const validate = link.examples.length ? compileCustomSchema(text) : (schemaTextProblem(text) ?? undefined);
   if (typeof validate === 'string') {
     return [{ range: link.range, severity: 'error', code: 'reference/invalid-schema', pointer: link.pointer, source: eventsSource, message: `\`${link.ref}\` is not a valid JSON Schema: ${validate}.` }];
   }
   const out: CoreDiagnostic[] = [];
+  if (!validate) return out;
   for (const ex of link.examples) {
     if (validate(ex.value)) continue;
     const e = validate.errors?.[0];

@@ -101,7 +101,20 @@ export class EventService implements FileReader {
     return read;
   }
 
-  result(path: string): ValidationResult | undefined {
+  /** Whether a linked file is already known as `from` would read it. */
+  hasLinked(path: string, from: string): boolean {
+    return this.#texts.has(path) || this.#linked.get(path)?.has(dirnameOf(from)) === true;
+  }
+
+  /** A linked file the host read ahead (as its reader would have): later reads from `from` take it. */
+  primeLinked(path: string, from: string, text: LinkedText): void {
+    if (this.#linked.size > 5000) this.#linked.clear();
+    let byDir = this.#linked.get(path);
+    if (!byDir) this.#linked.set(path, (byDir = new Map()));
+    byDir.set(dirnameOf(from), text);
+  }
+
+    result(path: string): ValidationResult | undefined {
     return this.#results.get(path);
   }
 
@@ -110,15 +123,15 @@ export class EventService implements FileReader {
     return [...this.#results.keys()];
   }
 
-  /** Single-file plus cross-file diagnostics, sorted by position. */
-  diagnostics(path: string): CoreDiagnostic[] {
+  /** Single-file plus cross-file diagnostics, sorted by position; `indexComplete` false: see EventIndex.check. */
+  diagnostics(path: string, indexComplete = true): CoreDiagnostic[] {
     const result = this.#results.get(path);
     if (!result) return [];
     const all = [...result.diagnostics];
     // Cross-file checks only make sense once the file itself parses.
     if (!all.some((d) => d.code.startsWith('yaml/') || d.code.startsWith('file/'))) {
       try {
-        all.push(...this.index.check(path, this));
+        all.push(...this.index.check(path, this, indexComplete));
       } catch (err) {
         all.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: 'warning', code: 'internal-error', message: `Cross-file checks failed: ${errorMessage(err)}`, source: 'edgo-events' });
       }

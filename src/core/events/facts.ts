@@ -71,6 +71,16 @@ const collectionDirs = new Set(['events', 'commands', 'queries', 'services', 'do
  * folder above `events/` for event YAML, else the file's own folder.
  */
 export function scopeOf(path: string): string {
+  // A catalog asks once per entry, for the same path.
+  if (path === lastScope.path) return lastScope.scope;
+  const scope = scopeUncached(path);
+  lastScope = { path, scope };
+  return scope;
+}
+
+let lastScope = { path: '', scope: '' };
+
+function scopeUncached(path: string): string {
   const parts = path.replace(/\\/g, '/').split('/');
   parts.pop();
   const first = parts.findIndex((p) => collectionDirs.has(p));

@@ -27,3 +27,20 @@ export function isRefused(r: LinkedText): r is Refused {
 export function textOf(r: LinkedText): string | undefined {
   return typeof r === 'string' ? r : undefined;
 }
+
+const linkRe = /(?:\$ref|schemaPath)[ \t]*:[ \t]*["']?([^"'\s#]+)/g;
+
+/**
+ * The files a text seems to link (`$ref:`, `schemaPath:` values), as paths next to `path`, found
+ * without parsing: a host may read them ahead, while the text is parsed. A miss costs nothing.
+ */
+export function likelyLinkedFiles(path: string, text: string, join: (dir: string, ref: string) => string, dirname: (p: string) => string): string[] {
+  const out = new Set<string>();
+  if (!text.includes('$ref') && !text.includes('schemaPath')) return [];
+  for (const m of text.matchAll(linkRe)) {
+    const ref = m[1] as string;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) continue; // remote: never read
+    out.add(join(dirname(path), ref));
+  }
+  return [...out];
+}

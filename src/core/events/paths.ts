@@ -5,7 +5,20 @@ export function dirnameOf(path: string): string {
   return i <= 0 ? (i === 0 ? '/' : '.') : p.slice(0, i);
 }
 
+/** Joined paths recently asked for: a catalog's thousand `$ref`s are joined again after every edit. */
+const joined = new Map<string, string>();
+
 export function joinPath(dir: string, relative: string): string {
+  const key = `${dir}\0${relative}`;
+  let out = joined.get(key);
+  if (out === undefined) {
+    if (joined.size >= 20_000) joined.clear();
+    joined.set(key, (out = joinUncached(dir, relative)));
+  }
+  return out;
+}
+
+function joinUncached(dir: string, relative: string): string {
   const parts = `${dir.replace(/\\/g, '/')}/${relative.replace(/\\/g, '/')}`.split('/');
   const out: string[] = [];
   for (const part of parts) {

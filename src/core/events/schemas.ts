@@ -2,9 +2,9 @@
  * The bundled JSON Schemas and their compiled validators. Ajv compiles each
  * schema once, on first use, and keeps it for the life of the process.
  */
-import Ajv, { type ValidateFunction } from 'ajv';
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
+import type Ajv from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { ajvFor as registryAjv } from '../schema/ajvRegistry';
 import eventSchema from '../../../schemas/event.schema.json';
 import eventCatalogSchema from '../../../schemas/event-catalog.schema.json';
 import adr from '../../../schemas/eventcatalog/adr.schema.json';
@@ -39,17 +39,11 @@ export function catalogSchemaId(kind: CatalogKind): string {
   return `catalog/${kind}`;
 }
 
-let ajv: Ajv | undefined;
-let ajv2020: Ajv2020 | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
 /** The shared Ajv instance: all errors (several per file), verbose (for messages), formats. */
 export function getAjv(): Ajv {
-  if (!ajv) {
-    ajv = new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true, validateSchema: true });
-    addFormats(ajv);
-  }
-  return ajv;
+  return registryAjv('draft-07');
 }
 
 /** The compiled validator of a bundled schema. */
@@ -86,6 +80,28 @@ export function compileCustomSchema(text: string): ValidateFunction | string {
   return result;
 }
 
+const problems = new Map<string, string | undefined>();
+
+/**
+ * What is wrong with a schema file's text (not JSON, not an object, not a
+ * valid JSON Schema), or undefined. Checked against the meta-schema without
+ * compiling: a catalog links a thousand different schemas, and compiling
+ * costs about a millisecond each; `compileCustomSchema` is for examples.
+ */
+export function schemaTextProblem(text: string): string | undefined {
+  if (problems.has(text)) return problems.get(text);
+  let result: string | undefined;
+  try {
+    const schema: unknown = JSON.parse(text);
+    result = typeof schema !== 'object' || schema === null || Array.isArray(schema) ? 'a JSON Schema must be a JSON object' : schemaProblem(schema as JsonObject);
+  } catch (err) {
+    result = notJson(err);
+  }
+  if (problems.size >= 5000) problems.clear();
+  problems.set(text, result);
+  return result;
+}
+
 /** Says where JSON.parse stopped without quoting the text (it may be anything, even secrets). */
 export function notJson(err: unknown): string {
   const at = /position (\d+)/.exec(err instanceof Error ? err.message : '')?.[1];
@@ -107,12 +123,7 @@ export function schemaProblem(schema: JsonObject): string | undefined {
 /** Ajv for the schema's dialect: draft 2019-09/2020-12 need their own instance. */
 function ajvFor(schema: JsonObject): Ajv {
   const dialect = typeof schema.$schema === 'string' ? schema.$schema : '';
-  if (!/20(19-09|20-12)/.test(dialect)) return getAjv();
-  if (!ajv2020) {
-    ajv2020 = new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true });
-    addFormats(ajv2020);
-  }
-  return ajv2020;
+  return registryAjv(/20(19-09|20-12)/.test(dialect) ? '2020-12' : 'draft-07');
 }
 
 /** Compiles an inline schema object (e.g. an event's `payload`), without caching by identity. */
@@ -123,7 +134,10 @@ export function compileObject(schema: JsonObject): ValidateFunction | string {
     const { $id: _id, ...rest } = schema;
     const instance = ajvFor(schema);
     if (instance === getAjv() && typeof rest.$schema === 'string' && !/draft-07/.test(rest.$schema)) delete rest.$schema;
-    return instance.compile(rest);
+    const validate = instance.compile(rest);
+    // Ajv keeps every schema it compiled; ours are cached (or not) by the callers, so Ajv forgets them.
+    instance.removeSchema(rest);
+    return validate;
   } catch (err) {
     return errorMessage(err);
   }

@@ -1,5 +1,5 @@
 import { promises as fsp } from 'node:fs';
-import { readBoundedText } from '../boundedRead';
+import { readBoundedText } from '../host/boundedRead';
 import type { DirEntry, GenFs } from './fs';
 import { guardedMove, guardedWrite } from './guardedWrite';
 

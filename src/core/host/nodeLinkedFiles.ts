@@ -8,7 +8,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { dirnameOf } from '../events/paths';
-import { maxLinkedFileBytes, type LinkedFileReader, type LinkedText } from '../events/linkedFiles';
+import { maxLinkedFileBytes, type LinkedFileReader, type LinkedText, type Refused } from '../events/linkedFiles';
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 const systemFolders = ['/proc/', '/sys/', '/dev/'];
@@ -44,44 +44,119 @@ function inside(path: string, folder: string): boolean {
 export function nodeLinkedFileReader(roots: () => readonly string[], maxBytes = maxLinkedFileBytes): LinkedFileReader {
   return (path, from) => {
     if (!path.startsWith('/') && !/^[a-z]:\//i.test(path)) return { refused: 'only files on disk next to a saved file can be read' };
+    const fast = fastTarget(path, from, roots);
+    if (fast === missing) return undefined;
+    if (typeof fast === 'object') return fast;
+    if (fast !== undefined) {
+      const read = readBounded(fast, maxBytes, constants.O_NOFOLLOW);
+      if (read !== symlinked) return read;
+    }
     let target: string;
     try {
       target = realpathSync(path).replace(/\\/g, '/');
     } catch (err) {
       return (err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR' ? undefined : { refused: 'it could not be opened' };
     }
-    if (systemFolders.some((s) => target.startsWith(s))) return { refused: 'it is a system file, not a schema' };
-    const allowed = [...roots(), dirnameOf(from)].map(realCached).filter((r): r is string => r !== undefined && r !== '/');
-    if (!allowed.some((r) => inside(target, r))) return { refused: 'it lies outside the workspace folder' };
-    return readBounded(target, maxBytes);
+    return refusal(target, from, roots) ?? readBounded(target, maxBytes, 0);
   };
 }
 
-function readBounded(path: string, maxBytes: number): LinkedText {
+function refusal(target: string, from: string, roots: () => readonly string[]): Refused | undefined {
+  if (systemFolders.some((s) => target.startsWith(s))) return { refused: 'it is a system file, not a schema' };
+  if (!allowedFolders(roots, from).some((r) => inside(target, r))) return { refused: 'it lies outside the workspace folder' };
+  return undefined;
+}
+
+/**
+ * Where to open `path` with O_NOFOLLOW, its folder resolved (once a moment: a catalog links a thousand
+ * schemas from a few folders); a refusal; `missing` when its folder does not exist; or undefined when
+ * only the full resolve can tell (a symlinked
+ * file is met when opening, and then takes the full resolve too).
+ */
+export function fastTarget(path: string, from: string, roots: () => readonly string[]): string | Refused | typeof missing | undefined {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (name === '' || name === '.' || name === '..' || constants.O_NOFOLLOW === undefined) return undefined;
+  const dir = realRecent(dirnameOf(path));
+  // A folder that does not exist holds no file: a catalog's thousand links into it are missing, not resolved one by one.
+  if (dir === absent) return missing;
+  if (dir === undefined) return undefined;
+  const target = `${dir === '/' ? '' : dir}/${name}`;
+  return refusal(target, from, roots) ?? target;
+}
+
+const allowedRecently = new Map<string, { folders: string[]; at: number }>();
+
+/** The real folders `from` may link into, worked out once a moment per linking file (a catalog asks a thousand times). */
+function allowedFolders(roots: () => readonly string[], from: string): string[] {
+  const now = Date.now();
+  const hit = allowedRecently.get(from);
+  if (hit && now - hit.at < 1000) return hit.folders;
+  if (allowedRecently.size > 100) allowedRecently.clear();
+  const folders = [...roots(), dirnameOf(from)].map(realCached).filter((r): r is string => r !== undefined && r !== '/');
+  allowedRecently.set(from, { folders, at: now });
+  return folders;
+}
+
+const recent = new Map<string, { real: string | typeof absent | undefined; at: number }>();
+
+/** A folder's real path, resolved again after a second (a folder swapped for a symlink is seen then). */
+const absent = Symbol('absent');
+
+function realRecent(path: string): string | typeof absent | undefined {
+  const now = Date.now();
+  const hit = recent.get(path);
+  if (hit && now - hit.at < 1000) return hit.real;
+  if (recent.size > 1000) recent.clear();
+  const real = realOrUndefined(path);
+  recent.set(path, { real, at: now });
+  return real;
+}
+
+function realOrUndefined(path: string): string | typeof absent | undefined {
+  try {
+    return realpathSync.native(path).replace(/\\/g, '/');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? absent : undefined;
+  }
+}
+
+/** The linked file does not exist (its folder does not). */
+export const missing = Symbol('missing');
+
+/** Opening with O_NOFOLLOW met a symlink: resolve it first. */
+const symlinked: Refused = { refused: 'symlink' };
+
+function readBounded(path: string, maxBytes: number, flags: number): LinkedText {
   let fd: number;
   try {
     // Non-blocking, so opening a FIFO does not wait for a writer.
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch {
-    return { refused: 'it could not be opened' };
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | flags);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (flags !== 0 && (code === 'ELOOP' || code === 'EMLINK')) return symlinked;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : { refused: 'it could not be opened' };
   }
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { refused: 'it is not a regular file' };
     if (stat.size > maxBytes) return { refused: `it is larger than ${Math.round(maxBytes / 1024)} KB` };
     // Sized by the file, read until end of file: a /proc file claims size 0, a file may grow while read.
-    let buf = Buffer.alloc(Math.min(maxBytes + 1, stat.size + 1024));
+    let buf = Buffer.allocUnsafe(Math.min(maxBytes + 1, stat.size + 1024));
     let length = 0;
     for (;;) {
       if (length === buf.length) {
         if (length > maxBytes) return { refused: `it is larger than ${Math.round(maxBytes / 1024)} KB` };
-        const bigger = Buffer.alloc(Math.min(maxBytes + 1, buf.length * 2));
+        const bigger = Buffer.allocUnsafe(Math.min(maxBytes + 1, buf.length * 2));
         buf.copy(bigger, 0, 0, length);
         buf = bigger;
       }
-      const n = readSync(fd, buf, length, buf.length - length, null);
+      const want = buf.length - length;
+      const n = readSync(fd, buf, length, want, null);
       if (n <= 0) break;
       length += n;
+      // A regular file that gives less than asked for is at its end: no extra read to hear it say so.
+      if (n < want && length >= stat.size) break;
     }
     if (length > maxBytes) return { refused: `it is larger than ${Math.round(maxBytes / 1024)} KB` };
     return utf8.decode(buf.subarray(0, length));

@@ -4,7 +4,7 @@
  * (`OrderCreated` for `order.created`) decodes that type's binary bodies.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { walkFiles } from '../folderWalk';
+import { walkFiles } from '../host/folderWalk';
 import { ContractCatalog, type ContractSource } from './contracts';
 import { parseProto, type ProtoSchema } from './protobuf';
 

@@ -3,6 +3,7 @@
  * implementation is in src/core/host/ (used by the server and the CLI), tests
  * may pass their own. The service itself touches no file system or process.
  */
+import type { BaselineReader } from '../events/baselineBreaking';
 import type { LinkedFileReader } from '../events/linkedFiles';
 import type { MermaidParser } from '../mermaid/diagnostics';
 
@@ -11,6 +12,8 @@ export interface LanguageHost {
   readonly readLinked: LinkedFileReader;
   /** Mermaid's parser (the host decides how and when Mermaid loads). */
   readonly mermaid: MermaidParser;
+  /** A file's text at the last commit, for breaking changes since then (the editor's host gives it; none: not checked). */
+  readonly readBaseline?: BaselineReader | undefined;
 }
 
 export interface Logger {

@@ -30,6 +30,8 @@ export interface LanguageService {
   removeFile(path: string): void;
   /** Every kind's diagnostics of a file it holds, in line order. */
   diagnostics(path: string): Promise<CoreDiagnostic[]>;
+  /** False while the host is still reading the workspace: checks that a reference exists wait (see EventIndex.check). */
+  indexComplete: boolean;
   /** Changes the event globs (the `edgo.validation.*` settings). */
   configure(options: ClassifyOptions): void;
   /** The event model behind completion, hover, definitions and quick fixes of event files. */
@@ -39,12 +41,13 @@ export interface LanguageService {
 export function createLanguageService({ workspace, host, logger, kinds: handled }: LanguageServiceOptions): LanguageService {
   const table = handled ? fileKinds.filter((k) => handled.includes(k.name)) : fileKinds;
   let options: ClassifyOptions = { eventGlobs: workspace.eventGlobs, catalogGlobs: workspace.catalogGlobs };
-  const events = new EventService({ ...options, readLinked: host.readLinked });
+  const events = new EventService({ ...options, readLinked: host.readLinked, readBaseline: host.readBaseline });
   /** Texts of the files of the other kinds, and each file's kinds. */
   const texts = new Map<string, string>();
   const kinds = new Map<string, KindName[]>();
   let mermaidMissingLogged = false;
 
+  let indexComplete = true;
   const ctx: KindContext = {
     siblings(path, kind) {
       const dir = dirnameOf(path);
@@ -52,12 +55,18 @@ export function createLanguageService({ workspace, host, logger, kinds: handled 
       for (const [other, text] of texts) if (dirnameOf(other) === dir && kinds.get(other)?.includes(kind)) out.push({ path: other, text });
       return out;
     },
-    eventDiagnostics: (path) => events.diagnostics(path),
+    eventDiagnostics: (path) => events.diagnostics(path, indexComplete),
     mermaid: host.mermaid,
   };
 
   const service: LanguageService = {
     events,
+    get indexComplete() {
+      return indexComplete;
+    },
+    set indexComplete(complete: boolean) {
+      indexComplete = complete;
+    },
     kindsOf: (path, text) => kindsOf(normalisePath(path), text, options, table),
     setFile(path, text) {
       const p = normalisePath(path);

@@ -52,7 +52,7 @@ test('a server that refuses the credentials says so (real nats-server with a use
 });
 
 test('only src/nats/client.ts imports the NATS client, so the extension and the CLI load it on first use', async () => {
-  const { walkFiles } = await import('../../../src/core/folderWalk');
+  const { walkFiles } = await import('../../../src/core/host/folderWalk');
   const path = await import('node:path');
   const fs = await import('node:fs');
   const src = path.resolve(__dirname, '..', '..', '..', 'src');

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { walkFiles } from '../../../src/core/folderWalk';
+import { walkFiles } from '../../../src/core/host/folderWalk';
 
 function tree(files: string[]): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'edgo-walk-'));

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import { runCheckCli } from '../../../src/cli/check';
-import { readBoundedText, readBoundedTextSync, UnreadableFileError } from '../../../src/core/boundedRead';
+import { readBoundedText, readBoundedTextSync, UnreadableFileError } from '../../../src/core/host/boundedRead';
 import { nodeProcessRunner } from '../../../src/core/checks/nodeProcessRunner';
 import { runGo } from '../../../src/core/checks/goTool';
 import type { CheckContext } from '../../../src/core/checks/types';

@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import { EventService } from '../../../src/core/events/eventService';
 import { applyPlan, planGeneration } from '../../../src/core/generate/index';
 import { nodeFs } from '../../../src/core/generate/nodeFs';
-import { walkFiles } from '../../../src/core/folderWalk';
+import { walkFiles } from '../../../src/core/host/folderWalk';
 import { nodeLinkedFileReader } from '../../../src/core/host/nodeLinkedFiles';
 import { repoRoot } from '../../lsp/lspClient';
 

@@ -9,7 +9,8 @@
  *
  * `validateManifests` is pure (texts in, diagnostics with their lines out).
  */
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { ajvFor } from '../../schema/ajvRegistry';
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 import definitions from '../../../../schemas/kubernetes/v1.37.0/definitions.json';
 import configmap from '../../../../schemas/kubernetes/v1.37.0/configmap-v1.json';
@@ -49,8 +50,8 @@ const schemas: Readonly<Record<string, object>> = {
 
 export const supportedKinds = Object.keys(schemas);
 
-let ajv: Ajv2020 | undefined;
 const compiled = new Map<string, ValidateFunction>();
+let definitionsAdded = false;
 
 function validatorFor(kind: string, apiVersion: string): ValidateFunction | undefined {
   const key = `${kind}@${apiVersion}`;
@@ -58,7 +59,9 @@ function validatorFor(kind: string, apiVersion: string): ValidateFunction | unde
   if (!schema) return undefined;
   let fn = compiled.get(key);
   if (!fn) {
-    ajv ??= new Ajv2020({ allErrors: true, strict: false, validateFormats: false, verbose: true }).addSchema(definitions);
+    const ajv = ajvFor('2020-12-no-formats');
+    if (!definitionsAdded) ajv.addSchema(definitions);
+    definitionsAdded = true;
     fn = ajv.compile(schema);
     compiled.set(key, fn);
   }

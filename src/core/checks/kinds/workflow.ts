@@ -7,8 +7,8 @@
  * `validateWorkflowText` is pure (text in, diagnostics out); the check kind only
  * finds the files.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { ajvFor } from '../../schema/ajvRegistry';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import workflowSchema from '../../../../schemas/github-workflow.schema.json';
 import { range, type CoreDiagnostic, type Range } from '../../diagnostic';
@@ -36,9 +36,7 @@ let compiled: ValidateFunction | undefined;
 function schemaValidator(): ValidateFunction {
   if (!compiled) {
     // verbose: each error carries its parentSchema, which tells the branches of a oneOf apart.
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
-    addFormats(ajv);
-    compiled = ajv.compile(workflowSchema);
+    compiled = ajvFor('draft-07').compile(workflowSchema);
   }
   return compiled;
 }
