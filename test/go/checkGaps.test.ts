@@ -175,6 +175,19 @@ describe('the race detector', { skip, timeout: 600_000 }, () => {
     assert.equal(r?.status, 'fail', text(r));
     assert.match(text(r), /TestIdempotentConsumerConcurrentRedeliveries/);
   });
+
+  it('a projection that forgets the ids of applied events counts a redelivered payment twice and fails, at the redelivery test', async () => {
+    const m4 = '04-event-driven-concepts';
+    const reference = fs.readFileSync(path.join(walkthroughs, m4, 'solution', 'projection.go'), 'utf8');
+    const forgetful = reference.replace(/^\s*if m\.applied\[e\.ID\] \{\n[^\n]*\n\s*\}\n/m, '');
+    assert.notEqual(forgetful, reference, 'the edit did not apply');
+    const folder = learnerFolder(m4, 'solution', { 'projection.go': forgetful });
+    const { spec, dir } = checksOf(m4, ['projection']);
+    const [r] = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
+    assert.equal(r?.status, 'fail', text(r));
+    assert.match(text(r), /TestReadModelRedeliveryChangesNothing: payment\.captured e3 delivered a second time/);
+    assert.ok(r?.problems.some((p) => p.location?.file === 'readmodel_test.go'), text(r));
+  });
 });
 
 describe("each step's own check catches that step's mistake", { skip, timeout: 600_000 }, () => {

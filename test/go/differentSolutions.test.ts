@@ -24,12 +24,18 @@ putTaughtHelmOnPath();
 // The capstone's Go tests read DATABASE_URL, which the checks' go test inherits.
 usePostgres(hasGo);
 
-/** A fresh starter with the different solution's files laid over it. */
+/**
+ * Modules whose different solution covers one step only, laid over the reference solution (the
+ * other steps' files) instead of the starter: module 4's covers the CQRS read model.
+ */
+const overSolution = new Set(['04-event-driven-concepts']);
+
+/** A fresh starter (or solution, see overSolution) with the different solution's files laid over it. */
 function learnerFolder(slug: string): { folder: string; dir: string; spec: ReturnType<typeof loadModule>['spec'] } {
   const m = loadModule(path.join(repoRoot, 'walkthroughs'), slug);
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), `edgo-different-${m.module.number}-`));
   temps.push(folder);
-  composeFolder(folderLayers(m, 'starter'), folder);
+  composeFolder(folderLayers(m, overSolution.has(slug) ? 'solution' : 'starter'), folder);
   fs.cpSync(path.join(solutionsDir, slug), folder, { recursive: true });
   return { folder, dir: m.dir, spec: m.spec };
 }
@@ -40,6 +46,7 @@ function learnerFolder(slug: string): { folder: string; dir: string; spec: Retur
  * documents, catalog and pipeline are other steps' work.
  */
 const covers: Record<string, readonly string[]> = {
+  '04-event-driven-concepts': ['vet', 'projection'],
   '10-capstone': ['build', 'vet', 'boundaries', 'confirmed', 'compensation', 'idempotency', 'outbox', 'telemetry', 'all-tests'],
 };
 
@@ -48,7 +55,8 @@ describe('correct-but-different solutions pass every check', () => {
     it(`${slug}`, { skip: !hasGo && 'go is not on PATH', timeout: 600_000 }, async () => {
       const { folder, dir, spec } = learnerFolder(slug);
       const only = covers[slug];
-      const all = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
+      // Only the covered checks run: each go check is a process, and the go stage is near its budget.
+      const all = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir, ...(only ? { only } : {}) });
       const results = only ? all.filter((r) => only.includes(r.id)) : all;
       if (only) assert.deepEqual(results.map((r) => r.id).sort(), [...only].sort(), 'a check the different solution covers is gone from module.json');
       const notJudged = results.filter((r) => r.missingTool && r.missingTool !== 'go');
