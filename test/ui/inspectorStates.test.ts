@@ -29,12 +29,26 @@ function orderCreated(id: string, quantity: number): Uint8Array {
 }
 
 /** What the server counts for the inspector's connection (PUBs it sent: each poll sends JetStream API requests) and connections ever accepted. */
-async function serverCounters(monitor: number): Promise<{ inMsgs: number | undefined; totalConnections: number }> {
-  const connz = (await (await fetch(`http://127.0.0.1:${monitor}/connz`)).json()) as { connections?: Array<{ name?: string; in_msgs: number }> };
+async function serverCounters(monitor: number): Promise<{ inMsgs: number | undefined; subjects: readonly string[]; totalConnections: number }> {
+  const connz = (await (await fetch(`http://127.0.0.1:${monitor}/connz?subs=1`)).json()) as { connections?: Array<{ name?: string; in_msgs: number; subscriptions_list?: string[] }> };
   const varz = (await (await fetch(`http://127.0.0.1:${monitor}/varz`)).json()) as { total_connections: number };
   const mine = (connz.connections ?? []).filter((c) => c.name === inspectorName);
   assert.ok(mine.length <= 1, `the inspector holds one connection, not ${mine.length}`);
-  return { inMsgs: mine[0]?.in_msgs, totalConnections: varz.total_connections };
+  return { inMsgs: mine[0]?.in_msgs, subjects: mine[0]?.subscriptions_list ?? [], totalConnections: varz.total_connections };
+}
+
+/** Resolves once the inspector sent requests after `since` and then none for 300 ms: a refresh has just ended. */
+async function refreshJustDone(monitor: number, since: number | undefined): Promise<void> {
+  let last: number | undefined = await eventually('a refresh of the view', async () => {
+    const now = (await serverCounters(monitor)).inMsgs;
+    return now !== since ? now : undefined;
+  }, 10_000);
+  for (let quiet = 0; quiet < 3; ) {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = (await serverCounters(monitor)).inMsgs;
+    quiet = now === last ? quiet + 1 : 0;
+    last = now;
+  }
 }
 
 describe('event inspector states in the workbench', { skip }, () => {
@@ -97,17 +111,28 @@ describe('event inspector states in the workbench', { skip }, () => {
     assert.equal(await page.locator('.notification-toast').count(), 0, 'no notification left behind by the retries');
   });
 
-  it('counts the messages published while the view is open', async () => {
+  it('counts the messages published while the view is open at once, not at its next poll', async () => {
     const page = ui.bench.page;
     await row(page, /ORDERS.*0 messages/).waitFor({ state: 'visible', timeout: 10_000 });
+    // Polls a minute apart: what updates the count within seconds is the published message itself.
+    const settings = path.join(ui.workspace, '.vscode', 'settings.json');
+    fs.mkdirSync(path.dirname(settings), { recursive: true });
+    const polled = (await serverCounters(monitor)).inMsgs;
+    fs.writeFileSync(settings, JSON.stringify({ 'edgo.inspector.refreshSeconds': 60 }));
+    // Publish right after a refresh (the one the setting starts; a poll, were the setting ignored),
+    // so that no poll can bring the count before the deadline below.
+    await refreshJustDone(monitor, polled);
     const session = await connect({ url: url() });
     try {
       for (const id of ['count-1', 'count-2']) await session.publish('order.created', orderCreated(id, 1), { 'Nats-Msg-Id': id });
+      await row(page, /ORDERS.*2 messages/).waitFor({ state: 'visible', timeout: 2000 }).catch(failWithPicture(page, 'counts'));
+      await screenshot(page, 'inspector-state-counts');
+      await session.publish('order.created', orderCreated('count-3', 1), { 'Nats-Msg-Id': 'count-3' });
+      await row(page, /ORDERS.*3 messages/).waitFor({ state: 'visible', timeout: 2000 }).catch(failWithPicture(page, 'counts-again'));
     } finally {
       await session.close();
+      fs.rmSync(settings);
     }
-    await row(page, /ORDERS.*2 messages/).waitFor({ state: 'visible', timeout: 15_000 }).catch(failWithPicture(page, 'counts'));
-    await screenshot(page, 'inspector-state-counts');
   });
 
   it('re-drives a dead letter to its original subject after a confirmation', async () => {
@@ -125,8 +150,8 @@ describe('event inspector states in the workbench', { skip }, () => {
       assert.match((await dialog.textContent()) ?? '', /items\.0\.quantity must be >= 1/, 'the confirmation says why it was dead-lettered');
       await screenshot(page, 'inspector-state-redrive-confirm');
       await dialog.locator('.monaco-button', { hasText: 'Re-drive' }).first().click();
-      await row(page, /ORDERS.*3 messages/).waitFor({ state: 'visible', timeout: 15_000 }).catch(failWithPicture(page, 'redriven'));
-      const back = await session.getMessage('ORDERS', 3);
+      await row(page, /ORDERS.*4 messages/).waitFor({ state: 'visible', timeout: 15_000 }).catch(failWithPicture(page, 'redriven'));
+      const back = await session.getMessage('ORDERS', 4);
       assert.equal(back?.subject, 'order.created');
       assert.deepEqual(back?.headers?.['Edgo-Redriven-From'], ['DEADLETTER#1']);
       assert.equal(back?.headers?.['Edgo-Original-Subject'], undefined, 'the dead-letter headers are not carried back');
@@ -145,6 +170,7 @@ describe('event inspector states in the workbench', { skip }, () => {
     const visible = await serverCounters(monitor);
     assert.ok(visible.inMsgs! > first.inMsgs!, `polls while visible (${first.inMsgs} → ${visible.inMsgs} requests)`);
     assert.equal(visible.totalConnections, first.totalConnections, 'polling reuses its connection');
+    assert.ok(visible.subjects.includes('order.>'), `listens for new messages while visible (${visible.subjects.join(' ')})`);
 
     await runCommand(page, 'View: Show Explorer');
     await view(page).waitFor({ state: 'hidden', timeout: 10_000 });
@@ -154,6 +180,7 @@ describe('event inspector states in the workbench', { skip }, () => {
     const later = await serverCounters(monitor);
     await screenshot(page, 'inspector-state-hidden');
     assert.equal(later.inMsgs, hidden.inMsgs, `no request while hidden (${hidden.inMsgs} → ${later.inMsgs})`);
+    assert.deepEqual(later.subjects.filter((x) => !x.startsWith('_INBOX.')), [], 'nor a subscription to the streams');
 
     await runCommand(page, 'Event-Driven Go: Focus on Event Streams View');
     await eventually('a poll once shown again', async () => ((await serverCounters(monitor)).inMsgs! > later.inMsgs! ? true : undefined), 10_000);
@@ -185,7 +212,7 @@ describe('event inspector states in the workbench', { skip }, () => {
     await input.fill('s3cret-pass');
     await page.keyboard.press('Enter');
     await row(page, 'connected (.env)').waitFor({ state: 'visible', timeout: 20_000 }).catch(failWithPicture(page, 'credentials'));
-    await row(page, /ORDERS.*3 messages/).waitFor({ state: 'visible', timeout: 10_000 });
+    await row(page, /ORDERS.*4 messages/).waitFor({ state: 'visible', timeout: 10_000 });
     await screenshot(page, 'inspector-state-credentials-accepted');
     // Never in the settings files.
     const settings = path.join(ui.workspace, '.vscode', 'settings.json');
