@@ -191,6 +191,27 @@ async function connect(options: ConnectOptions): Promise<NatsSession> {
       if (!sm) return undefined;
       return { subject: sm.subject, data: sm.data, headers: headerRecord(sm.header), time: sm.time, stream, streamSequence: sm.seq };
     },
+    onNextMessage(subjects, wake) {
+      let woken = false;
+      // A subject starting with a wildcard or `$` would also see the inspector's own API requests.
+      const subs = subjects.filter((s) => !/^([*>]|\$|_INBOX)/.test(s) && !subjectProblem(s)).map((subject) =>
+        nc.subscribe(subject, {
+          max: 1,
+          callback: () => {
+            if (woken) return;
+            woken = true;
+            subs.forEach((x) => x.unsubscribe());
+            wake();
+          },
+        }),
+      );
+      return {
+        stop() {
+          woken = true;
+          if (!nc.isClosed()) subs.forEach((x) => x.unsubscribe());
+        },
+      };
+    },
     async close() {
       if (!nc.isClosed()) await nc.close().catch(() => undefined);
     },

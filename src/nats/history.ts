@@ -10,8 +10,8 @@ import type { Tail } from './types';
 
 export interface HistoryRead {
   readonly url: string;
-  readonly user?: string;
-  readonly password?: string;
+  readonly user?: string | undefined;
+  readonly password?: string | undefined;
   /** Subjects or wildcards; empty: every stream. */
   readonly subjects: readonly string[];
   /** Return true to stop reading (found what was looked for). */

@@ -82,6 +82,12 @@ export interface NatsSession {
   publish(subject: string, data: Uint8Array, headers?: Readonly<Record<string, string>>): Promise<PublishResult>;
   /** A stored message by stream sequence (for re-drive). */
   getMessage(stream: string, seq: number): Promise<RawMessage | undefined>;
+  /**
+   * Calls `wake` once, on the first message published on any of the subjects
+   * (a core subscription of one message each, so a busy stream costs one
+   * delivery per call, not a copy of its traffic); `stop` ends it unused.
+   */
+  onNextMessage(subjects: readonly string[], wake: () => void): { stop(): void };
   /** Connection changes until `close`. */
   onEvent(listener: (e: ConnectionEvent) => void): void;
   close(): Promise<void>;

@@ -3,7 +3,9 @@
  * history (so it passes after the event was published, and again), checks each
  * message against module 5's contracts as `edgo tail` does, creates no durable
  * consumer, and fails clearly when the server is down (reported as not run),
- * when only invalid events exist (the rule's file and line), or when none exist.
+ * when only invalid events exist (the rule's file and line), or when none exist;
+ * and, on a second server with a user and password, says the credentials were
+ * refused (not "no event seen") until the folder's .env gives them.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -101,5 +103,49 @@ describe('event-seen check on a real nats-server', { skip: !natsServer && 'nats-
     // Another type with a contract but no event is still "none".
     const none = await eventSeenCheck.run(spec({ server: url, type: 'inventory.reserved', subjects: ['order.>'] }), ctx);
     assert.equal(none.status, 'fail');
+  });
+
+  describe('on a server that requires a user and password', () => {
+    let secured: Proc | undefined;
+    let securedUrl = '';
+    const folder = () => path.join(tmp, 'learner');
+
+    before(async () => {
+      const port = await freePort();
+      securedUrl = `nats://127.0.0.1:${port}`;
+      const config = path.join(tmp, 'auth.conf');
+      fs.writeFileSync(config, `listen: 127.0.0.1:${port}\njetstream { store_dir: "${path.join(tmp, 'js-auth')}" }\nauthorization { user: learner, password: "s3cret-pass" }\n`);
+      secured = startProcess('nats-server (auth)', natsServer!, ['-c', config]);
+      await secured.waitForOutput(/Server is ready/, 20_000);
+      const authed = await natsConnect({ servers: securedUrl, user: 'learner', pass: 's3cret-pass' });
+      const m = await jetstreamManager(authed);
+      await m.streams.add({ name: 'ORDERS', subjects: ['order.>'] });
+      await m.jetstream().publish('order.created', new TextEncoder().encode(JSON.stringify(envelopeFor(orderCreated, samplePayload(orderCreated), 'auth-1', new Date()))), { msgID: 'auth-1' });
+      await authed.close();
+      fs.mkdirSync(folder(), { recursive: true });
+    });
+
+    after(() => stop(secured));
+
+    it('says the credentials were refused, and does not count it against the learner', async () => {
+      const r = await eventSeenCheck.run(spec({ server: securedUrl }), ctx);
+      assert.equal(r.status, 'fail');
+      assert.match(r.message, /^Could not check: the NATS server at nats:\/\/127\.0\.0\.1:\d+ refused the credentials sent without a user or password: Authorization Violation\. Put the user and password .* NATS_USER and NATS_PASSWORD/i);
+      assert.doesNotMatch(r.message, /No order\.created event|start nats-server/);
+      assert.equal(r.blocked, true);
+      assert.equal(r.missingTool, undefined, 'nats-server is not missing');
+    });
+
+    it("names the user a wrong .env sent, and passes with the .env's right credentials", async () => {
+      const env = (password: string) => fs.writeFileSync(path.join(folder(), '.env'), `NATS_URL=${securedUrl}\nNATS_USER=learner\nNATS_PASSWORD=${password}\n`);
+      const inFolder = { ...ctx, folder: folder() } as CheckContext;
+      env('wrong');
+      const refused = await eventSeenCheck.run(spec({ contracts: m5 }), inFolder);
+      assert.match(refused.message, /refused the credentials sent as user "learner" \(NATS_USER in \.env\)/);
+      env('s3cret-pass');
+      const r = await eventSeenCheck.run(spec({ contracts: m5 }), inFolder);
+      assert.equal(r.status, 'pass', r.message);
+      assert.match(r.message, /id auth-1/);
+    });
   });
 });

@@ -8,34 +8,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
+import { runCommandThatAsks } from '../tools/askingCommand';
 import { repoRoot } from '../tools/codeServer';
 import { runCommand, screenshot, settle } from '../tools/workbench';
 import { skipWithoutCodeServer, useWorkbench } from '../tools/uiSession';
 import { freePort, natsServer, startProcess, stop, type Proc } from '../go/realProcesses';
 import { connect } from '../../src/nats/client';
-
-/**
- * Runs a command that asks at once (an input box or a quick pick in the same widget),
- * so `runCommand`'s wait for the palette to close does not apply: waits for the question instead.
- */
-async function runCommandThatAsks(page: Page, title: string, question: string): Promise<void> {
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await page.keyboard.press('Control+Shift+P');
-      await input.waitFor({ state: 'visible', timeout: 5000 });
-      await input.fill(`>${title}`, { timeout: 5000 });
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible', timeout: 5000 });
-      await page.keyboard.press('Enter');
-      await page.locator('.quick-input-widget', { hasText: question }).waitFor({ state: 'visible', timeout: 10_000 });
-      return;
-    } catch (err) {
-      if (attempt >= 8) throw new Error(`could not run '${title}'`, { cause: err });
-      await page.keyboard.press('Escape');
-    }
-  }
-}
 
 const skip = skipWithoutCodeServer || (natsServer ? false : 'nats-server is not installed (apt-get install nats-server)');
 const solution = path.join(repoRoot, 'walkthroughs', '05-event-driven-services', 'solution');

@@ -2,15 +2,24 @@
  * The "Event Streams" view: the connection's state, then each JetStream stream
  * with its subjects and consumers (pending, waiting for ack, redelivered), the
  * dead-letter stream last with its latest messages (re-drive from the context
- * menu). Refreshed every few seconds while the view is visible, idle when not.
+ * menu). While the view is visible it asks the server every `refreshSeconds`
+ * and, between those, refreshes as soon as a message is published on one of
+ * the streams (a one-message subscription, armed again after each refresh):
+ * the counts follow what a tail shows. Hidden, it neither asks nor listens.
  */
 import * as vscode from 'vscode';
 import { inspectMessage, type RawMessage } from '../../core/inspector/message';
-import { tailConsumerPrefix, type StreamSummary } from '../../nats/types';
+import { tailConsumerPrefix, type NatsSession, type StreamSummary } from '../../nats/types';
 import type { InspectorConnection } from './connection';
 
 export const eventStreamsViewId = 'edgo.eventStreams';
-const refreshMs = 3000;
+/** Refreshes that a published message asks for are at least this far apart. */
+const wakeGapMs = 500;
+
+function refreshMs(): number {
+  const seconds = vscode.workspace.getConfiguration('edgo.inspector').get<number>('refreshSeconds', 3);
+  return Math.min(300, Math.max(1, Number.isFinite(seconds) ? seconds : 3)) * 1000;
+}
 const deadLettersShown = 20;
 
 export type StreamsNode =
@@ -26,21 +35,62 @@ export class StreamsTreeProvider implements vscode.TreeDataProvider<StreamsNode>
   #deadLetters = new Map<string, RawMessage[]>();
   #timer: NodeJS.Timeout | undefined;
   #refreshing = false;
+  /** A message arrived while a refresh was under way: refresh once more after it. */
+  #again = false;
+  #lastRefresh = 0;
+  #wake: { stop(): void } | undefined;
+  #wakeTimer: NodeJS.Timeout | undefined;
   readonly #subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly connection: InspectorConnection) {
-    this.#subscriptions.push(connection.onDidChange(() => this.#changed.fire(undefined)));
+    this.#subscriptions.push(
+      connection.onDidChange(() => this.#changed.fire(undefined)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('edgo.inspector.refreshSeconds') && this.#timer) {
+          this.setVisible(false);
+          this.setVisible(true);
+        }
+      }),
+    );
   }
 
-  /** Starts or stops the periodic refresh with the view's visibility. */
+  /** Starts or stops the periodic refresh, and the wake on new messages, with the view's visibility. */
   setVisible(visible: boolean): void {
     if (visible && !this.#timer) {
+      this.#timer = setInterval(() => void this.refresh(), refreshMs());
       void this.refresh();
-      this.#timer = setInterval(() => void this.refresh(), refreshMs);
     } else if (!visible && this.#timer) {
       clearInterval(this.#timer);
       this.#timer = undefined;
+      clearTimeout(this.#wakeTimer);
+      this.#wakeTimer = undefined;
+      this.#wake?.stop();
+      this.#wake = undefined;
     }
+  }
+
+  #woken(): void {
+    this.#wake = undefined;
+    this.#soon();
+  }
+
+  /** Refreshes now, or once the last refresh is `wakeGapMs` old (a busy stream does not make the view spin). */
+  #soon(): void {
+    if (!this.#timer || this.#wakeTimer) return;
+    const wait = Math.max(0, this.#lastRefresh + wakeGapMs - Date.now());
+    this.#wakeTimer = setTimeout(() => {
+      this.#wakeTimer = undefined;
+      // The refresh under way may have listed the streams before the message landed.
+      if (this.#refreshing) this.#again = true;
+      else void this.refresh();
+    }, wait);
+  }
+
+  #armWake(session: NatsSession): void {
+    this.#wake?.stop();
+    this.#wake = undefined;
+    if (!this.#timer) return;
+    this.#wake = session.onNextMessage(this.#streams.flatMap((s) => s.subjects), () => this.#woken());
   }
 
   get polling(): boolean {
@@ -50,6 +100,8 @@ export class StreamsTreeProvider implements vscode.TreeDataProvider<StreamsNode>
   async refresh(): Promise<void> {
     if (this.#refreshing) return;
     this.#refreshing = true;
+    this.#again = false;
+    this.#lastRefresh = Date.now();
     try {
       const session = await this.connection.session();
       this.#streams = await session.listStreams();
@@ -63,6 +115,7 @@ export class StreamsTreeProvider implements vscode.TreeDataProvider<StreamsNode>
         dead.set(s.name, list);
       }
       this.#deadLetters = dead;
+      this.#armWake(session);
     } catch {
       this.#streams = [];
       this.#deadLetters.clear();
@@ -70,6 +123,7 @@ export class StreamsTreeProvider implements vscode.TreeDataProvider<StreamsNode>
     } finally {
       this.#refreshing = false;
       this.#changed.fire(undefined);
+      if (this.#again) this.#soon();
     }
   }
 
@@ -139,9 +193,10 @@ export class StreamsTreeProvider implements vscode.TreeDataProvider<StreamsNode>
   }
 }
 
+/** The state first in the label (a narrow sidebar cuts the description), the URL and what to do after it. */
 function stateItem(connection: InspectorConnection): vscode.TreeItem {
   const s = connection.state;
-  const item = new vscode.TreeItem(s.kind === 'idle' ? 'NATS: not connected' : `NATS ${s.url}`);
+  const item = new vscode.TreeItem('NATS: not connected');
   item.id = 'state';
   switch (s.kind) {
     case 'idle':
@@ -150,25 +205,30 @@ function stateItem(connection: InspectorConnection): vscode.TreeItem {
       item.command = { command: 'edgo.inspector.connect', title: 'Connect' };
       break;
     case 'connecting':
-      item.description = 'connecting…';
+      item.label = 'NATS: connecting…';
+      item.description = s.url;
       item.iconPath = new vscode.ThemeIcon('loading~spin');
       break;
     case 'connected':
-      item.description = `connected (${s.from})`;
+      item.label = `NATS: connected (${s.from})`;
+      item.description = s.url;
       item.iconPath = new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
       break;
     case 'reconnecting':
-      item.description = 'connection dropped, reconnecting…';
+      item.label = 'NATS: reconnecting…';
+      item.description = `connection to ${s.url} dropped`;
       item.iconPath = new vscode.ThemeIcon('sync~spin', new vscode.ThemeColor('editorWarning.foreground'));
       break;
     case 'down':
-      item.description = 'server down; retrying while this view is open (click to retry now)';
+      item.label = 'NATS: server down';
+      item.description = `${s.url} · retrying while this view is open (click to retry now)`;
       item.tooltip = s.message;
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
       item.command = { command: 'edgo.inspector.connect', title: 'Retry' };
       break;
     case 'refused':
-      item.description = 'credentials refused (click to set them)';
+      item.label = 'NATS: credentials refused';
+      item.description = `${s.url} · click to set them`;
       item.tooltip = s.message;
       item.iconPath = new vscode.ThemeIcon('lock', new vscode.ThemeColor('errorForeground'));
       item.command = { command: 'edgo.inspector.setCredentials', title: 'Set NATS credentials' };

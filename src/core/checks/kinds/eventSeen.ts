@@ -7,7 +7,8 @@
  * passes at the first valid one. It needs the learner's services running: with
  * no server answering it is reported as not run (`missingTool: nats-server`,
  * so the failure is not counted toward hints and the course's own tests leave
- * it unjudged), with what to start.
+ * it unjudged), with what to start. A server that refuses the credentials is named as such
+ * (not "no event seen"), and the failure is not counted against the learner.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -34,6 +35,13 @@ export function serverFor(spec: CheckSpec, folder: string): FoundServer {
   const env = read('.env');
   const readme = read('README.md');
   return (env !== undefined ? fromDotEnv(env) : undefined) ?? (readme !== undefined ? fromReadme(readme) : undefined) ?? { url: defaultNatsUrl, from: 'default' };
+}
+
+/** Says which credentials were sent and where the check reads them from, not "no event seen". */
+function refusedMessage(server: FoundServer, detail: string): string {
+  const sent = server.user ? `as user "${server.user}" (NATS_USER in ${server.from})` : 'without a user or password';
+  const reason = /\(([^)]*)\)/.exec(detail)?.[1];
+  return `Could not check: the NATS server at ${server.url} refused the credentials sent ${sent}${reason ? `: ${reason}` : ''}. Put the user and password your services use in this folder's .env as NATS_USER and NATS_PASSWORD, then check again.`;
 }
 
 const notRunAdvice = (action: string) => `start nats-server and your services, then ${action}, and check again`;
@@ -69,6 +77,8 @@ export const eventSeenCheck = defineCheckKind({
     try {
       await readHistory({
         url: server.url,
+        user: server.user,
+        password: server.password,
         subjects,
         onMessage(raw) {
           const message = inspectMessage(raw, { protobuf });
@@ -91,9 +101,12 @@ export const eventSeenCheck = defineCheckKind({
         },
       });
     } catch (err) {
-      if (err instanceof HistoryUnavailable && err.reason !== 'failed') {
-        const why = err.reason === 'refused' ? `the NATS server at ${server.url} refused the credentials` : `no NATS server answers at ${server.url} (from ${server.from})`;
-        return { status: 'fail', message: `Not run: ${why}. To check that a valid ${wanted} was published, ${notRunAdvice(action)}.`, problems: [], missingTool: 'nats-server' };
+      if (err instanceof HistoryUnavailable && err.reason === 'refused') {
+        // The server is there, so nothing is missing; the check just cannot judge until it may read.
+        return { status: 'fail', message: refusedMessage(server, err.message), problems: [], blocked: true };
+      }
+      if (err instanceof HistoryUnavailable && err.reason === 'down') {
+        return { status: 'fail', message: `Not run: no NATS server answers at ${server.url} (from ${server.from}). To check that a valid ${wanted} was published, ${notRunAdvice(action)}.`, problems: [], missingTool: 'nats-server' };
       }
       return { status: 'fail', message: `Could not read the stream history at ${server.url}: ${err instanceof Error ? err.message : String(err)}`, problems: [] };
     }
