@@ -44,7 +44,7 @@ export class ProgressRestorer {
       const restored = (await ask?.(path.basename(dir), loaded.module.number, loaded.spec.title)) === true;
       offers.push({ folder: dir, module: loaded.module.slug, restored });
       if (!restored) continue;
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Restoring Module ${loaded.module.number} progress` }, () => this.checker.run(loaded, dir));
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Restoring Module ${loaded.module.number} progress` }, () => this.checker.run(loaded, dir, undefined, undefined, undefined, { background: true }));
     }
     return offers;
   }

@@ -175,6 +175,10 @@ describe('walkthroughs', function () {
     assert.deepEqual(done.filter((s) => ['scaffold', 'types-interfaces', 'errors'].includes(s)).sort(), ['errors', 'scaffold', 'types-interfaces'], `restored: ${done.join(', ')}`);
     for (const open of ['users-endpoint', 'user-by-id', 'check-all']) assert.ok(!done.includes(open), `${open} stays open: its check fails`);
     assert.equal(hooks.contextKeys()['edgo.check.01.service'], true, 'the passing check set its context key');
+    // The background run counted no failure: the learner's first own check shows hint 1.
+    const own = await vscode.commands.executeCommand<CheckSummary>('edgo.check', slug, vscode.Uri.file(target));
+    const users = own?.results.find((r) => r.id === 'users');
+    assert.deepEqual([users?.status, users?.failures, users?.hint?.index], ['fail', 1, 1], JSON.stringify(users));
 
     // Asked once: not again in this session, even with the progress reset or after "Not Now".
     await vscode.commands.executeCommand('edgo.resetModuleProgress', slug);
