@@ -119,6 +119,14 @@ export const module7: ModuleMistakes = {
       says: /limits|resources/i,
     },
     {
+      step: 'hands-on-config',
+      what: 'the Secret has another name than the one the Deployments read',
+      edits: one('deploy/k8s/config.yaml', 'kind: Secret\nmetadata:\n  name: shop-broker-credentials', 'kind: Secret\nmetadata:\n  name: shop-credentials'),
+      check: 'manifests',
+      says: /No Secret named "shop-broker-credentials" in the manifests, though Deployment "inventory" refers to it/,
+      at: 'deploy/k8s/inventory.yaml',
+    },
+    {
       step: 'hands-on-package',
       what: 'values-prod.yaml keeps one replica of order',
       edits: one('deploy/chart/shop/values-prod.yaml', '  order:\n    replicas: 3', '  order:\n    replicas: 1'),

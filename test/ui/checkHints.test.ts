@@ -78,6 +78,8 @@ describe('Check my work: hints one at a time and the reference diff', { skip: sk
       await screenshot(page, 'check-hints-results-failure');
       throw err;
     });
+    // The notifications would cover the results tree.
+    await runCommand(page, 'Notifications: Hide Notifications');
     await settle(ui.bench);
     await screenshot(page, 'check-hints-test-results');
   });

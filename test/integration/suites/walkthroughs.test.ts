@@ -165,12 +165,12 @@ describe('walkthroughs', function () {
       pickTarget: async () => undefined,
       confirmRestore: async (folderName, moduleNumber) => {
         asked.push(`${folderName} ${moduleNumber}`);
-        return asked.length === 1;
+        return asked.length === 2; // "Not Now" for the first folder, restore the second
       },
     });
-    const offers = await hooks.offerRestore([vscode.Uri.file(target), vscode.Uri.file(declinedFolder), vscode.Uri.file(scratch('edgo-wt-plain'))]);
+    const offers = await hooks.offerRestore([vscode.Uri.file(declinedFolder), vscode.Uri.file(target), vscode.Uri.file(scratch('edgo-wt-plain'))]);
     assert.deepEqual(asked, [`${slug} 1`, `${slug} 1`], 'asked for each scaffolded folder, not for the plain one');
-    assert.deepEqual(offers.map((o) => [o.folder, o.restored]), [[target, true], [declinedFolder, false]]);
+    assert.deepEqual(offers.map((o) => [o.folder, o.restored]), [[declinedFolder, false], [target, true]]);
     const done = hooks.progress()['edgo.module01'] ?? [];
     assert.deepEqual(done.filter((s) => ['scaffold', 'types-interfaces', 'errors'].includes(s)).sort(), ['errors', 'scaffold', 'types-interfaces'], `restored: ${done.join(', ')}`);
     for (const open of ['users-endpoint', 'user-by-id', 'check-all']) assert.ok(!done.includes(open), `${open} stays open: its check fails`);
