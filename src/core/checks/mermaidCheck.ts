@@ -32,7 +32,9 @@ export const mermaidCheck = defineCheckKind({
     const nodes: DiagramNode[] = [];
     const edges: DiagramEdge[] = [];
     let firstDiagram: { file: string; line: number } | undefined;
+    let firstFile: string | undefined;
     for (const file of matchFiles(ctx.folder, glob)) {
+      firstFile ??= file;
       const text = readText(ctx.folder, file) ?? '';
       const { diagrams, diagnostics } = await ctx.mermaid.validate(file, text);
       count += diagrams;
@@ -47,8 +49,13 @@ export const mermaidCheck = defineCheckKind({
       }
     }
     if (problems.length > 0) return failWith(`${problems.length} Mermaid problem${problems.length > 1 ? 's' : ''}`, problems);
-    if (count < min) return { status: 'fail', message: `Found ${count} Mermaid diagram${count === 1 ? '' : 's'} in ${glob}; the step asks for at least ${min}.`, problems: [] };
-    const where = firstDiagram ?? { file: glob, line: 1 };
+    const where = firstDiagram ?? (firstFile ? { file: firstFile, line: 1 } : { file: glob, line: 1 });
+    if (count < min) {
+      const found = `Found ${count} Mermaid diagram${count === 1 ? '' : 's'} in ${glob}; the step asks for at least ${min}`;
+      // At the learner's first diagram (or file), so the failure opens where to add the next one.
+      if (!firstFile) return { status: 'fail', message: `${found}.`, problems: [] };
+      return failWith(found, [{ message: `add ${min - count} more \`\`\`mermaid block${min - count > 1 ? 's' : ''}`, location: where }]);
+    }
     const content = { nodes, edges };
     const missing: CheckProblem[] = [
       ...(spec.participants ?? [])

@@ -139,8 +139,18 @@ export class CheckMyWork implements vscode.Disposable {
     return item;
   }
 
-  /** Runs the checks (all, or `only`) of a module in `folder` as one test run. */
-  async run(loaded: LoadedModule, folder: string, only?: readonly string[], token?: vscode.CancellationToken, request?: vscode.TestRunRequest): Promise<CheckRunSummary | undefined> {
+  /**
+   * Runs the checks (all, or `only`) of a module in `folder` as one test run. A `background`
+   * run (the progress restore) does not count failures: the learner's next hint stays the first.
+   */
+  async run(
+    loaded: LoadedModule,
+    folder: string,
+    only?: readonly string[],
+    token?: vscode.CancellationToken,
+    request?: vscode.TestRunRequest,
+    options?: { readonly background?: boolean },
+  ): Promise<CheckRunSummary | undefined> {
     const moduleItem = this.#moduleItem(loaded);
     this.#folders.set(loaded.module.slug, folder);
     const run = this.controller.createTestRun(request ?? new vscode.TestRunRequest([moduleItem]), `Module ${loaded.module.number} in ${path.basename(folder)}`, false);
@@ -158,7 +168,7 @@ export class CheckMyWork implements vscode.Disposable {
       results = await runChecks(loaded.spec, folder, {
         runner: this.runnerFor(),
         moduleDir: loaded.dir,
-        failureCounts: this.failureCounts,
+        ...(options?.background ? {} : { failureCounts: this.failureCounts }),
         signal: abort.signal,
         ...(only ? { only } : {}),
         onResult: (r) => this.#report(run, itemFor(r.id), r, folder),

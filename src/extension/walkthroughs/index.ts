@@ -12,7 +12,7 @@ import { compareWithSolution } from './compareSolution';
 import { StepContextKeys } from './contextKeys';
 import { LearningPathProvider, openStepCommand, type PathNode } from './learningPath';
 import { ProgressStore, progressKey } from './progress';
-import { offerProgressRestore } from './restoreProgress';
+import { ProgressRestorer, type RestoreOffer } from './restoreProgress';
 import { vscodePrompts, type WalkthroughPrompts } from './prompts';
 import { resetAll, resetFallbackMessage, resetModule } from './reset';
 import { scaffold, type ScaffoldOptions } from './scaffold';
@@ -29,6 +29,8 @@ export interface WalkthroughsApi {
   setPrompts(prompts: WalkthroughPrompts | undefined): void;
   setRunner(runner: ProcessRunner | undefined): void;
   lastCheck(): CheckRunSummary | undefined;
+  /** The restore offer activation makes, for these folders (the workspace's by default). */
+  offerRestore(folders?: readonly vscode.Uri[]): Promise<RestoreOffer[]>;
 }
 
 /** A module key from a command argument: `"01-go-foundations"`, `1`, or a learning-path node. */
@@ -51,8 +53,9 @@ export function registerWalkthroughs(context: vscode.ExtensionContext, api: Edgo
   let prompts: WalkthroughPrompts = vscodePrompts;
   let lastCheck: CheckRunSummary | undefined;
   for (const err of catalog.errors) console.error(`[edgo] ${err.message}`);
+  const restorer = new ProgressRestorer(catalog, progress, checker, () => prompts);
   // After activation, never during it: a scaffolded folder with no progress here may restore it.
-  setTimeout(() => void offerProgressRestore(catalog, progress, checker), 0);
+  setTimeout(() => void restorer.offer(), 0);
 
   /** Steps whose completion is `command:<id>` finish when our command `id` succeeds. */
   const commandDone = async (command: string, slug: string | undefined) => {
@@ -160,6 +163,7 @@ export function registerWalkthroughs(context: vscode.ExtensionContext, api: Edgo
     setPrompts: (p) => (prompts = p ?? vscodePrompts),
     setRunner: (r) => (testRunner = r),
     lastCheck: () => lastCheck,
+    offerRestore: (folders) => restorer.offer(folders),
   };
   if (context.extensionMode === vscode.ExtensionMode.Test) api.walkthroughs = hooks;
 }

@@ -15,6 +15,8 @@ export interface WalkthroughPrompts {
    * Absent: the reference solution.
    */
   pickStartFrom?(fromTitle: string, folders: readonly string[]): Promise<string | undefined>;
+  /** A scaffolded folder whose module has no progress here: `true` to run its checks and record the passing steps. */
+  confirmRestore?(folderName: string, moduleNumber: number, moduleTitle: string): Promise<boolean>;
 }
 
 export const vscodePrompts: WalkthroughPrompts = {
@@ -27,6 +29,15 @@ export const vscodePrompts: WalkthroughPrompts = {
       keep,
     );
     return answer === keep;
+  },
+  async confirmRestore(folderName, moduleNumber, moduleTitle) {
+    const restore = 'Restore from My Work';
+    const answer = await vscode.window.showInformationMessage(
+      `${folderName} is Module ${moduleNumber} (${moduleTitle}), with no progress on this machine. Run its checks in the background and mark the steps your work already passes?`,
+      restore,
+      'Not Now',
+    );
+    return answer === restore;
   },
   async pickStartFrom(fromTitle, folders) {
     const own = folders.map((f) => ({ label: `$(folder) ${f}`, description: 'your folder (copied, left as it is)', value: f }));

@@ -147,6 +147,45 @@ describe('walkthroughs', function () {
     assert.equal(fs.readFileSync(path.join(target, 'go.mod'), 'utf8'), mine, 'go.mod is kept');
   });
 
+  it('a scaffolded folder with no progress here asks once whether to restore, then records the steps its checks pass', async () => {
+    // The workspace the suites run in is not scaffolded: activation offered nothing for it.
+    assert.deepEqual(await hooks.offerRestore(), []);
+    // The learner's work from another machine: service and errors done, the handlers not yet.
+    const target = path.join(scratch('edgo-wt-restore'), slug);
+    await vscode.commands.executeCommand<ScaffoldResult>('edgo.scaffold', slug, vscode.Uri.file(target), { open: false });
+    for (const file of ['memory.go', 'errors.go']) fs.copyFileSync(path.join(moduleDir, 'solution', file), path.join(target, file));
+    const declinedFolder = path.join(scratch('edgo-wt-restore-no'), slug);
+    await vscode.commands.executeCommand<ScaffoldResult>('edgo.scaffold', slug, vscode.Uri.file(declinedFolder), { open: false });
+    await vscode.commands.executeCommand('edgo.resetModuleProgress', slug);
+    assert.equal(hooks.progress()['edgo.module01'], undefined, 'no progress on this machine');
+
+    const asked: string[] = [];
+    hooks.setPrompts({
+      confirmKeepExisting: async () => false,
+      pickTarget: async () => undefined,
+      confirmRestore: async (folderName, moduleNumber) => {
+        asked.push(`${folderName} ${moduleNumber}`);
+        return asked.length === 2; // "Not Now" for the first folder, restore the second
+      },
+    });
+    const offers = await hooks.offerRestore([vscode.Uri.file(declinedFolder), vscode.Uri.file(target), vscode.Uri.file(scratch('edgo-wt-plain'))]);
+    assert.deepEqual(asked, [`${slug} 1`, `${slug} 1`], 'asked for each scaffolded folder, not for the plain one');
+    assert.deepEqual(offers.map((o) => [o.folder, o.restored]), [[declinedFolder, false], [target, true]]);
+    const done = hooks.progress()['edgo.module01'] ?? [];
+    assert.deepEqual(done.filter((s) => ['scaffold', 'types-interfaces', 'errors'].includes(s)).sort(), ['errors', 'scaffold', 'types-interfaces'], `restored: ${done.join(', ')}`);
+    for (const open of ['users-endpoint', 'user-by-id', 'check-all']) assert.ok(!done.includes(open), `${open} stays open: its check fails`);
+    assert.equal(hooks.contextKeys()['edgo.check.01.service'], true, 'the passing check set its context key');
+    // The background run counted no failure: the learner's first own check shows hint 1.
+    const own = await vscode.commands.executeCommand<CheckSummary>('edgo.check', slug, vscode.Uri.file(target));
+    const users = own?.results.find((r) => r.id === 'users');
+    assert.deepEqual([users?.status, users?.failures, users?.hint?.index], ['fail', 1, 1], JSON.stringify(users));
+
+    // Asked once: not again in this session, even with the progress reset or after "Not Now".
+    await vscode.commands.executeCommand('edgo.resetModuleProgress', slug);
+    assert.deepEqual(await hooks.offerRestore([vscode.Uri.file(target), vscode.Uri.file(declinedFolder)]), []);
+    assert.equal(asked.length, 2, 'no second question');
+  });
+
   it('resets one module: the progress and its context keys', async () => {
     await vscode.commands.executeCommand('edgo.resetModuleProgress', slug);
     assert.equal(hooks.progress()['edgo.module01'], undefined);

@@ -165,4 +165,16 @@ describe('mermaid', () => {
       f.dispose();
     }
   });
+
+  it('locates too few diagrams at the first diagram of the learner\'s file', async () => {
+    const f = tempFolder({ 'docs/sketch.md': '# Sketch\n\n```mermaid\nflowchart LR\n  A --> B\n```\n' });
+    try {
+      const [r] = await runChecks(only({ ...check, min: 2 }), f.dir, { runner: noGo });
+      assert.equal(r?.status, 'fail');
+      assert.match(r?.message ?? '', /Found 1 Mermaid diagram in .*; the step asks for at least 2: add 1 more/);
+      assert.deepEqual(r?.location, { file: 'docs/sketch.md', line: 4 });
+    } finally {
+      f.dispose();
+    }
+  });
 });

@@ -348,12 +348,47 @@ export function readPath(value: unknown, path: string): unknown {
   return get(value, ...segs);
 }
 
+/** The first place an object refers to a Secret or ConfigMap by name: `secretRef`, `configMapKeyRef`, a volume's `secretName`... */
+function findReference(objects: readonly ManifestObject[], kind: string, name: string): { obj: ManifestObject; path: Segment[] } | undefined {
+  const keyword = kind.toLowerCase();
+  if (keyword !== 'secret' && keyword !== 'configmap') return undefined;
+  const walk = (value: unknown, path: Segment[]): Segment[] | undefined => {
+    if (Array.isArray(value)) {
+      for (const [i, v] of value.entries()) {
+        const found = walk(v, [...path, i]);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    if (!value || typeof value !== 'object') return undefined;
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      const refKey = k.toLowerCase().startsWith(keyword);
+      if (refKey && v && typeof v === 'object' && (v as { name?: unknown }).name === name) return [...path, k, 'name'];
+      if (refKey && k.toLowerCase() === `${keyword}name` && v === name) return [...path, k];
+      const found = walk(v, [...path, k]);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  for (const obj of objects) {
+    const path = walk(obj.value, []);
+    if (path) return { obj, path };
+  }
+  return undefined;
+}
+
 /** Checks required objects (`Kind/name`) and expected values; problems carry their place. */
 export function checkExpectations(objects: readonly ManifestObject[], required: readonly string[], expectations: readonly ValueExpectation[]): CheckProblem[] {
   const problems: CheckProblem[] = [];
   for (const want of required) {
     const [kind, name] = want.split('/');
-    if (!objects.some((o) => o.kind === kind && (name === undefined || o.name === name))) problems.push({ message: `No ${kind}${name ? ` named "${name}"` : ''} in the manifests.` });
+    if (objects.some((o) => o.kind === kind && (name === undefined || o.name === name))) continue;
+    // Located where the learner's manifests refer to it (a secretRef, a configMap volume), when they do.
+    const ref = kind && name ? findReference(objects, kind, name) : undefined;
+    problems.push({
+      message: `No ${kind}${name ? ` named "${name}"` : ''} in the manifests${ref ? `, though ${ref.obj.kind} "${ref.obj.name}" refers to it` : ''}.`,
+      ...(ref ? { location: { file: ref.obj.file, line: ref.obj.locate(ref.path).start.line + 1 } } : {}),
+    });
   }
   for (const e of expectations) {
     const obj = objects.find((o) => o.kind === e.kind && o.name === e.name);
