@@ -134,9 +134,7 @@ export function oneNamespacePerExternal(filter) {
   return {
     name: 'one-namespace-per-external',
     setup(build) {
-      build.onResolve({ filter }, (args) =>
-        args.namespace === 'shared-external' ? { path: args.path, external: true } : { path: args.path, namespace: 'shared-external' },
-      );
+      build.onResolve({ filter }, (args) => (args.namespace === 'shared-external' ? { path: args.path, external: true } : { path: args.path, namespace: 'shared-external' }));
       build.onLoad({ filter: /.*/, namespace: 'shared-external' }, (args) => ({ contents: `export * from ${JSON.stringify(args.path)};`, loader: 'js' }));
     },
   };

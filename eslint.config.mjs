@@ -3,9 +3,7 @@ import tseslint from 'typescript-eslint';
 
 const hostImports = {
   paths: [{ name: 'vscode', message: 'src/core is pure: the VS Code API belongs in src/extension.' }],
-  patterns: [
-    { group: ['vscode-languageserver*', 'vscode-languageclient*', 'vscode-jsonrpc*'], message: 'src/core is pure: LSP glue belongs in src/server.' },
-  ],
+  patterns: [{ group: ['vscode-languageserver*', 'vscode-languageclient*', 'vscode-jsonrpc*'], message: 'src/core is pure: LSP glue belongs in src/server.' }],
 };
 
 // Node's modules (files, processes, the clock's host) are reached from src/core only through src/core/host,

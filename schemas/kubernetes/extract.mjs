@@ -34,7 +34,11 @@ const visit = (node) => {
 const strip = (node) => {
   if (Array.isArray(node)) return node.map(strip);
   if (!node || typeof node !== 'object') return node;
-  return Object.fromEntries(Object.entries(node).filter(([k]) => k !== 'description').map(([k, v]) => [k, k === '$ref' ? String(v).replace(/^\/api\/_definitions\.json/, defsId) : strip(v)]));
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([k]) => k !== 'description')
+      .map(([k, v]) => [k, k === '$ref' ? String(v).replace(/^\/api\/_definitions\.json/, defsId) : strip(v)]),
+  );
 };
 fs.mkdirSync(out, { recursive: true });
 for (const name of wanted) {

@@ -64,7 +64,10 @@ export const preflightCommand: CliCommand = {
     }
     const { values, positionals } = parsed;
     const format = values.format;
-    const named = values.require.split(',').map((s) => s.trim()).filter(Boolean);
+    const named = values.require
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const unknown = named.filter((r) => !(toolIds as readonly string[]).includes(r));
     const required = named as ToolId[];
     if (!['text', 'markdown', 'json'].includes(format) || unknown.length > 0 || positionals.length > 1) {

@@ -53,22 +53,52 @@ export function parseTailArgs(args: string[], env: NodeJS.ProcessEnv = process.e
       return Number.isFinite(v) && v > 0 ? v : `${what} needs a positive number`;
     };
     switch (flag) {
-      case '--server': server = value() ?? ''; if (!server) return '--server needs a URL'; break;
+      case '--server':
+        server = value() ?? '';
+        if (!server) return '--server needs a URL';
+        break;
       case '--format': {
         const f = value();
         if (f !== 'json' && f !== 'text') return `--format is text or json, not ${f ?? 'nothing'}`;
         format = f;
         break;
       }
-      case '--fail-on-violation': failOnViolation = true; break;
-      case '--all': deliver = 'all'; break;
-      case '--max': { const n = num('--max'); if (typeof n === 'string') return n; max = n; break; }
-      case '--duration': { const n = num('--duration'); if (typeof n === 'string') return n; durationS = n; break; }
-      case '--contracts': contracts = value() ?? '.'; break;
-      case '--expect': { const t = value(); if (!t) return '--expect needs an event type'; expect.push(t); break; }
-      case '--user': user = value(); break;
-      case '--password': password = value(); break;
-      case '--token': token = value(); break;
+      case '--fail-on-violation':
+        failOnViolation = true;
+        break;
+      case '--all':
+        deliver = 'all';
+        break;
+      case '--max': {
+        const n = num('--max');
+        if (typeof n === 'string') return n;
+        max = n;
+        break;
+      }
+      case '--duration': {
+        const n = num('--duration');
+        if (typeof n === 'string') return n;
+        durationS = n;
+        break;
+      }
+      case '--contracts':
+        contracts = value() ?? '.';
+        break;
+      case '--expect': {
+        const t = value();
+        if (!t) return '--expect needs an event type';
+        expect.push(t);
+        break;
+      }
+      case '--user':
+        user = value();
+        break;
+      case '--password':
+        password = value();
+        break;
+      case '--token':
+        token = value();
+        break;
       default:
         if (a.startsWith('-')) return `unknown option ${a}`;
         subjects.push(...a.split(',').filter(Boolean));
@@ -130,8 +160,7 @@ export async function runTail(args: string[], write: (s: string) => void = (s) =
           else if (options.expect.length && missing.size === 0) {
             log(`edgo tail: seen valid: ${options.expect.join(', ')}\n`);
             finish(0);
-          }
-          else if (options.max !== undefined && count >= options.max) finish(0);
+          } else if (options.max !== undefined && count >= options.max) finish(0);
         },
         onError(message) {
           log(`edgo tail: ${message}\n`);

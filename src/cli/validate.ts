@@ -113,9 +113,16 @@ function parseValidateArgs(args: string[]): Options | string {
 
 function toJson(f: Finding): Record<string, unknown> {
   return {
-    file: f.file, line: f.range.start.line + 1, column: f.range.start.character + 1,
-    endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1,
-    severity: f.severity, code: f.code, message: f.message, source: f.source, pointer: f.pointer,
+    file: f.file,
+    line: f.range.start.line + 1,
+    column: f.range.start.character + 1,
+    endLine: f.range.end.line + 1,
+    endColumn: f.range.end.character + 1,
+    severity: f.severity,
+    code: f.code,
+    message: f.message,
+    source: f.source,
+    pointer: f.pointer,
   };
 }
 

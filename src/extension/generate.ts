@@ -65,10 +65,7 @@ async function generateTrusted(kind: GeneratorKind, args: GenerateArgs | undefin
   const folder = await pickFolder(args);
   if (folder === undefined) return undefined;
   const root = posix(folder);
-  const plan = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: `Event-Driven Go: reading events for the ${kind}` },
-    () => planGeneration(nodeFs, { kind, root }),
-  );
+  const plan = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Event-Driven Go: reading events for the ${kind}` }, () => planGeneration(nodeFs, { kind, root }));
   output.appendLine(`[${new Date().toISOString()}] ${kind}: ${plan.events} event(s), ${plan.services} service(s) in ${root}`);
   for (const w of plan.warnings) output.appendLine(`  warning: ${w}`);
   for (const line of describePlan(plan)) output.appendLine(line);
@@ -128,10 +125,7 @@ export function registerGenerate(context: vscode.ExtensionContext): void {
       const outcome = await generate('docs', args, output);
       if (!outcome || outcome.events === 0 || args?.folder !== undefined) return outcome;
       const open = 'Open architecture';
-      const answer = await vscode.window.showInformationMessage(
-        `Docs ${outcome.written.length ? `updated (${outcome.written.length} file(s)); your own text outside the generated blocks is kept` : 'are up to date'}.`,
-        open,
-      );
+      const answer = await vscode.window.showInformationMessage(`Docs ${outcome.written.length ? `updated (${outcome.written.length} file(s)); your own text outside the generated blocks is kept` : 'are up to date'}.`, open);
       if (answer === open) await vscode.window.showTextDocument(vscode.Uri.file(`${outcome.root}/docs/architecture.md`));
       return outcome;
     }),

@@ -33,7 +33,10 @@ export function registerLanguageClient(context: vscode.ExtensionContext, api: { 
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,md,mdx,json,mmd}');
     context.subscriptions.push(watcher);
     const clientOptions: LanguageClientOptions = {
-      documentSelector: serverLanguages.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
+      documentSelector: serverLanguages.flatMap((language) => [
+        { scheme: 'file', language },
+        { scheme: 'untitled', language },
+      ]),
       synchronize: { configurationSection: 'edgo', fileEvents: watcher },
       outputChannel: output,
       errorHandler: serverRestartPolicy(output),

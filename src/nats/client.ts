@@ -194,17 +194,19 @@ async function connect(options: ConnectOptions): Promise<NatsSession> {
     onNextMessage(subjects, wake) {
       let woken = false;
       // A subject starting with a wildcard or `$` would also see the inspector's own API requests.
-      const subs = subjects.filter((s) => !/^([*>]|\$|_INBOX)/.test(s) && !subjectProblem(s)).map((subject) =>
-        nc.subscribe(subject, {
-          max: 1,
-          callback: () => {
-            if (woken) return;
-            woken = true;
-            subs.forEach((x) => x.unsubscribe());
-            wake();
-          },
-        }),
-      );
+      const subs = subjects
+        .filter((s) => !/^([*>]|\$|_INBOX)/.test(s) && !subjectProblem(s))
+        .map((subject) =>
+          nc.subscribe(subject, {
+            max: 1,
+            callback: () => {
+              if (woken) return;
+              woken = true;
+              subs.forEach((x) => x.unsubscribe());
+              wake();
+            },
+          }),
+        );
       return {
         stop() {
           woken = true;

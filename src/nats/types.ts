@@ -22,11 +22,7 @@ export interface ConnectOptions {
 
 /** A change of the connection, for the view's state line. */
 export type ConnectionEvent =
-  | { readonly type: 'disconnected' }
-  | { readonly type: 'reconnecting' }
-  | { readonly type: 'reconnected' }
-  | { readonly type: 'error'; readonly message: string }
-  | { readonly type: 'closed'; readonly message?: string | undefined };
+  { readonly type: 'disconnected' } | { readonly type: 'reconnecting' } | { readonly type: 'reconnected' } | { readonly type: 'error'; readonly message: string } | { readonly type: 'closed'; readonly message?: string | undefined };
 
 export interface ConsumerSummary {
   readonly name: string;

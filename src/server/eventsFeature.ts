@@ -6,10 +6,7 @@
  * so cross-file checks see files that are not open.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import {
-  CancellationTokenSource, CodeActionKind, CompletionItemKind, InsertTextFormat, MarkupKind, SymbolKind,
-  type CodeAction, type CompletionItem, type Diagnostic, type DocumentSymbol,
-} from 'vscode-languageserver/node';
+import { CancellationTokenSource, CodeActionKind, CompletionItemKind, InsertTextFormat, MarkupKind, SymbolKind, type CodeAction, type CompletionItem, type Diagnostic, type DocumentSymbol } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { classifyFile } from '../core/events/fileKinds';
 import { walkFiles } from '../core/host/folderWalk';
@@ -201,10 +198,12 @@ export function createEventsFeature(): ServerFeature {
               // New files first, then the edit of this document. A file that exists is the old version kept
               // already and is left alone; one that appears meanwhile makes the client refuse the whole edit.
               documentChanges: [
-                ...f.creates.filter((c) => !existsSync(c.path)).flatMap((c) => [
-                  { kind: 'create' as const, uri: pathToUri(c.path), options: { overwrite: false, ignoreIfExists: false } },
-                  { textDocument: { uri: pathToUri(c.path), version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: c.text }] },
-                ]),
+                ...f.creates
+                  .filter((c) => !existsSync(c.path))
+                  .flatMap((c) => [
+                    { kind: 'create' as const, uri: pathToUri(c.path), options: { overwrite: false, ignoreIfExists: false } },
+                    { textDocument: { uri: pathToUri(c.path), version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: c.text }] },
+                  ]),
                 { textDocument: { uri: doc.uri, version: doc.version }, edits: f.edits.map((e) => ({ range: e.range, newText: e.newText })) },
               ],
             }
@@ -215,8 +214,12 @@ export function createEventsFeature(): ServerFeature {
 }
 
 const symbolKinds: Record<SymbolEntry['kind'], SymbolKind> = {
-  object: SymbolKind.Object, array: SymbolKind.Array, property: SymbolKind.Property,
-  string: SymbolKind.String, number: SymbolKind.Number, boolean: SymbolKind.Boolean,
+  object: SymbolKind.Object,
+  array: SymbolKind.Array,
+  property: SymbolKind.Property,
+  string: SymbolKind.String,
+  number: SymbolKind.Number,
+  boolean: SymbolKind.Boolean,
 };
 
 function toDocumentSymbol(s: SymbolEntry): DocumentSymbol {

@@ -4,9 +4,7 @@
  * feature's providers, merging their answers, so features never register
  * connection handlers themselves (LSP allows only one per request).
  */
-import type {
-  CodeAction, CodeActionParams, CompletionItem, Connection, Definition, Diagnostic, DocumentSymbol, Hover, Position,
-} from 'vscode-languageserver/node';
+import type { CodeAction, CodeActionParams, CompletionItem, Connection, Definition, Diagnostic, DocumentSymbol, Hover, Position } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 /** Settings a feature may read (from `edgo.*` in VS Code, or initializationOptions elsewhere). */

@@ -89,10 +89,13 @@ export function createKindsFeature(): ServerFeature {
       service.removeFile(path);
       // The disk's text is what the other manifests of the folder are checked against now.
       if (loadedFolders.has(dirname(path))) {
-        void readBoundedText(path, 1024 * 1024).then((text) => {
-          if (text !== undefined && service.kindsOf(path, text).includes('kubernetes')) service.setFile(path, text);
-          revalidateFolder(dirname(path), path);
-        }, () => undefined);
+        void readBoundedText(path, 1024 * 1024).then(
+          (text) => {
+            if (text !== undefined && service.kindsOf(path, text).includes('kubernetes')) service.setFile(path, text);
+            revalidateFolder(dirname(path), path);
+          },
+          () => undefined,
+        );
       }
     },
     onFileChanged(rawPath, text) {

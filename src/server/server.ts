@@ -13,8 +13,21 @@
  * markdown, mdx and mermaid.
  */
 import {
-  createConnection, DidChangeConfigurationNotification, FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
-  type CancellationToken, type CodeAction, type CompletionItem, type Connection, type Definition, type Diagnostic, type DocumentSymbol, type InitializeParams, type InitializeResult,
+  createConnection,
+  DidChangeConfigurationNotification,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type CodeAction,
+  type CompletionItem,
+  type Connection,
+  type Definition,
+  type Diagnostic,
+  type DocumentSymbol,
+  type InitializeParams,
+  type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readFileSync } from 'node:fs';
@@ -25,10 +38,7 @@ import type { FeatureContext, ServerFeature, ServerSettings } from './feature';
 import { edgoVersion } from '../core/version';
 
 /** Every feature of the server, in the order their answers are merged. */
-const FEATURES: ReadonlyArray<() => ServerFeature> = [
-  createEventsFeature,
-  createKindsFeature,
-];
+const FEATURES: ReadonlyArray<() => ServerFeature> = [createEventsFeature, createKindsFeature];
 
 /** Creates the connection, declares capabilities and wires the features. */
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
@@ -78,7 +88,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       void validateNow(uri);
       return;
     }
-    timers.set(uri, setTimeout(() => void validateNow(uri), delay));
+    timers.set(
+      uri,
+      setTimeout(() => void validateNow(uri), delay),
+    );
   }
 
   const context: FeatureContext = {
@@ -91,9 +104,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    folders = (params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []))
-      .filter((u) => u.startsWith('file:'))
-      .map(uriToPath);
+    folders = (params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : [])).filter((u) => u.startsWith('file:')).map(uriToPath);
     settings = { ...((params.initializationOptions ?? {}) as ServerSettings) };
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     return {

@@ -111,9 +111,11 @@ export function startPreviewApp(root: HTMLElement, api: VsCodeApi): void {
 
   const schedule = (message: UpdateMessage): void => {
     latest = message;
-    rendering = rendering.then(() => (latest === message ? render(message) : undefined)).catch((error: unknown) => {
-      console.error('Mermaid preview failed', error);
-    });
+    rendering = rendering
+      .then(() => (latest === message ? render(message) : undefined))
+      .catch((error: unknown) => {
+        console.error('Mermaid preview failed', error);
+      });
   };
 
   window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
@@ -129,7 +131,10 @@ export function startPreviewApp(root: HTMLElement, api: VsCodeApi): void {
         if (latest) api.setState({ uri: latest.uri, locked: message.locked });
         break;
       case 'exportRequest':
-        void exportDiagram(cards.find((c) => c.block.index === message.index), message.format).then(
+        void exportDiagram(
+          cards.find((c) => c.block.index === message.index),
+          message.format,
+        ).then(
           (data) => api.postMessage({ type: 'exportResult', requestId: message.requestId, data }),
           (error: unknown) => api.postMessage({ type: 'exportResult', requestId: message.requestId, error: String(error instanceof Error ? error.message : error) }),
         );

@@ -18,16 +18,33 @@ export function mermaidThemeConfig(kind: VsCodeThemeKind): { theme: 'default' | 
       return {
         theme: 'base',
         themeVariables: {
-          darkMode: 'true', background: '#000000', primaryColor: '#000000', primaryTextColor: '#ffffff', primaryBorderColor: '#6fc3df',
-          lineColor: '#ffffff', secondaryColor: '#000000', tertiaryColor: '#000000', textColor: '#ffffff', mainBkg: '#000000', nodeBorder: '#6fc3df',
+          darkMode: 'true',
+          background: '#000000',
+          primaryColor: '#000000',
+          primaryTextColor: '#ffffff',
+          primaryBorderColor: '#6fc3df',
+          lineColor: '#ffffff',
+          secondaryColor: '#000000',
+          tertiaryColor: '#000000',
+          textColor: '#ffffff',
+          mainBkg: '#000000',
+          nodeBorder: '#6fc3df',
         },
       };
     case 'high-contrast-light':
       return {
         theme: 'base',
         themeVariables: {
-          background: '#ffffff', primaryColor: '#ffffff', primaryTextColor: '#000000', primaryBorderColor: '#0f4a85',
-          lineColor: '#000000', secondaryColor: '#ffffff', tertiaryColor: '#ffffff', textColor: '#000000', mainBkg: '#ffffff', nodeBorder: '#0f4a85',
+          background: '#ffffff',
+          primaryColor: '#ffffff',
+          primaryTextColor: '#000000',
+          primaryBorderColor: '#0f4a85',
+          lineColor: '#000000',
+          secondaryColor: '#ffffff',
+          tertiaryColor: '#ffffff',
+          textColor: '#000000',
+          mainBkg: '#ffffff',
+          nodeBorder: '#0f4a85',
         },
       };
     default:

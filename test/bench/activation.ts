@@ -36,20 +36,34 @@ export async function run(): Promise<void> {
     fs.writeFileSync(script, loader);
     const eager = path.join(tmp, 'extension-eager.js');
     await esbuild.build({
-      entryPoints: [path.join(repoRoot, 'src/extension/extension.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20',
-      mainFields: ['module', 'main'], external: ['vscode'], outfile: eager, logLevel: 'error', define: { EDGO_PACKAGE_VERSION: '"bench"' },
+      entryPoints: [path.join(repoRoot, 'src/extension/extension.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      mainFields: ['module', 'main'],
+      external: ['vscode'],
+      outfile: eager,
+      logLevel: 'error',
+      define: { EDGO_PACKAGE_VERSION: '"bench"' },
     });
     const dts = path.join(repoRoot, 'node_modules', '@types', 'vscode', 'index.d.ts');
     const time = (file: string) => median(Array.from({ length: 5 }, () => Number(execFileSync(process.execPath, [script, dts, file], { encoding: 'utf8' }))));
     const shell = path.join(repoRoot, 'dist', 'extension.js');
     const kb = (f: string) => `${(fs.statSync(f).size / 1024).toFixed(0)} KB`;
     const f = (n: number) => `${n.toFixed(1).padStart(7)} ms`;
-    console.log([
-      'load before activate (fresh Node process, vscode stood in for, median of 5; not minified)',
-      `  dist/extension.js (heavy parts lazy, ${kb(shell)})      ${f(time(shell))}`,
-      `  same sources bundled eagerly (${kb(eager)})            ${f(time(eager))}`,
-      `  lazy chunks: ${fs.readdirSync(path.join(repoRoot, 'dist', 'lazy')).filter((n) => n.endsWith('.js')).map((n) => `${n} ${kb(path.join(repoRoot, 'dist', 'lazy', n))}`).join(', ')}`,
-    ].join('\n'));
+    console.log(
+      [
+        'load before activate (fresh Node process, vscode stood in for, median of 5; not minified)',
+        `  dist/extension.js (heavy parts lazy, ${kb(shell)})      ${f(time(shell))}`,
+        `  same sources bundled eagerly (${kb(eager)})            ${f(time(eager))}`,
+        `  lazy chunks: ${fs
+          .readdirSync(path.join(repoRoot, 'dist', 'lazy'))
+          .filter((n) => n.endsWith('.js'))
+          .map((n) => `${n} ${kb(path.join(repoRoot, 'dist', 'lazy', n))}`)
+          .join(', ')}`,
+      ].join('\n'),
+    );
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

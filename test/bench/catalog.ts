@@ -112,15 +112,17 @@ export async function run(): Promise<void> {
     const to = median(theirOpen.map((o) => o.ms));
     const oe = median(oursEdits);
     const te = median(theirEdits);
-    console.log([
-      `course catalog: 1 file, 1,000 entries, ${text.split('\n').length} lines      edgo        yaml-ls      ratio`,
-      `open -> diagnostics (median of 3)                  ${f(oo)}  ${f(to)}   ${(to / oo).toFixed(1)}x`,
-      `edit -> diagnostics (median; edgo 2,000, yaml-ls 30) ${f(oe)}  ${f(te)}   ${(te / oe).toFixed(1)}x`,
-      `edit -> diagnostics, edgo's 2,000: slowest ${f(Math.max(...oursEdits))}, 99th percentile ${f(percentile(oursEdits, 0.99))}, over 200 ms: ${oursEdits.filter((ms) => ms > 200).length} (wall time: a busy machine's pauses count too)`,
-      `diagnostics on open: edgo ${oursOpen[0]?.count}, yaml-ls ${theirOpen[0]?.count}`,
-      `file at the size limit (${(big.length / 1024 / 1024).toFixed(2)} MB, ${big.split('\n').length} lines), open -> diagnostics: ${f(limit.ms)} (${limit.count} diagnostics)`,
-      `edgo server resident memory after 2,000 edits: ${rss.toFixed(0)} MB`,
-    ].join('\n'));
+    console.log(
+      [
+        `course catalog: 1 file, 1,000 entries, ${text.split('\n').length} lines      edgo        yaml-ls      ratio`,
+        `open -> diagnostics (median of 3)                  ${f(oo)}  ${f(to)}   ${(to / oo).toFixed(1)}x`,
+        `edit -> diagnostics (median; edgo 2,000, yaml-ls 30) ${f(oe)}  ${f(te)}   ${(te / oe).toFixed(1)}x`,
+        `edit -> diagnostics, edgo's 2,000: slowest ${f(Math.max(...oursEdits))}, 99th percentile ${f(percentile(oursEdits, 0.99))}, over 200 ms: ${oursEdits.filter((ms) => ms > 200).length} (wall time: a busy machine's pauses count too)`,
+        `diagnostics on open: edgo ${oursOpen[0]?.count}, yaml-ls ${theirOpen[0]?.count}`,
+        `file at the size limit (${(big.length / 1024 / 1024).toFixed(2)} MB, ${big.split('\n').length} lines), open -> diagnostics: ${f(limit.ms)} (${limit.count} diagnostics)`,
+        `edgo server resident memory after 2,000 edits: ${rss.toFixed(0)} MB`,
+      ].join('\n'),
+    );
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

@@ -5,7 +5,10 @@ import * as path from 'node:path';
 
 async function main(): Promise<void> {
   const only = process.argv[2];
-  const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.ts') && f !== 'index.ts' && (!only || f.includes(only))).sort();
+  const files = fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.ts') && f !== 'index.ts' && (!only || f.includes(only)))
+    .sort();
   for (const f of files) {
     console.log(`\n=== bench: ${f} ===`);
     const mod = (await import(path.join(__dirname, f))) as { run?: () => Promise<void> };

@@ -80,10 +80,24 @@ export async function run(): Promise<void> {
     console.log(`publisher: ${sent} messages in ${(Number(pubMs) / 1000).toFixed(2)} s (${Math.round(Number(sent) / (Number(pubMs) / 1000))} msg/s offered)`);
     console.log(`inspector: ${tally.total} of ${total} messages decoded and validated in ${elapsed.toFixed(2)} s = ${Math.round(tally.total / elapsed)} msg/s validated`);
     console.log(`verdicts: ${tally.valid} valid, ${tally.invalid} invalid (expected ${total / 10}), ${tally.undocumented} undocumented; buffer kept ${buffer.length} (bound 1000)`);
-    console.log(`CPU time of the tailing process (the extension host's share): ${cpuMs.toFixed(0)} ms for ${tally.total} messages = ${((cpuMs / tally.total) * 1000).toFixed(1)} µs/message, ${((cpuMs / 1000 / elapsed) * 100).toFixed(0)} % of one core while receiving`);
+    console.log(
+      `CPU time of the tailing process (the extension host's share): ${cpuMs.toFixed(0)} ms for ${tally.total} messages = ${((cpuMs / tally.total) * 1000).toFixed(1)} µs/message, ${((cpuMs / 1000 / elapsed) * 100).toFixed(0)} % of one core while receiving`,
+    );
     console.log(`event loop delay while tailing: p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms (the host stays responsive when these stay small)`);
     // The same pipeline without the network: what one core can check when NATS is not the limit.
-    const bodies = Array.from({ length: 20_000 }, (_, i) => new TextEncoder().encode(JSON.stringify({ specversion: '1.0', id: `x-${i}`, type: 'order.created', source: '/bench', time: '2026-01-31T12:00:00Z', datacontenttype: 'application/json', data: { orderId: '0b8e6a3c-8a55-4b8c-9d1e-3d2f0f6c1a11', customerId: `c-${i}`, items: [{ sku: 'sku-1', quantity: i % 10 === 0 ? 0 : 2 }], placedAt: '2026-01-31T12:00:00Z' } })));
+    const bodies = Array.from({ length: 20_000 }, (_, i) =>
+      new TextEncoder().encode(
+        JSON.stringify({
+          specversion: '1.0',
+          id: `x-${i}`,
+          type: 'order.created',
+          source: '/bench',
+          time: '2026-01-31T12:00:00Z',
+          datacontenttype: 'application/json',
+          data: { orderId: '0b8e6a3c-8a55-4b8c-9d1e-3d2f0f6c1a11', customerId: `c-${i}`, items: [{ sku: 'sku-1', quantity: i % 10 === 0 ? 0 : 2 }], placedAt: '2026-01-31T12:00:00Z' },
+        }),
+      ),
+    );
     const t0 = performance.now();
     for (const data of bodies) checkMessage(inspectMessage({ subject: 'order.created', data }), catalog);
     const inMemory = (performance.now() - t0) / 1000;

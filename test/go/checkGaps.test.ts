@@ -56,7 +56,7 @@ describe('check tests the learner cannot weaken', { skip, timeout: 300_000 }, ()
     assert.match(text(service), /TestMemoryServiceList/);
     assert.match(text(service), /course's own .*memory_test\.go/);
     assert.match(text(results.find((r) => r.id === 'users')), /handler_test\.go.*TestGetUsers|TestGetUsers/);
-    assert.ok(!fs.existsSync(path.join(folder, 'memory_test.go')), 'the check wrote into the learner\'s folder');
+    assert.ok(!fs.existsSync(path.join(folder, 'memory_test.go')), "the check wrote into the learner's folder");
   });
 
   it('a weakened test (same test names, empty bodies) does not pass wrong code', async () => {
@@ -143,7 +143,7 @@ describe('the race detector', { skip, timeout: 600_000 }, () => {
     .replace(/^\s*r\.mu\.(R?Lock|R?Unlock)\(\)\n/gm, '')
     .replace(/^\s*defer r\.mu\.R?Unlock\(\)\n/gm, '');
 
-  it('a memory repository whose mutex was removed fails the adapters check, at the learner\'s line', async () => {
+  it("a memory repository whose mutex was removed fails the adapters check, at the learner's line", async () => {
     assert.ok(!/r\.mu\./.test(unguarded), 'the edit did not remove the locking');
     const folder = learnerFolder(m2, 'solution', { 'infra/memory/order_repository.go': unguarded });
     const { spec, dir } = checksOf(m2, ['adapters']);
@@ -186,7 +186,10 @@ describe('the race detector', { skip, timeout: 600_000 }, () => {
     const [r] = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
     assert.equal(r?.status, 'fail', text(r));
     assert.match(text(r), /TestReadModelRedeliveryChangesNothing: payment\.captured e3 delivered a second time/);
-    assert.ok(r?.problems.some((p) => p.location?.file === 'readmodel_test.go'), text(r));
+    assert.ok(
+      r?.problems.some((p) => p.location?.file === 'readmodel_test.go'),
+      text(r),
+    );
   });
 });
 
@@ -214,7 +217,10 @@ describe("each step's own check catches that step's mistake", { skip, timeout: 6
     const [r] = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
     assert.equal(r?.status, 'fail', text(r));
     assert.match(text(r), /TestPermanentFailureIsDeadLetteredAtOnce/);
-    assert.ok(r?.problems.some((p) => p.location?.file === 'platform/messaging/natsbus/permanent_test.go'), text(r));
+    assert.ok(
+      r?.problems.some((p) => p.location?.file === 'platform/messaging/natsbus/permanent_test.go'),
+      text(r),
+    );
   });
 });
 
@@ -229,16 +235,17 @@ describe("go-test-finds-bug: the learner's own test is worth something", { skip,
     const check: CheckSpec = { id: 'own-test', kind: 'go-test-finds-bug', title: 'Your test catches a nil List', bugs: [{ file: 'memory.go', buggy: path.join(bugDir, 'memory.go'), bug: 'List returns nil for an empty store' }] };
     return { dir: loaded.dir, spec: { ...loaded.spec, checks: [check] } };
   };
-  const ownTest = (body: string) => `package users_test\n\nimport (\n\t"context"\n\t"testing"\n\n\t"example.com/edgo/users"\n)\n\nfunc TestMyEmptyList(t *testing.T) {\n\tgot, _ := users.NewMemoryService().List(context.Background())\n${body}}\n`;
+  const ownTest = (body: string) =>
+    `package users_test\n\nimport (\n\t"context"\n\t"testing"\n\n\t"example.com/edgo/users"\n)\n\nfunc TestMyEmptyList(t *testing.T) {\n\tgot, _ := users.NewMemoryService().List(context.Background())\n${body}}\n`;
 
-  it('passes when the learner\'s test fails on the known bug', async () => {
+  it("passes when the learner's test fails on the known bug", async () => {
     const folder = learnerFolder(m1, 'solution', { 'mine_test.go': ownTest('\tif got == nil {\n\t\tt.Fatal("nil list")\n\t}\n') });
     const { spec: s, dir } = spec();
     const [r] = await runChecks(s, folder, { runner: nodeProcessRunner, moduleDir: dir });
     assert.equal(r?.status, 'pass', text(r));
   });
 
-  it('fails when the learner\'s test does not notice the bug (the course\'s own tests do not count)', async () => {
+  it("fails when the learner's test does not notice the bug (the course's own tests do not count)", async () => {
     const folder = learnerFolder(m1, 'solution', { 'mine_test.go': ownTest('\t_ = got\n') });
     const { spec: s, dir } = spec();
     const [r] = await runChecks(s, folder, { runner: nodeProcessRunner, moduleDir: dir });

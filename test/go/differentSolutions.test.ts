@@ -61,7 +61,10 @@ describe('correct-but-different solutions pass every check', () => {
       if (only) assert.deepEqual(results.map((r) => r.id).sort(), [...only].sort(), 'a check the different solution covers is gone from module.json');
       const notJudged = results.filter((r) => r.missingTool && r.missingTool !== 'go');
       for (const r of notJudged) console.log(`  ${r.id} not judged: ${r.message}`);
-      assert.deepEqual(results.filter((r) => r.status === 'fail' && !notJudged.includes(r)).map((r) => `${r.id}: ${r.message} ${JSON.stringify(r.problems)}`), []);
+      assert.deepEqual(
+        results.filter((r) => r.status === 'fail' && !notJudged.includes(r)).map((r) => `${r.id}: ${r.message} ${JSON.stringify(r.problems)}`),
+        [],
+      );
       if (!only) assert.equal(results.length, spec.checks.length);
     });
   }

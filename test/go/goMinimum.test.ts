@@ -20,7 +20,8 @@ after(() => temps.forEach((t) => fs.rmSync(t, { recursive: true, force: true }))
 // The capstone's Go tests keep bookings in PostgreSQL and read DATABASE_URL: a throwaway cluster.
 usePostgres(hasGo, (pg) => (env.DATABASE_URL = pg.url));
 
-const modules = fs.readdirSync(walkthroughsRoot)
+const modules = fs
+  .readdirSync(walkthroughsRoot)
   .filter((slug) => fs.existsSync(path.join(walkthroughsRoot, slug, 'module.json')))
   .filter((slug) => (JSON.parse(fs.readFileSync(path.join(walkthroughsRoot, slug, 'module.json'), 'utf8')) as { solution?: string }).solution)
   .sort();
@@ -42,7 +43,11 @@ describe(`every solution with Go ${minimum}, the course's minimum`, { skip: !has
       const dir = composeModule(slug, 'solution', `min-${slug.slice(0, 2)}`);
       temps.push(dir);
       if (!fs.existsSync(path.join(dir, 'go.mod'))) return;
-      for (const args of [['build', './...'], ['vet', './...'], ['test', './...']]) {
+      for (const args of [
+        ['build', './...'],
+        ['vet', './...'],
+        ['test', './...'],
+      ]) {
         const r = go(args, dir);
         assert.equal(r.status, 0, `go ${args.join(' ')} with go${minimum} failed:\n${r.out.split('\n').slice(-40).join('\n')}`);
       }

@@ -38,7 +38,11 @@ function startTail(args: string[]): { child: ChildProcess; out: () => string; er
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr.on('data', (c: Buffer) => (err += c.toString()));
   const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const records = () => out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as TailRecord);
+  const records = () =>
+    out
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as TailRecord);
   return { child, out: () => out, err: () => err, records, exit };
 }
 

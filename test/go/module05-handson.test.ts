@@ -66,8 +66,14 @@ describe('module 5: a correct solution written from the steps passes every check
     const results = await runChecks(spec, learnerFolder(), { runner: nodeProcessRunner, moduleDir: dir });
     // A check that needs running services (order-seen) is not judged here, as in modules.test.ts.
     const judged = results.filter((r) => !(r.missingTool && r.missingTool !== 'go'));
-    assert.deepEqual(judged.filter((r) => r.status !== 'pass').map((r) => `${r.id}: ${text(r)}`), []);
-    assert.ok(results.some((r) => r.id === 'own-test'), 'the own-test check did not run');
+    assert.deepEqual(
+      judged.filter((r) => r.status !== 'pass').map((r) => `${r.id}: ${text(r)}`),
+      [],
+    );
+    assert.ok(
+      results.some((r) => r.id === 'own-test'),
+      'the own-test check did not run',
+    );
   });
 });
 
@@ -97,8 +103,10 @@ describe("module 5: each step's typical mistake is caught by that step's check, 
   });
 
   it('a learner test that asserts nothing fails "own-test", at the publisher it should judge', async () => {
-    const empty = plant(read(ownTest), /if got\.Header\.Get\("Nats-Msg-Id"\) != env\.ID \{[^}]*\}/, '_, _ = got, env')
-      .replace(/if _, err := natspub\.PublishOrderCreated\(ctx, js, usecase\.OrderCreated\{OrderID: "o-9"\}\); err == nil \{[^}]*\}/, '_, _ = natspub.PublishOrderCreated(ctx, js, usecase.OrderCreated{OrderID: "o-9"})');
+    const empty = plant(read(ownTest), /if got\.Header\.Get\("Nats-Msg-Id"\) != env\.ID \{[^}]*\}/, '_, _ = got, env').replace(
+      /if _, err := natspub\.PublishOrderCreated\(ctx, js, usecase\.OrderCreated\{OrderID: "o-9"\}\); err == nil \{[^}]*\}/,
+      '_, _ = natspub.PublishOrderCreated(ctx, js, usecase.OrderCreated{OrderID: "o-9"})',
+    );
     const r = await runOne('own-test', learnerFolder({ [ownTest]: empty }));
     assert.equal(r.status, 'fail', text(r));
     // The PublishAsync bug may still trip the test's own fetch on a loaded machine (the message is

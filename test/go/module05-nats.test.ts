@@ -97,7 +97,10 @@ describe('module 5 solution on a real nats-server', { skip, timeout: 300_000 }, 
   });
 
   it('is alive but not ready while NATS is down', () => {
-    assert.deepEqual(beforeNats, [[200, 503], [200, 503]]);
+    assert.deepEqual(beforeNats, [
+      [200, 503],
+      [200, 503],
+    ]);
   });
 
   it('reports ready once connected to JetStream', async () => {

@@ -30,7 +30,14 @@ export function dockerignore(text: string): (rel: string) => boolean {
       const pattern = (include ? l.slice(1) : l).replace(/^\/+|\/+$/g, '');
       const re = pattern
         .split('/')
-        .map((seg) => (seg === '**' ? '.*' : seg.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')))
+        .map((seg) =>
+          seg === '**'
+            ? '.*'
+            : seg
+                .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+                .replace(/\*/g, '[^/]*')
+                .replace(/\?/g, '[^/]'),
+        )
         .join('/')
         .replace(/\.\*\//g, '(?:.*/)?');
       // A pattern matching a folder matches everything in it.
@@ -74,7 +81,10 @@ describe('module 6 images, built without Docker', { skip: !hasGo && 'go is not o
   it('.dockerignore keeps sources and drops tests, docs and deploy files', () => {
     // events/: the services embed the contracts (events/contracts.go, go:embed *.yaml) to validate payloads.
     assert.deepEqual(['go.mod', 'go.sum', 'order/cmd/order/main.go', 'platform/event/envelope.go', 'events/contracts.go', 'events/order.created.yaml'].filter(ignored), []);
-    assert.deepEqual(['order/domain/order_test.go', 'e2e/flow_test.go', 'events/contracts_test.go', 'deploy/k8s/order.yaml', 'README.md', 'order/Dockerfile'].filter((f) => !ignored(f)), []);
+    assert.deepEqual(
+      ['order/domain/order_test.go', 'e2e/flow_test.go', 'events/contracts_test.go', 'deploy/k8s/order.yaml', 'README.md', 'order/Dockerfile'].filter((f) => !ignored(f)),
+      [],
+    );
   });
 
   for (const svc of ['order', 'inventory']) {

@@ -118,8 +118,7 @@ describe('module 10 solution as processes on a real nats-server', { skip, timeou
     const body = (await res.json()) as { id?: string };
     return { status: res.status, id: body.id ?? '' };
   };
-  const statusOf = async (id: string, replica = 'booking'): Promise<string> =>
-    ((await (await fetch(`${urls[replica]}/bookings/${id}`)).json()) as { status: string }).status;
+  const statusOf = async (id: string, replica = 'booking'): Promise<string> => ((await (await fetch(`${urls[replica]}/bookings/${id}`)).json()) as { status: string }).status;
   /** The value of one series in a /metrics text, 0 when absent. */
   const sample = (body: string, series: string): number => Number(new RegExp(`^${series.replace(/[{}.]/g, '\\$&')} (\\S+)$`, 'm').exec(body)?.[1] ?? 0);
 
@@ -220,19 +219,16 @@ describe('module 10 solution as processes on a real nats-server', { skip, timeou
 
     // What the database holds is the truth, whichever replica wrote it. Payment
     // results the dead replica had not acked come back after the consumer's AckWait (30 s).
-    await eventually('no booking left pending', async () => (db(`SELECT count(*) FROM bookings WHERE status = 'pending'`)[0] === '0' ? true : undefined), 120_000).catch(
-      (e: Error) => {
-        throw new Error(`${e.message}: ${db(`SELECT id, status FROM bookings WHERE status = 'pending'`).join(', ')}\n${logs()}`);
-      },
-    );
+    await eventually('no booking left pending', async () => (db(`SELECT count(*) FROM bookings WHERE status = 'pending'`)[0] === '0' ? true : undefined), 120_000).catch((e: Error) => {
+      throw new Error(`${e.message}: ${db(`SELECT id, status FROM bookings WHERE status = 'pending'`).join(', ')}\n${logs()}`);
+    });
     const settled = db(`SELECT id, status FROM bookings`).map((row) => row.replace('|', '/booking-'));
     const storedNow = settled.length - storedBefore;
     assert.ok(storedNow >= accepted && storedNow <= accepted + cutOff, `${storedNow} bookings stored by this test, ${accepted} accepted, ${cutOff} cut off`);
 
     // One mail per booking: the notification logs (both replicas, the killed
     // one's too) name each mail by booking and outcome.
-    const mailKeys = (): string[] =>
-      ['notification', 'notification-b'].flatMap((name) => [...proc(name).output.matchAll(/"msg":"mail sent".*?"key":"([^"]+)"/g)].map((m) => m[1]!));
+    const mailKeys = (): string[] => ['notification', 'notification-b'].flatMap((name) => [...proc(name).output.matchAll(/"msg":"mail sent".*?"key":"([^"]+)"/g)].map((m) => m[1]!));
     await eventually('a mail for every settled booking', async () => (settled.every((k) => mailKeys().includes(k)) ? true : undefined), 60_000);
     const sent = mailKeys();
     assert.equal(new Set(sent).size, sent.length, `a mail went out twice: ${sent.join(' ')}`);

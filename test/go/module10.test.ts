@@ -99,10 +99,20 @@ describe('module 10 capstone: Go', { skip, timeout: 900_000 }, () => {
     const test = await go(dir, ['test', '-count=1', '-json', './...'], database());
     assert.notEqual(test.code, 0, 'the starter should fail its tests');
     const results = outcomes(test.stdout);
-    const failed = [...results].filter(([, a]) => a === 'fail').map(([t]) => t).sort();
+    const failed = [...results]
+      .filter(([, a]) => a === 'fail')
+      .map(([t]) => t)
+      .sort();
     // The outbox tests need the compensation too: a declined payment must end in booking.cancelled;
     // the two notification tests need the idempotency TODO (a redelivered outcome queues a second mail).
-    const expected = ['TestDeclinedPaymentCancelsBookingAndReleasesHold', 'TestDuplicateDeliveryToThreeReplicasIsANoOp', 'TestFailedPublishIsRetriedAndSentOnce', 'TestRedeliveredEventsChangeNothing', 'TestRedeliveryAfterNotificationRestartSendsNoSecondMail', 'TestTwoNotificationInstancesSendEachMailOnce'];
+    const expected = [
+      'TestDeclinedPaymentCancelsBookingAndReleasesHold',
+      'TestDuplicateDeliveryToThreeReplicasIsANoOp',
+      'TestFailedPublishIsRetriedAndSentOnce',
+      'TestRedeliveredEventsChangeNothing',
+      'TestRedeliveryAfterNotificationRestartSendsNoSecondMail',
+      'TestTwoNotificationInstancesSendEachMailOnce',
+    ];
     assert.deepEqual(failed, expected, `go test output:\n${test.stdout.slice(-6000)}\n${test.stderr}`);
     assert.equal(results.get('TestBookingIsConfirmed'), 'pass');
     assert.equal(results.get('TestOneTraceSpansAllThreeServices'), 'pass');

@@ -14,10 +14,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { usePostgres } from './postgres';
-import {
-  applyScaffold, composeFolder, findLearnerFolders, folderLayers, loadModule, markerFileName, markerText,
-  nodeProcessRunner, planScaffold, runChecks, starterLayersFrom, type CheckResult,
-} from '../../src/core/checks';
+import { applyScaffold, composeFolder, findLearnerFolders, folderLayers, loadModule, markerFileName, markerText, nodeProcessRunner, planScaffold, runChecks, starterLayersFrom, type CheckResult } from '../../src/core/checks';
 import { listFiles } from '../../src/core/checks/files';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
@@ -32,8 +29,7 @@ after(() => fs.rmSync(workspace, { recursive: true, force: true }));
 // The checks' go test inherits DATABASE_URL: the contract test reads it.
 const pg = usePostgres(hasGo);
 
-const describeResults = (results: readonly CheckResult[]) =>
-  results.map((r) => `${r.status} ${r.id}: ${r.message}${(r.notes ?? []).map((n) => `\n  note: ${n}`).join('')}`).join('\n');
+const describeResults = (results: readonly CheckResult[]) => results.map((r) => `${r.status} ${r.id}: ${r.message}${(r.notes ?? []).map((n) => `\n  note: ${n}`).join('')}`).join('\n');
 
 /** A digest of every file of a folder, to show it was not changed. */
 function digest(folder: string): string {
@@ -51,18 +47,22 @@ function moveTest(folder: string, from: string, to: string, renames: ReadonlyArr
   fs.rmSync(path.join(folder, from));
 }
 
-describe('module 2 from a learner\'s own module 1 folder', { skip: !hasGo && 'go is not on PATH', timeout: 900_000 }, () => {
+describe("module 2 from a learner's own module 1 folder", { skip: !hasGo && 'go is not on PATH', timeout: 900_000 }, () => {
   const module1 = path.join(workspace, '01-go-foundations');
   const module2 = path.join(workspace, 'module2');
 
-  it('the learner\'s module 1 folder passes module 1\'s checks', async () => {
+  it("the learner's module 1 folder passes module 1's checks", async () => {
     composeFolder([...folderLayers(m1, 'starter'), path.join(fixtures, 'module1')], module1);
     fs.writeFileSync(path.join(module1, markerFileName), markerText(m1.module));
     const results = await runChecks(m1.spec, module1, { runner: nodeProcessRunner, moduleDir: m1.dir });
-    assert.deepEqual(results.filter((r) => r.status === 'fail').map((r) => r.id), [], describeResults(results));
+    assert.deepEqual(
+      results.filter((r) => r.status === 'fail').map((r) => r.id),
+      [],
+      describeResults(results),
+    );
   });
 
-  it('scaffolding finds it, copies it with module 2\'s files, overwrites nothing, and leaves it as it was', () => {
+  it("scaffolding finds it, copies it with module 2's files, overwrites nothing, and leaves it as it was", () => {
     assert.deepEqual(findLearnerFolders([workspace], '01-go-foundations'), [module1]);
     const before = digest(module1);
     fs.mkdirSync(module2);
@@ -71,7 +71,7 @@ describe('module 2 from a learner\'s own module 1 folder', { skip: !hasGo && 'go
     assert.deepEqual(plan.conflicts, []);
     const written = applyScaffold(plan);
     for (const f of ['memory.go', 'handler.go', 'cmd/usersd/main.go', 'domain/order.go', 'infra/contract_test.go', 'README.md']) assert.ok(written.includes(f), `${f} should be copied`);
-    assert.equal(fs.readFileSync(path.join(module2, 'memory.go'), 'utf8'), fs.readFileSync(path.join(fixtures, 'module1', 'memory.go'), 'utf8'), 'the learner\'s own memory.go is the one copied');
+    assert.equal(fs.readFileSync(path.join(module2, 'memory.go'), 'utf8'), fs.readFileSync(path.join(fixtures, 'module1', 'memory.go'), 'utf8'), "the learner's own memory.go is the one copied");
     assert.match(fs.readFileSync(path.join(module2, markerFileName), 'utf8'), /02-clean-architecture/);
     assert.equal(fs.readFileSync(path.join(module2, 'NOTES.md'), 'utf8'), 'mine\n');
     assert.equal(digest(module1), before, 'the module 1 folder changed');
@@ -83,9 +83,12 @@ describe('module 2 from a learner\'s own module 1 folder', { skip: !hasGo && 'go
     fs.copyFileSync(path.join(module1, 'memory.go'), path.join(module2, 'memory.go'));
   });
 
-  it('the fresh copy fails the expected checks: module 1\'s code is still in the root package', async () => {
+  it("the fresh copy fails the expected checks: module 1's code is still in the root package", async () => {
     const results = await runChecks(m2.spec, module2, { runner: nodeProcessRunner, moduleDir: m2.dir });
-    const failed = results.filter((r) => r.status === 'fail').map((r) => r.id).sort();
+    const failed = results
+      .filter((r) => r.status === 'fail')
+      .map((r) => r.id)
+      .sort();
     assert.deepEqual(failed, [...m2.spec.expect.starterFails].sort(), describeResults(results));
     const moved = results.find((r) => r.id === 'moved');
     assert.match(moved?.message ?? '', /the root package still holds errors\.go, handler\.go, memory\.go, user\.go/);
@@ -93,15 +96,21 @@ describe('module 2 from a learner\'s own module 1 folder', { skip: !hasGo && 'go
 
   it('after the steps, made as a learner makes them, every module 2 check passes', async () => {
     for (const f of ['user.go', 'errors.go', 'memory.go', 'handler.go']) fs.rmSync(path.join(module2, f));
-    moveTest(module2, 'memory_test.go', 'infra/memory/users_test.go', [
-      [/^package users_test/m, 'package memory_test'],
-      [/\t"example\.com\/edgo\/users"\n/, '\t"example.com/edgo/users/domain"\n\t"example.com/edgo/users/infra/memory"\n\t"example.com/edgo/users/usecase"\n'],
-      [/users\.UserService/g, 'usecase.UserService'],
-      [/users\.MemoryService/g, 'memory.Users'],
-      [/users\.NewMemoryService/g, 'memory.NewUsers'],
-      [/users\.DisplayName/g, 'usecase.DisplayName'],
-      [/users\./g, 'domain.'],
-    ], '\nvar sample = []domain.User{{ID: "u1", Name: "Ada Lovelace"}, {ID: "u2", Name: "Grace Hopper"}}\n');
+    moveTest(
+      module2,
+      'memory_test.go',
+      'infra/memory/users_test.go',
+      [
+        [/^package users_test/m, 'package memory_test'],
+        [/\t"example\.com\/edgo\/users"\n/, '\t"example.com/edgo/users/domain"\n\t"example.com/edgo/users/infra/memory"\n\t"example.com/edgo/users/usecase"\n'],
+        [/users\.UserService/g, 'usecase.UserService'],
+        [/users\.MemoryService/g, 'memory.Users'],
+        [/users\.NewMemoryService/g, 'memory.NewUsers'],
+        [/users\.DisplayName/g, 'usecase.DisplayName'],
+        [/users\./g, 'domain.'],
+      ],
+      '\nvar sample = []domain.User{{ID: "u1", Name: "Ada Lovelace"}, {ID: "u2", Name: "Grace Hopper"}}\n',
+    );
     moveTest(module2, 'handler_test.go', 'interface/httpapi/users_test.go', [
       [/^package users_test/m, 'package httpapi_test'],
       [/\t"example\.com\/edgo\/users"\n/, '\t"example.com/edgo/users/domain"\n\t"example.com/edgo/users/infra/memory"\n\t"example.com/edgo/users/interface/httpapi"\n'],
@@ -119,7 +128,11 @@ describe('module 2 from a learner\'s own module 1 folder', { skip: !hasGo && 'go
 
     assert.ok(pg(), 'PostgreSQL started');
     const results = await runChecks(m2.spec, module2, { runner: nodeProcessRunner, moduleDir: m2.dir });
-    assert.deepEqual(results.filter((r) => r.status === 'fail').map((r) => r.id), [], describeResults(results));
+    assert.deepEqual(
+      results.filter((r) => r.status === 'fail').map((r) => r.id),
+      [],
+      describeResults(results),
+    );
     const adapters = results.find((r) => r.id === 'adapters');
     assert.ok(!(adapters?.notes ?? []).some((n) => /Skipped/.test(n)), `the PostgreSQL contract ran against the server:\n${describeResults(results)}`);
   });

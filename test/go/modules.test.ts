@@ -48,7 +48,10 @@ for (const root of roots) {
   const modules = fs.existsSync(root) ? loadAllModules(root) : [];
   describe(`modules under ${path.relative(repoRoot, root)}`, () => {
     it('load without errors', () => {
-      assert.deepEqual(modules.flatMap((m) => ('error' in m ? [m.error.message] : [])), []);
+      assert.deepEqual(
+        modules.flatMap((m) => ('error' in m ? [m.error.message] : [])),
+        [],
+      );
     });
 
     for (const m of modules.filter((x): x is LoadedModule => !('error' in x) && x.spec.checks.length > 0)) {
@@ -57,14 +60,21 @@ for (const root of roots) {
         it(`${module.slug}: the solution passes every check`, { skip: !hasGo && 'go is not on PATH', timeout: 600_000 }, async (t) => {
           const results = await runChecks(spec, copyOf(m, 'solution'), { runner: nodeProcessRunner, moduleDir: m.dir });
           const { judged } = withoutMissingTools(results, t);
-          assert.deepEqual(judged.filter((r) => r.status === 'fail').map((r) => r.id), [], describeResults(results));
+          assert.deepEqual(
+            judged.filter((r) => r.status === 'fail').map((r) => r.id),
+            [],
+            describeResults(results),
+          );
         });
       }
       if (spec.starter) {
         it(`${module.slug}: the starter fails exactly ${spec.expect.starterFails.join(', ') || 'nothing'}, with the expected messages`, { skip: !hasGo && 'go is not on PATH', timeout: 600_000 }, async (t) => {
           const results = await runChecks(spec, copyOf(m, 'starter'), { runner: nodeProcessRunner, moduleDir: m.dir });
           const { judged, skipped } = withoutMissingTools(results, t);
-          const failed = judged.filter((r) => r.status === 'fail').map((r) => r.id).sort();
+          const failed = judged
+            .filter((r) => r.status === 'fail')
+            .map((r) => r.id)
+            .sort();
           assert.deepEqual(failed, spec.expect.starterFails.filter((id) => !skipped.includes(id)).sort(), describeResults(results));
           for (const [id, text] of Object.entries(spec.expect.starterMessages)) {
             if (skipped.includes(id)) continue;

@@ -26,9 +26,7 @@ export const postgresBin: string | undefined = (() => {
 })();
 
 /** Why no cluster can be started here, or undefined when one can. */
-export const postgresMissing: string | undefined = postgresBin
-  ? undefined
-  : 'PostgreSQL is not installed: apt-get install postgresql (initdb is looked for under /usr/lib/postgresql/*/bin)';
+export const postgresMissing: string | undefined = postgresBin ? undefined : 'PostgreSQL is not installed: apt-get install postgresql (initdb is looked for under /usr/lib/postgresql/*/bin)';
 
 const superuser = 'edgo';
 
@@ -76,8 +74,22 @@ export async function startPostgres(): Promise<Postgres> {
   const port = await freePort();
   // fsync off: a test cluster that is thrown away need not survive a power cut.
   const [cmd, args] = asUser(user, path.join(postgresBin, 'postgres'), [
-    '-D', data, '-h', '127.0.0.1', '-p', String(port), '-k', dir,
-    '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200',
+    '-D',
+    data,
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(port),
+    '-k',
+    dir,
+    '-c',
+    'fsync=off',
+    '-c',
+    'synchronous_commit=off',
+    '-c',
+    'full_page_writes=off',
+    '-c',
+    'max_connections=200',
   ]);
   const server: Proc = startProcess('postgres', cmd, args);
   try {

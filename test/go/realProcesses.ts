@@ -7,17 +7,11 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 
-export const natsServer = [process.env.EDGO_NATS_SERVER, '/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server'].find(
-  (p): p is string => !!p && fs.existsSync(p),
-);
+export const natsServer = [process.env.EDGO_NATS_SERVER, '/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server'].find((p): p is string => !!p && fs.existsSync(p));
 const hasGo = spawnSync('go', ['version'], { encoding: 'utf8' }).status === 0;
 
 /** The skip reason for node:test, or false when go and nats-server are both there. */
-export const skipWithoutGoAndNats: string | false = !natsServer
-  ? 'nats-server is not installed (apt-get install nats-server)'
-  : !hasGo
-    ? 'go is not on PATH'
-    : false;
+export const skipWithoutGoAndNats: string | false = !natsServer ? 'nats-server is not installed (apt-get install nats-server)' : !hasGo ? 'go is not on PATH' : false;
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -39,8 +39,20 @@ export const module1: ModuleMistakes = {
   base: 'different',
   mistakes: [
     { step: 'types-interfaces', what: 'List returns a nil slice for an empty store', edits: one('memory.go', 'out := make([]User, len(s.users))', 'var out []User\n\tout = append(out, s.users...)'), check: 'service', says: /nil|\[\]/i },
-    { step: 'types-interfaces', what: "List returns the store's own slice", edits: one('memory.go', 'out := make([]User, len(s.users))\n\tcopy(out, s.users)\n\treturn out, nil', 'return s.users[:len(s.users):len(s.users)], nil'), check: 'service', says: /copy|change|modif/i },
-    { step: 'types-interfaces', what: 'Get returns a plain error for a missing id', edits: one('memory.go', 'return User{}, &NotFoundError{ID: id}', 'return User{}, fmt.Errorf("no user %s", id)'), check: 'errors', says: /ErrNotFound|NotFoundError/ },
+    {
+      step: 'types-interfaces',
+      what: "List returns the store's own slice",
+      edits: one('memory.go', 'out := make([]User, len(s.users))\n\tcopy(out, s.users)\n\treturn out, nil', 'return s.users[:len(s.users):len(s.users)], nil'),
+      check: 'service',
+      says: /copy|change|modif/i,
+    },
+    {
+      step: 'types-interfaces',
+      what: 'Get returns a plain error for a missing id',
+      edits: one('memory.go', 'return User{}, &NotFoundError{ID: id}', 'return User{}, fmt.Errorf("no user %s", id)'),
+      check: 'errors',
+      says: /ErrNotFound|NotFoundError/,
+    },
     { step: 'errors', what: 'NotFoundError does not match ErrNotFound', edits: one('errors.go', 'func (e *NotFoundError) Unwrap() error { return ErrNotFound }', ''), check: 'errors', says: /errors\.Is/ },
     { step: 'errors', what: 'DisplayName wraps with %v, not %w', edits: one('errors.go', 'display name: %w', 'display name: %v'), check: 'errors', says: /%w/ },
     { step: 'users-endpoint', what: 'GET /users is not registered', edits: one('handler.go', 'mux.HandleFunc("GET /users", listUsers(svc))', '_ = listUsers'), check: 'users', says: /404|405|status/ },
@@ -56,7 +68,14 @@ export const module3: ModuleMistakes = {
   base: 'solution',
   mistakes: [
     { step: 'value-objects', what: 'NewMoney accepts any currency text', edits: one('money.go', 'if len(currency) != 3 {', 'if currency == "" {'), check: 'value-objects', says: /currency|ISO|invalid/i, at: 'money_test.go' },
-    { step: 'aggregate', what: 'AddLine still adds lines to a placed order', edits: one('order.go', 'return fmt.Errorf("add line to %s order %s: %w", o.status, o.id, ErrNotDraft)', '_ = ErrNotDraft'), check: 'aggregate', says: /draft|placed|ErrNotDraft/i, at: 'order_test.go' },
+    {
+      step: 'aggregate',
+      what: 'AddLine still adds lines to a placed order',
+      edits: one('order.go', 'return fmt.Errorf("add line to %s order %s: %w", o.status, o.id, ErrNotDraft)', '_ = ErrNotDraft'),
+      check: 'aggregate',
+      says: /draft|placed|ErrNotDraft/i,
+      at: 'order_test.go',
+    },
     {
       step: 'booking-sketch',
       what: 'the sketch has the aggregate diagram but no context map',
@@ -95,7 +114,13 @@ export const module6: ModuleMistakes = {
       check: 'dockerfiles',
       says: /root/,
     },
-    { step: 'hands-on-manifests', what: "the Service's selector misses the pods' label", edits: one('deploy/k8s/order.yaml', 'spec:\n  selector:\n    app.kubernetes.io/name: order', 'spec:\n  selector:\n    app.kubernetes.io/name: orders'), check: 'manifests', says: /selector/ },
+    {
+      step: 'hands-on-manifests',
+      what: "the Service's selector misses the pods' label",
+      edits: one('deploy/k8s/order.yaml', 'spec:\n  selector:\n    app.kubernetes.io/name: order', 'spec:\n  selector:\n    app.kubernetes.io/name: orders'),
+      check: 'manifests',
+      says: /selector/,
+    },
     { step: 'hands-on-manifests', what: 'one replica of inventory', edits: one('deploy/k8s/inventory.yaml', 'replicas: 2', 'replicas: 1'), check: 'manifests', says: /replicas/ },
   ],
 };
@@ -142,8 +167,15 @@ export const module8: ModuleMistakes = {
   slug: '08-event-catalog',
   base: 'solution',
   mistakes: [
-    { step: 'generate-catalog', what: 'an event page is missing: the catalog was not generated again', edits: one('eventcatalog/events/order-created/index.mdx', '', null), check: 'catalog', says: /order-created/, at: 'eventcatalog/services/inventory-service/index.mdx' },
-    { step: 'owners-domains', what: "the owner is a user the catalog does not have", edits: one('eventcatalog/users/ada.mdx', '', null), check: 'owners', says: /`ada`/, at: 'eventcatalog/events/inventory-rejected/index.mdx' },
+    {
+      step: 'generate-catalog',
+      what: 'an event page is missing: the catalog was not generated again',
+      edits: one('eventcatalog/events/order-created/index.mdx', '', null),
+      check: 'catalog',
+      says: /order-created/,
+      at: 'eventcatalog/services/inventory-service/index.mdx',
+    },
+    { step: 'owners-domains', what: 'the owner is a user the catalog does not have', edits: one('eventcatalog/users/ada.mdx', '', null), check: 'owners', says: /`ada`/, at: 'eventcatalog/events/inventory-rejected/index.mdx' },
   ],
 };
 
@@ -171,7 +203,13 @@ export const module9: ModuleMistakes = {
       check: 'readme',
       says: /Events/,
     },
-    { step: 'generate-docs', what: 'a hand edit breaks a generated diagram', edits: one('docs/architecture.md', 'flowchart LR\n  Client(["Client"])', 'flowchart LR\n  Client(["Client"]'), check: 'diagrams', says: /Mermaid|Parse|Expecting/i },
+    {
+      step: 'generate-docs',
+      what: 'a hand edit breaks a generated diagram',
+      edits: one('docs/architecture.md', 'flowchart LR\n  Client(["Client"])', 'flowchart LR\n  Client(["Client"]'),
+      check: 'diagrams',
+      says: /Mermaid|Parse|Expecting/i,
+    },
   ],
 };
 
@@ -185,7 +223,11 @@ export const module10: ModuleMistakes = {
     {
       step: 'observe',
       what: 'the latency SLO is left as a TODO',
-      edits: one('docs/slos.md', '- **SLI**: the 95th percentile of `http_request_duration_seconds` for `POST /bookings`,\n  from the histogram buckets (there is a bucket at 0.3 s so the quantile is exact there).\n- **SLO**: p95 below 300 ms.\n- **Alert**: `BookingLatencyP95High` pages when the 5-minute p95 stays above 300 ms for 10 minutes.\n', 'TODO\n'),
+      edits: one(
+        'docs/slos.md',
+        '- **SLI**: the 95th percentile of `http_request_duration_seconds` for `POST /bookings`,\n  from the histogram buckets (there is a bucket at 0.3 s so the quantile is exact there).\n- **SLO**: p95 below 300 ms.\n- **Alert**: `BookingLatencyP95High` pages when the 5-minute p95 stays above 300 ms for 10 minutes.\n',
+        'TODO\n',
+      ),
       check: 'slo-doc',
       says: /Booking latency|TODO|words/,
     },

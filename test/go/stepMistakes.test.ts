@@ -58,7 +58,10 @@ describe("each step's mistake is caught by that step's check", () => {
         const isGo = kind.startsWith('go-');
         const skip = isGo && !hasGo ? 'go is not on PATH' : kind.startsWith('helm-') ? noHelm : false;
         it(`step ${m.step}: ${m.what}`, { skip, timeout: 600_000 }, async () => {
-          assert.ok(mod.spec.steps.some((s) => s.id === m.step), `module ${mod.module.number} has no step ${m.step}`);
+          assert.ok(
+            mod.spec.steps.some((s) => s.id === m.step),
+            `module ${mod.module.number} has no step ${m.step}`,
+          );
           // The step's own check: one whose pass completes the step (module 1's service/errors overlap is the exception it always had).
           const owns = stepsCompletedBy(mod.spec, m.check).includes(m.step) || (group.slug === '01-go-foundations' && mod.spec.steps.find((s) => s.id === m.step)?.doneWhen.kind === 'check');
           assert.ok(owns, `check ${m.check} does not complete step ${m.step}`);

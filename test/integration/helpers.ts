@@ -61,11 +61,7 @@ export async function setUserSetting(key: string, value: unknown): Promise<void>
 }
 
 /** Resolves with the diagnostics of `uri` from `source` once `accept` says they are the ones. */
-export function diagnosticsFrom(
-  source: string,
-  uri: vscode.Uri,
-  accept: (d: readonly vscode.Diagnostic[]) => boolean,
-): Promise<readonly vscode.Diagnostic[]> {
+export function diagnosticsFrom(source: string, uri: vscode.Uri, accept: (d: readonly vscode.Diagnostic[]) => boolean): Promise<readonly vscode.Diagnostic[]> {
   return new Promise((resolve) => {
     const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === source);
     if (accept(ours())) return resolve(ours());

@@ -46,14 +46,20 @@ describe('event language server over stdio', () => {
     assert.equal(actions[0]?.title, 'Quote the version: "2.1.0"');
     assert.deepEqual(actions[0]?.edit?.changes?.[uri]?.[0]?.newText, '"2.1.0"');
     const outline = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
-    assert.deepEqual(outline.map((x) => `${x.name}@${x.selectionRange.start.line}`), ['name@0', 'version@1']);
+    assert.deepEqual(
+      outline.map((x) => `${x.name}@${x.selectionRange.start.line}`),
+      ['name@0', 'version@1'],
+    );
   });
 
   it('completes property names and enum values, and hovers with descriptions', async () => {
     const uri = fileUri(path.join(ws, 'catalog', 'channels', 'orders', 'index.mdx'));
     await client.open(uri, '---\nid: orders\nname: Orders\nversion: 1.0.0\ndeliveryGuarantee: \n\n---\n', 'mdx');
     const values = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 19 } });
-    assert.deepEqual(values.map((c) => c.label), ['at-most-once', 'at-least-once', 'exactly-once']);
+    assert.deepEqual(
+      values.map((c) => c.label),
+      ['at-most-once', 'at-least-once', 'exactly-once'],
+    );
     const keys = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 5, character: 0 } });
     assert.ok(keys.some((c) => c.label === 'address'));
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 3 } });
@@ -89,7 +95,11 @@ describe('event language server over stdio', () => {
     ];
     for (const [name, text, code] of cases) {
       const d = await client.open(fileUri(path.join(ws, 'events', name)), text);
-      assert.deepEqual(d.map((x) => x.code), [code], name);
+      assert.deepEqual(
+        d.map((x) => x.code),
+        [code],
+        name,
+      );
     }
     const ok = await client.open(fileUri(path.join(ws, 'events', 'after.yaml')), 'name: order.shipped\nversion: 3\n');
     assert.deepEqual(at(ok), ['2:10 event/version-not-string']);

@@ -35,7 +35,11 @@ describe('language server with hostile files', () => {
     for (const name of ['zero.yaml', 'environ.yaml']) {
       const file = path.join(ws, 'events', name);
       const d = await client.open(fileUri(file), fs.readFileSync(file, 'utf8'));
-      assert.deepEqual(d.map((x) => x.code), ['schema/unreadable'], name);
+      assert.deepEqual(
+        d.map((x) => x.code),
+        ['schema/unreadable'],
+        name,
+      );
       assert.match(String(d[0]?.message ?? ''), /system file/);
       assert.doesNotMatch(String(d[0]?.message ?? ''), /PATH=|HOME=/);
     }
@@ -50,14 +54,23 @@ describe('language server with hostile files', () => {
     // Mermaid is loaded on first use; the first publish may be the empty one before it.
     let d = (await next).diagnostics;
     for (let i = 0; i < 3 && d.length === 0; i++) d = (await client.nextDiagnostics(uri, 60_000)).diagnostics;
-    assert.deepEqual(d.map((x) => x.code), ['mermaid/syntax']);
+    assert.deepEqual(
+      d.map((x) => x.code),
+      ['mermaid/syntax'],
+    );
   });
 
   it('still answers requests afterwards', async () => {
     const uri = fileUri(path.join(ws, 'events', 'after.yaml'));
     const d = await client.open(uri, 'name: order.shipped\nversion: 3\n');
-    assert.deepEqual(d.map((x) => x.code), ['event/version-not-string']);
+    assert.deepEqual(
+      d.map((x) => x.code),
+      ['event/version-not-string'],
+    );
     const outline = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
-    assert.deepEqual(outline.map((s) => s.name), ['name', 'version']);
+    assert.deepEqual(
+      outline.map((s) => s.name),
+      ['name', 'version'],
+    );
   });
 });

@@ -57,7 +57,10 @@ describe('language server: Kubernetes manifests as you type', () => {
     const text = fs.readFileSync(file, 'utf8').replace(/(kind: Service[\s\S]*?selector:\s*\n\s*app\.kubernetes\.io\/name: )order/, '$1orders');
     assert.notEqual(text, fs.readFileSync(file, 'utf8'));
     const d = await client.change(fileUri(file), text);
-    assert.ok(d.some((x) => x.code === 'kubernetes/selects-nothing'), JSON.stringify(lines(d)));
+    assert.ok(
+      d.some((x) => x.code === 'kubernetes/selects-nothing'),
+      JSON.stringify(lines(d)),
+    );
   });
 
   it('is recognised by apiVersion/kind whatever the file is called; other YAML and Helm templates are left alone', async () => {
@@ -82,6 +85,9 @@ describe('language server: Kubernetes manifests as you type', () => {
     const outcome = await kubernetesManifestsCheck.run(spec, { folder: ws, runner: nodeProcessRunner, eventYaml: eventsValidator(ws), mermaid: mermaidParserValidator });
     const fromCheck = (outcome.problems ?? []).filter((p) => p.location?.file === 'deploy/k8s/inventory.yaml').map((p) => `${p.location?.line ?? 0} ${p.message}`);
     assert.ok(errors.length >= 2, JSON.stringify(lines(errors)));
-    assert.deepEqual(errors.map((x) => `${x.range.start.line + 1} ${x.message}`), fromCheck);
+    assert.deepEqual(
+      errors.map((x) => `${x.range.start.line + 1} ${x.message}`),
+      fromCheck,
+    );
   });
 });

@@ -33,7 +33,11 @@ export class LspClient {
   timeoutMs = 20_000;
 
   /** `settings` answers workspace/configuration: one object for every section, or a function of the section. */
-  constructor(command: string, args: string[], public settings: Record<string, unknown> | ((section: string | undefined) => unknown) = {}) {
+  constructor(
+    command: string,
+    args: string[],
+    public settings: Record<string, unknown> | ((section: string | undefined) => unknown) = {},
+  ) {
     this.child = spawn(command, args, { stdio: 'pipe' });
     this.child.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
@@ -43,8 +47,7 @@ export class LspClient {
       const next = list?.shift();
       next?.(p);
     });
-    this.connection.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) =>
-      p.items.map((item) => (typeof this.settings === 'function' ? this.settings(item.section) : this.settings)));
+    this.connection.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) => p.items.map((item) => (typeof this.settings === 'function' ? this.settings(item.section) : this.settings)));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.listen();

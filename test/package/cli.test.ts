@@ -35,7 +35,10 @@ describe('the edgo npm package', { skip: hasBundle ? false : 'dist/cli.js not bu
 
   it('holds only what the CLI runs', () => {
     const list = spawnSync('tar', ['tzf', tarball], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
-    assert.deepEqual(list.filter((f) => !/^package\/(dist\/(cli|mermaid-node)\.js(\.LEGAL\.txt)?|walkthroughs\/[\w-]+\/module\.json|package\.json|README\.md|LICENSE)$/.test(f)), []);
+    assert.deepEqual(
+      list.filter((f) => !/^package\/(dist\/(cli|mermaid-node)\.js(\.LEGAL\.txt)?|walkthroughs\/[\w-]+\/module\.json|package\.json|README\.md|LICENSE)$/.test(f)),
+      [],
+    );
     assert.ok(list.includes('package/dist/cli.js'));
   });
 

@@ -13,7 +13,11 @@ const vsix = path.join(root, `${pkg.name}-${pkg.version}.vsix`);
 const budgetBytes = 3.2 * 1024 * 1024;
 
 describe('packaged VSIX', { skip: fs.existsSync(vsix) ? false : `${path.basename(vsix)} not built: run npm run package` }, () => {
-  const files = fs.existsSync(vsix) ? zipEntries(vsix).filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length)) : [];
+  const files = fs.existsSync(vsix)
+    ? zipEntries(vsix)
+        .filter((f) => f.startsWith('extension/'))
+        .map((f) => f.slice('extension/'.length))
+    : [];
 
   it('contains no sources, tests, dependencies or source maps', () => {
     const forbidden = files.filter((f) => /^(src|test|node_modules|out|\.ci|\.vscode)\//.test(f) || f.endsWith('.map') || f.endsWith('.ts'));
@@ -21,8 +25,27 @@ describe('packaged VSIX', { skip: fs.existsSync(vsix) ? false : `${path.basename
   });
 
   it('contains the bundles, the manifest and the documents', () => {
-    for (const f of ['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/mermaid-node.js', 'dist/nats.js', 'dist/webview.js', 'dist/lazy/yaml.js', 'dist/lazy/ajv.js', 'dist/lazy/schemas.js', 'dist/lazy/languageclient.js', 'media/icon.png']) {
-      assert.ok(files.some((x) => x.toLowerCase() === f.toLowerCase()), `${f} is missing from the VSIX (it has: ${files.slice(0, 40).join(', ')})`);
+    for (const f of [
+      'package.json',
+      'readme.md',
+      'changelog.md',
+      'LICENSE.txt',
+      'dist/extension.js',
+      'dist/server.js',
+      'dist/cli.js',
+      'dist/mermaid-node.js',
+      'dist/nats.js',
+      'dist/webview.js',
+      'dist/lazy/yaml.js',
+      'dist/lazy/ajv.js',
+      'dist/lazy/schemas.js',
+      'dist/lazy/languageclient.js',
+      'media/icon.png',
+    ]) {
+      assert.ok(
+        files.some((x) => x.toLowerCase() === f.toLowerCase()),
+        `${f} is missing from the VSIX (it has: ${files.slice(0, 40).join(', ')})`,
+      );
     }
   });
 
@@ -38,7 +61,10 @@ describe('packaged VSIX', { skip: fs.existsSync(vsix) ? false : `${path.basename
     for (const l of pkg.contributes?.languages ?? []) if (l.configuration) referenced.add(l.configuration);
     for (const s of pkg.contributes?.jsonValidation ?? []) if (!/^https?:/.test(s.url)) referenced.add(s.url);
     const normalized = new Set(files.map((f) => path.posix.normalize(f)));
-    const missing = [...referenced].filter(Boolean).map((p) => path.posix.normalize(p.replace(/^\.\//, ''))).filter((p) => !normalized.has(p));
+    const missing = [...referenced]
+      .filter(Boolean)
+      .map((p) => path.posix.normalize(p.replace(/^\.\//, '')))
+      .filter((p) => !normalized.has(p));
     assert.deepEqual(missing, []);
   });
 

@@ -135,15 +135,20 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
 
   const args = [
     entry,
-    '--config', configFile,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--config',
+    configFile,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
   ];
   // This build reads extensionDevelopmentPath from the URL payload only with the smoke-test driver.
   if (opts.extensionDevelopmentPath) args.push('--vscode-option', 'enable-smoke-test-driver');
@@ -175,7 +180,11 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     if (!opts.stateDir) fs.rmSync(stateDir, { recursive: true, force: true, maxRetries: 3 });
   };
 
-  await waitForHttp(port, () => child.exitCode !== null, () => output);
+  await waitForHttp(
+    port,
+    () => child.exitCode !== null,
+    () => output,
+  );
   return {
     port,
     stateDir,

@@ -20,7 +20,13 @@ export const mermaidVersion = (): string => (JSON.parse(fs.readFileSync(path.joi
 export function diagramSources(): string[] {
   return fs.readdirSync(walkthroughsRoot).flatMap((mod) => {
     const dir = path.join(walkthroughsRoot, mod, 'media', 'diagrams');
-    return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.mmd')).sort().map((f) => path.join(dir, f)) : [];
+    return fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir)
+          .filter((f) => f.endsWith('.mmd'))
+          .sort()
+          .map((f) => path.join(dir, f))
+      : [];
   });
 }
 
@@ -68,7 +74,9 @@ export function frame(rendered: string, source: string, title: string): string {
   const w = Math.ceil(iw + 2 * pad);
   const h = Math.ceil(ih + 2 * pad);
   // Mermaid sizes its SVG with style="max-width"; nested here it gets explicit sizes instead.
-  const inner = rendered.replace(/^<svg\b([^>]*?)\s(?:width|height)="[^"]*"/, '<svg$1').replace(/^<svg\b([^>]*?)\sstyle="[^"]*"/, '<svg$1')
+  const inner = rendered
+    .replace(/^<svg\b([^>]*?)\s(?:width|height)="[^"]*"/, '<svg$1')
+    .replace(/^<svg\b([^>]*?)\sstyle="[^"]*"/, '<svg$1')
     .replace(/^<svg\b/, `<svg x="${pad}" y="${pad}" width="${iw}" height="${ih}"`);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="${escapeXml(title).replace(/"/g, '&quot;')}">`,

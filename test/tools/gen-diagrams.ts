@@ -32,11 +32,14 @@ async function main(): Promise<void> {
       await page.setContent('<!doctype html><html><body></body></html>');
       await page.addScriptTag({ path: mermaidScript });
       const source = fs.readFileSync(mmd, 'utf8');
-      const rendered = await page.evaluate(async ({ text, config }) => {
-        const mermaid = (globalThis as unknown as { mermaid: MermaidApi }).mermaid;
-        mermaid.initialize(config);
-        return (await mermaid.render('diagram', text)).svg;
-      }, { text: source, config: mermaidConfig as unknown as Record<string, unknown> });
+      const rendered = await page.evaluate(
+        async ({ text, config }) => {
+          const mermaid = (globalThis as unknown as { mermaid: MermaidApi }).mermaid;
+          mermaid.initialize(config);
+          return (await mermaid.render('diagram', text)).svg;
+        },
+        { text: source, config: mermaidConfig as unknown as Record<string, unknown> },
+      );
       fs.writeFileSync(mmd.replace(/\.mmd$/, '.svg'), frame(rendered, source, path.basename(mmd, '.mmd')));
       console.log(`rendered ${path.relative(process.cwd(), mmd)}`);
     }

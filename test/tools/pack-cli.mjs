@@ -30,7 +30,9 @@ for (const m of fs.readdirSync(path.join(root, 'walkthroughs'))) {
   fs.copyFileSync(spec, path.join(stage, 'walkthroughs', m, 'module.json'));
 }
 fs.copyFileSync(path.join(root, 'LICENSE'), path.join(stage, 'LICENSE'));
-fs.writeFileSync(path.join(stage, 'README.md'), `# edgo
+fs.writeFileSync(
+  path.join(stage, 'README.md'),
+  `# edgo
 
 The command line of [Event-Driven Go Lab](${ext.repository.url}): the same checks as the VS Code
 extension, for a terminal and for CI.
@@ -41,18 +43,26 @@ npx edgo check 10-capstone .                   # a module's checks (go, helm whe
 npx edgo lsp --stdio                           # the language server, for any LSP client
 npx edgo --version
 \`\`\`
-`);
-fs.writeFileSync(path.join(stage, 'package.json'), `${JSON.stringify({
-  name: 'edgo',
-  version: ext.version,
-  description: 'Checks for event-driven Go services: event YAML, EventCatalog, Mermaid, GitHub Actions workflows, and the Event-Driven Go Lab modules.',
-  license: ext.license,
-  repository: ext.repository,
-  keywords: ['event-driven', 'go', 'asyncapi', 'eventcatalog', 'mermaid', 'lsp', 'cli'],
-  bin: { edgo: 'dist/cli.js' },
-  files: ['dist', 'walkthroughs', 'README.md', 'LICENSE'],
-  engines: { node: '>=20' },
-}, null, 2)}\n`);
+`,
+);
+fs.writeFileSync(
+  path.join(stage, 'package.json'),
+  `${JSON.stringify(
+    {
+      name: 'edgo',
+      version: ext.version,
+      description: 'Checks for event-driven Go services: event YAML, EventCatalog, Mermaid, GitHub Actions workflows, and the Event-Driven Go Lab modules.',
+      license: ext.license,
+      repository: ext.repository,
+      keywords: ['event-driven', 'go', 'asyncapi', 'eventcatalog', 'mermaid', 'lsp', 'cli'],
+      bin: { edgo: 'dist/cli.js' },
+      files: ['dist', 'walkthroughs', 'README.md', 'LICENSE'],
+      engines: { node: '>=20' },
+    },
+    null,
+    2,
+  )}\n`,
+);
 
 const pack = spawnSync('npm', ['pack', '--pack-destination', root, '--silent'], { cwd: stage, encoding: 'utf8' });
 if (pack.status !== 0) {

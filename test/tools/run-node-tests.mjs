@@ -28,10 +28,13 @@ if (files.length === 0) {
 const summary = path.join('test-results', 'summary', `${stage}.json`);
 fs.mkdirSync(path.dirname(summary), { recursive: true });
 const nodeArgs = [
-  '--import', 'tsx',
+  '--import',
+  'tsx',
   '--test',
-  '--test-reporter=spec', '--test-reporter-destination=stdout',
-  `--test-reporter=${path.resolve('test/tools/summary-reporter.mjs')}`, `--test-reporter-destination=${summary}`,
+  '--test-reporter=spec',
+  '--test-reporter-destination=stdout',
+  `--test-reporter=${path.resolve('test/tools/summary-reporter.mjs')}`,
+  `--test-reporter-destination=${summary}`,
   ...(process.env.EDGO_TEST_CONCURRENCY ? [`--test-concurrency=${process.env.EDGO_TEST_CONCURRENCY}`] : []),
   ...files,
 ];

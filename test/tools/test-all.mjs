@@ -55,11 +55,15 @@ for (const stage of stages) {
   }
 }
 
-let passed = 0, failed = 0, skipped = 0;
+let passed = 0,
+  failed = 0,
+  skipped = 0;
 const failures = [];
 for (const file of fs.readdirSync(summaryDir)) {
   const s = JSON.parse(fs.readFileSync(path.join(summaryDir, file), 'utf8'));
-  passed += s.passed; failed += s.failed; skipped += s.skipped;
+  passed += s.passed;
+  failed += s.failed;
+  skipped += s.skipped;
   failures.push(...s.failures.map((f) => `${path.basename(file, '.json')}: ${f}`));
 }
 failed += crashed.length;

@@ -17,9 +17,15 @@ export function readToolTable(file = toolTableFile): ToolRow[] {
   const text = fs.readFileSync(file, 'utf8');
   const section = /^## Tool versions\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(text)?.[1];
   if (!section) throw new Error(`${file} has no "## Tool versions" section`);
-  const rows = section.split('\n').filter((l) => l.startsWith('|')).slice(2);
+  const rows = section
+    .split('\n')
+    .filter((l) => l.startsWith('|'))
+    .slice(2);
   return rows.map((line) => {
-    const [tool = '', minimum = '', testedWith = ''] = line.split('|').slice(1, -1).map((c) => c.trim());
+    const [tool = '', minimum = '', testedWith = ''] = line
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
     return { tool, minimum, testedWith };
   });
 }

@@ -10,16 +10,7 @@ export const chromiumPath = process.env.EDGO_CHROMIUM ?? '/usr/bin/chromium';
 export const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
 
 /** Flags that keep Chromium quiet on a machine without internet, as root, without a GPU. */
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-];
+export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
 
 export interface Workbench {
   readonly page: Page;
@@ -44,10 +35,7 @@ export async function openWorkbench(url: string, opts: OpenOptions = {}): Promis
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'edgo-chromium-'));
   // Webviews are iframes on another origin; a fresh profile blocks their cookies and they stay blank.
   fs.mkdirSync(path.join(profile, 'Default'), { recursive: true });
-  fs.writeFileSync(
-    path.join(profile, 'Default', 'Preferences'),
-    JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }),
-  );
+  fs.writeFileSync(path.join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,

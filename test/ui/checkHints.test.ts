@@ -25,10 +25,13 @@ async function checkAndWaitForHint(page: Page, hint: string, name: string): Prom
   await runCommand(page, 'Event-Driven Go: Check My Work');
   await runCommand(page, 'Notifications: Show Notifications');
   const notice = page.locator('.notifications-center .notification-list-item', { hasText: summary }).filter({ hasText: hint });
-  await notice.first().waitFor({ state: 'visible', timeout: 240_000 }).catch(async (err: unknown) => {
-    await screenshot(page, `${name}-failure`);
-    throw err;
-  });
+  await notice
+    .first()
+    .waitFor({ state: 'visible', timeout: 240_000 })
+    .catch(async (err: unknown) => {
+      await screenshot(page, `${name}-failure`);
+      throw err;
+    });
 }
 
 describe('Check my work: hints one at a time and the reference diff', { skip: skipWithoutCodeServer }, () => {
@@ -42,10 +45,13 @@ describe('Check my work: hints one at a time and the reference diff', { skip: sk
     const { page } = ui.bench;
     await runCommand(page, 'Notifications: Show Notifications');
     const offer = page.locator('.notifications-center .notification-list-item', { hasText: 'with no progress on this machine' });
-    await offer.first().waitFor({ state: 'visible', timeout: 120_000 }).catch(async (err: unknown) => {
-      await screenshot(page, 'check-hints-restore-failure');
-      throw err;
-    });
+    await offer
+      .first()
+      .waitFor({ state: 'visible', timeout: 120_000 })
+      .catch(async (err: unknown) => {
+        await screenshot(page, 'check-hints-restore-failure');
+        throw err;
+      });
     assert.match((await offer.first().textContent()) ?? '', /01-go-foundations is Module 1 \(Go and HTTP foundations\)/);
     assert.equal(await offer.count(), 1, 'asked once');
     await settle(ui.bench);
@@ -73,11 +79,19 @@ describe('Check my work: hints one at a time and the reference diff', { skip: sk
     await screenshot(page, 'check-hints-second');
     // The Test Results view lists the failed check's messages: the hint is one of them.
     await runCommand(page, 'Focus on Test Results View');
-    await page.locator('.monaco-list-row', { hasText: 'MemoryService lists and gets users' }).first().waitFor({ state: 'visible', timeout: 30_000 }).catch(() => undefined);
-    await page.locator('.monaco-list-row', { hasText: 'Hint 2 of 3' }).first().waitFor({ state: 'visible', timeout: 30_000 }).catch(async (err: unknown) => {
-      await screenshot(page, 'check-hints-results-failure');
-      throw err;
-    });
+    await page
+      .locator('.monaco-list-row', { hasText: 'MemoryService lists and gets users' })
+      .first()
+      .waitFor({ state: 'visible', timeout: 30_000 })
+      .catch(() => undefined);
+    await page
+      .locator('.monaco-list-row', { hasText: 'Hint 2 of 3' })
+      .first()
+      .waitFor({ state: 'visible', timeout: 30_000 })
+      .catch(async (err: unknown) => {
+        await screenshot(page, 'check-hints-results-failure');
+        throw err;
+      });
     // The notifications would cover the results tree.
     await runCommand(page, 'Notifications: Hide Notifications');
     await settle(ui.bench);
@@ -105,6 +119,10 @@ describe('Check my work: hints one at a time and the reference diff', { skip: sk
     assert.ok(fs.statSync(file).size > 10_000, 'the screenshot is not empty');
     await runCommand(page, 'Notifications: Show Notifications');
     assert.equal(await page.locator('.notifications-center .notification-list-item', { hasText: 'with no progress on this machine' }).count(), 0, 'the restore question was not asked again');
-    assert.deepEqual(ui.bench.consoleErrors.filter((e) => /edgo|event-driven-go/i.test(e)), [], 'no console error from the extension');
+    assert.deepEqual(
+      ui.bench.consoleErrors.filter((e) => /edgo|event-driven-go/i.test(e)),
+      [],
+      'no console error from the extension',
+    );
   });
 });

@@ -19,10 +19,13 @@ async function notification(bench: Workbench, text: string, name: string) {
     return toast.or(listed).first();
   } catch {
     await runCommand(bench.page, 'Notifications: Show Notifications');
-    await listed.first().waitFor({ state: 'visible', timeout: 60_000 }).catch(async (err: unknown) => {
-      await screenshot(bench.page, `${name}-failure`);
-      throw err;
-    });
+    await listed
+      .first()
+      .waitFor({ state: 'visible', timeout: 60_000 })
+      .catch(async (err: unknown) => {
+        await screenshot(bench.page, `${name}-failure`);
+        throw err;
+      });
     return listed.first();
   }
 }

@@ -36,7 +36,13 @@ describe('event inspector in the workbench', { skip }, () => {
     const { jetstreamManager, AckPolicy } = await import('@nats-io/jetstream');
     const nc = await raw({ servers: `127.0.0.1:${port}` });
     const jsm = await jetstreamManager(nc);
-    for (const [name, subject] of [['ORDERS', 'order.>'], ['INVENTORY', 'inventory.>'], ['DEADLETTER', 'dlq.>']] as const) await jsm.streams.add({ name, subjects: [subject] });
+    for (const [name, subject] of [
+      ['ORDERS', 'order.>'],
+      ['INVENTORY', 'inventory.>'],
+      ['DEADLETTER', 'dlq.>'],
+    ] as const) {
+      await jsm.streams.add({ name, subjects: [subject] });
+    }
     await jsm.consumers.add('ORDERS', { durable_name: 'inventory_order-created', filter_subject: 'order.created', ack_policy: AckPolicy.Explicit });
     await nc.close();
   });
@@ -56,10 +62,14 @@ describe('event inspector in the workbench', { skip }, () => {
     const page = ui.bench.page;
     await runCommand(page, 'Event-Driven Go: Focus on Event Streams View');
     const tree = page.locator('.pane', { hasText: 'Event Streams' });
-    await tree.locator('.monaco-list-row', { hasText: 'ORDERS' }).first().waitFor({ state: 'visible', timeout: 60_000 }).catch(async (err: unknown) => {
-      await screenshot(page, 'inspector-view-failure');
-      throw err;
-    });
+    await tree
+      .locator('.monaco-list-row', { hasText: 'ORDERS' })
+      .first()
+      .waitFor({ state: 'visible', timeout: 60_000 })
+      .catch(async (err: unknown) => {
+        await screenshot(page, 'inspector-view-failure');
+        throw err;
+      });
     await tree.locator('.monaco-list-row', { hasText: 'inventory_order-created' }).first().waitFor({ state: 'visible', timeout: 30_000 });
     assert.ok(await tree.locator('.monaco-list-row', { hasText: `connected (.env)` }).count(), 'the server was found in .env');
 

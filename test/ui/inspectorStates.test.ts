@@ -39,11 +39,15 @@ async function serverCounters(monitor: number): Promise<{ inMsgs: number | undef
 
 /** Resolves once the inspector sent requests after `since` and then none for 300 ms: a refresh has just ended. */
 async function refreshJustDone(monitor: number, since: number | undefined): Promise<void> {
-  let last: number | undefined = await eventually('a refresh of the view', async () => {
-    const now = (await serverCounters(monitor)).inMsgs;
-    return now !== since ? now : undefined;
-  }, 10_000);
-  for (let quiet = 0; quiet < 3; ) {
+  let last: number | undefined = await eventually(
+    'a refresh of the view',
+    async () => {
+      const now = (await serverCounters(monitor)).inMsgs;
+      return now !== since ? now : undefined;
+    },
+    10_000,
+  );
+  for (let quiet = 0; quiet < 3;) {
     await new Promise((r) => setTimeout(r, 100));
     const now = (await serverCounters(monitor)).inMsgs;
     quiet = now === last ? quiet + 1 : 0;
@@ -103,7 +107,12 @@ describe('event inspector states in the workbench', { skip }, () => {
     const { jetstreamManager } = await import('@nats-io/jetstream');
     const nc = await raw({ servers: `127.0.0.1:${port}` });
     const jsm = await jetstreamManager(nc);
-    for (const [name, subject] of [['ORDERS', 'order.>'], ['DEADLETTER', 'dlq.>']] as const) await jsm.streams.add({ name, subjects: [subject] });
+    for (const [name, subject] of [
+      ['ORDERS', 'order.>'],
+      ['DEADLETTER', 'dlq.>'],
+    ] as const) {
+      await jsm.streams.add({ name, subjects: [subject] });
+    }
     await nc.close();
     // Retries back off (5 s, then 10 s): connected within one pause plus a refresh.
     await row(page, 'connected (.env)').waitFor({ state: 'visible', timeout: 30_000 }).catch(failWithPicture(page, 'up'));
@@ -125,10 +134,14 @@ describe('event inspector states in the workbench', { skip }, () => {
     const session = await connect({ url: url() });
     try {
       for (const id of ['count-1', 'count-2']) await session.publish('order.created', orderCreated(id, 1), { 'Nats-Msg-Id': id });
-      await row(page, /ORDERS.*2 messages/).waitFor({ state: 'visible', timeout: 2000 }).catch(failWithPicture(page, 'counts'));
+      await row(page, /ORDERS.*2 messages/)
+        .waitFor({ state: 'visible', timeout: 2000 })
+        .catch(failWithPicture(page, 'counts'));
       await screenshot(page, 'inspector-state-counts');
       await session.publish('order.created', orderCreated('count-3', 1), { 'Nats-Msg-Id': 'count-3' });
-      await row(page, /ORDERS.*3 messages/).waitFor({ state: 'visible', timeout: 2000 }).catch(failWithPicture(page, 'counts-again'));
+      await row(page, /ORDERS.*3 messages/)
+        .waitFor({ state: 'visible', timeout: 2000 })
+        .catch(failWithPicture(page, 'counts-again'));
     } finally {
       await session.close();
       fs.rmSync(settings);
@@ -150,7 +163,9 @@ describe('event inspector states in the workbench', { skip }, () => {
       assert.match((await dialog.textContent()) ?? '', /items\.0\.quantity must be >= 1/, 'the confirmation says why it was dead-lettered');
       await screenshot(page, 'inspector-state-redrive-confirm');
       await dialog.locator('.monaco-button', { hasText: 'Re-drive' }).first().click();
-      await row(page, /ORDERS.*4 messages/).waitFor({ state: 'visible', timeout: 15_000 }).catch(failWithPicture(page, 'redriven'));
+      await row(page, /ORDERS.*4 messages/)
+        .waitFor({ state: 'visible', timeout: 15_000 })
+        .catch(failWithPicture(page, 'redriven'));
       const back = await session.getMessage('ORDERS', 4);
       assert.equal(back?.subject, 'order.created');
       assert.deepEqual(back?.headers?.['Edgo-Redriven-From'], ['DEADLETTER#1']);
@@ -180,7 +195,11 @@ describe('event inspector states in the workbench', { skip }, () => {
     const later = await serverCounters(monitor);
     await screenshot(page, 'inspector-state-hidden');
     assert.equal(later.inMsgs, hidden.inMsgs, `no request while hidden (${hidden.inMsgs} → ${later.inMsgs})`);
-    assert.deepEqual(later.subjects.filter((x) => !x.startsWith('_INBOX.')), [], 'nor a subscription to the streams');
+    assert.deepEqual(
+      later.subjects.filter((x) => !x.startsWith('_INBOX.')),
+      [],
+      'nor a subscription to the streams',
+    );
 
     await runCommand(page, 'Event-Driven Go: Focus on Event Streams View');
     await eventually('a poll once shown again', async () => ((await serverCounters(monitor)).inMsgs! > later.inMsgs! ? true : undefined), 10_000);

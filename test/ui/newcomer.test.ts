@@ -28,22 +28,28 @@ describe('newcomer: npm start on a scaffolded module 1, Go off the PATH', { skip
     return { extensionDevelopmentPath: repoRoot, env: servedEnvironment({ PATH: [shellBin, ...withoutGo].join(path.delimiter) }) };
   });
 
-  it('Check my work shows the starter\'s real results in the Test Explorer and says once where Go was found', async () => {
+  it("Check my work shows the starter's real results in the Test Explorer and says once where Go was found", async () => {
     const { page } = ui.bench;
     await runCommand(page, 'Event-Driven Go: Check My Work');
     await runCommand(page, 'Testing: Focus on Test Explorer View');
     const explorer = page.locator('.test-explorer');
     // the run's summary row: 2 of 7 checks pass on the starter (real results, not "install Go")
-    await explorer.locator('.result-summary-container', { hasText: '2/7' }).first().waitFor({ state: 'visible', timeout: 240_000 }).catch(async (err: unknown) => {
-      await runCommand(page, 'Notifications: Show Notifications');
-      await screenshot(page, 'newcomer-failure');
-      throw err;
-    });
+    await explorer
+      .locator('.result-summary-container', { hasText: '2/7' })
+      .first()
+      .waitFor({ state: 'visible', timeout: 240_000 })
+      .catch(async (err: unknown) => {
+        await runCommand(page, 'Notifications: Show Notifications');
+        await screenshot(page, 'newcomer-failure');
+        throw err;
+      });
     const moduleRow = explorer.locator('.monaco-list-row', { hasText: 'Go and HTTP foundations' }).first();
     if ((await moduleRow.getAttribute('aria-expanded')) !== 'true') await moduleRow.click();
     // the summary counts as results come in: wait until no check is queued or running
     await page.waitForFunction(
-      () => document.querySelectorAll('.test-explorer .monaco-list-row .codicon-testing-failed-icon').length >= 5 && document.querySelectorAll('.test-explorer .monaco-list-row :is(.codicon-testing-queued-icon, .codicon-testing-loading-icon)').length === 0,
+      () =>
+        document.querySelectorAll('.test-explorer .monaco-list-row .codicon-testing-failed-icon').length >= 5 &&
+        document.querySelectorAll('.test-explorer .monaco-list-row :is(.codicon-testing-queued-icon, .codicon-testing-loading-icon)').length === 0,
       undefined,
       { timeout: 240_000 },
     );

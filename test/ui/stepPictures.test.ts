@@ -51,7 +51,10 @@ async function openStep(bench: Workbench, walkthrough: string, walkthroughTitle:
 /** The step's Markdown media (a webview: nested iframes, the inner one `#active-frame`). */
 const media = (bench: Workbench) => bench.page.frameLocator('.getting-started-media iframe').frameLocator('iframe#active-frame');
 
-for (const [theme, colorTheme] of [['light', 'Default Light Modern'], ['dark', 'Default Dark Modern']] as const) {
+for (const [theme, colorTheme] of [
+  ['light', 'Default Light Modern'],
+  ['dark', 'Default Dark Modern'],
+] as const) {
   describe(`walkthrough steps with pictures, ${theme} theme`, { skip: skipWithoutCodeServer }, () => {
     const ui = useWorkbench(`steps-${theme}`, 'workspace', (workspace) => {
       prepareSampleWorkspace(workspace);
@@ -72,7 +75,9 @@ for (const [theme, colorTheme] of [['light', 'Default Light Modern'], ['dark', '
         await openStep(ui.bench, walkthrough, walkthroughTitle, stepId);
         await media(ui.bench).locator('img').first().waitFor({ state: 'visible', timeout: 60_000 });
         await assertThemed();
-        const alts = await media(ui.bench).locator('img').evaluateAll((els) => els.map((e) => `${e.getAttribute('alt') ?? ''}|${(e as HTMLImageElement).naturalWidth}`));
+        const alts = await media(ui.bench)
+          .locator('img')
+          .evaluateAll((els) => els.map((e) => `${e.getAttribute('alt') ?? ''}|${(e as HTMLImageElement).naturalWidth}`));
         const target = alts.findIndex((a) => alt.test(a));
         assert.ok(target >= 0, `no diagram image with alt ${alt} among ${JSON.stringify(alts)}`);
         assert.ok(Number(alts[target]?.split('|')[1]) > 0, `the diagram did not load: ${alts[target]}`);
@@ -83,7 +88,7 @@ for (const [theme, colorTheme] of [['light', 'Default Light Modern'], ['dark', '
       });
     }
 
-    it('shows edgo.module04\'s step scaffold with its drawn SVG in the theme\'s colours (svg media, inlined by VS Code)', async () => {
+    it("shows edgo.module04's step scaffold with its drawn SVG in the theme's colours (svg media, inlined by VS Code)", async () => {
       await openStep(ui.bench, 'edgo.module04', 'Event-Driven Go 04', 'scaffold');
       const label = media(ui.bench).locator('svg text', { hasText: 'Order service' });
       await label.waitFor({ state: 'visible', timeout: 60_000 });
@@ -98,7 +103,7 @@ for (const [theme, colorTheme] of [['light', 'Default Light Modern'], ['dark', '
       assert.ok(fs.statSync(file).size > 10_000, 'the screenshot is not empty');
     });
 
-    it('shows module 8\'s step on building and exploring the catalog', async () => {
+    it("shows module 8's step on building and exploring the catalog", async () => {
       await openStep(ui.bench, 'edgo.module08', 'Event-Driven Go 08', 'run-catalog');
       const heading = media(ui.bench).locator('h1', { hasText: 'Run and explore the catalog' });
       await heading.waitFor({ state: 'visible', timeout: 60_000 });

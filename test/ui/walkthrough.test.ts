@@ -90,7 +90,11 @@ describe('walkthrough page and learning-path view', { skip: skipWithoutCodeServe
     await settle(ui.bench);
     const file = await screenshot(ui.bench.page, 'walkthrough-learning-path');
     assert.ok(fs.statSync(file).size > 10_000, 'the screenshot is not empty');
-    assert.deepEqual(ui.bench.consoleErrors.filter((e) => /edgo|event-driven-go/i.test(e)), [], 'no console error from the extension');
+    assert.deepEqual(
+      ui.bench.consoleErrors.filter((e) => /edgo|event-driven-go/i.test(e)),
+      [],
+      'no console error from the extension',
+    );
   });
 
   it('keeps the progress across a window reload', async () => {

@@ -31,6 +31,10 @@ describe('welcome in a real VS Code', { skip: skipWithoutCodeServer }, () => {
     await settle(ui.bench);
     const file = await screenshot(ui.bench.page, 'welcome-walkthrough');
     assert.ok(fs.statSync(file).size > 10_000, 'the screenshot is not empty');
-    assert.deepEqual(ui.bench.consoleErrors.filter((e) => /edgo|event-driven-go/i.test(e)), [], 'no console error from the extension');
+    assert.deepEqual(
+      ui.bench.consoleErrors.filter((e) => /edgo|event-driven-go/i.test(e)),
+      [],
+      'no console error from the extension',
+    );
   });
 });

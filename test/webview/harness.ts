@@ -111,10 +111,7 @@ export async function openPreviewPage(browser: Browser, bodyClass = 'vscode-ligh
     });
   const ready = next('ready');
   await page.goto(`http://127.0.0.1:${port}/`);
-  await Promise.race([
-    ready,
-    new Promise((_, reject) => setTimeout(() => reject(new Error(`the page never said ready: ${pageErrors.join('; ')}`)), 20_000)),
-  ]);
+  await Promise.race([ready, new Promise((_, reject) => setTimeout(() => reject(new Error(`the page never said ready: ${pageErrors.join('; ')}`)), 20_000))]);
   return {
     page,
     messages,

@@ -27,7 +27,7 @@ describe('mermaid in the Markdown preview (real Chromium)', { skip, timeout: 120
     await browser?.close();
   });
 
-  it('draws every diagram in place and shows a broken one\'s error as text', async () => {
+  it("draws every diagram in place and shows a broken one's error as text", async () => {
     await page.locator('.edgo-mermaid-diagram svg').nth(1).waitFor({ state: 'attached', timeout: 60_000 });
     assert.match((await page.locator('.edgo-mermaid-diagram').nth(0).textContent()) ?? '', /Order placed/);
     assert.match((await page.locator('.edgo-mermaid-diagram').nth(1).textContent()) ?? '', /Ship it/);

@@ -35,7 +35,7 @@ describe('mermaid preview webview', { skip, timeout: 120_000 }, () => {
     assert.deepEqual(h.cspViolations, []);
   });
 
-  it('shows a broken diagram\'s error at the file line while the others still render', async () => {
+  it("shows a broken diagram's error at the file line while the others still render", async () => {
     const broken = 'sequenceDiagram\n  %% comment\n  Orders->>Billing: ok\n  Orders->>\n';
     const done = h.rendered(2);
     await h.post(update(2, [flow, broken], [5, 20]));
@@ -56,7 +56,10 @@ describe('mermaid preview webview', { skip, timeout: 120_000 }, () => {
     done = h.rendered(4);
     await h.post(update(4, [flow, seq.replace('ChargeCard', 'RefundCard'), third]));
     const r = await done;
-    assert.deepEqual(r.diagrams.map((d) => d.rerendered), [false, true, false]);
+    assert.deepEqual(
+      r.diagrams.map((d) => d.rerendered),
+      [false, true, false],
+    );
     assert.match(r.diagrams[1]?.svg ?? '', /RefundCard/);
   });
 

@@ -21,8 +21,8 @@ const hostile = [
   ].join('\n'),
   '%%{init: {"securityLevel": "loose", "startOnLoad": true}}%%\nflowchart LR\n  G[Directive] --> H["<img src=y onerror=window.__pwned=\'directive\'>"]\n  click G call pwn()',
   '---\nconfig:\n  securityLevel: loose\n---\nflowchart LR\n  I[Frontmatter] --> J\n  click I call pwn()',
-  'sequenceDiagram\n  participant A as <img src=z onerror=window.__pwned=\'seq\'>\n  A->>B: <script>window.__pwned="msg"</script>\n  link A: Evil @ javascript:window.__pwned=\'link\'',
-  'classDiagram\n  class K {\n    +<img src=w onerror=window.__pwned=\'class\'>()\n  }\n  click K call pwn()',
+  "sequenceDiagram\n  participant A as <img src=z onerror=window.__pwned='seq'>\n  A->>B: <script>window.__pwned=\"msg\"</script>\n  link A: Evil @ javascript:window.__pwned='link'",
+  "classDiagram\n  class K {\n    +<img src=w onerror=window.__pwned='class'>()\n  }\n  click K call pwn()",
 ];
 
 describe('mermaid preview security (real Chromium)', { skip, timeout: 120_000 }, () => {
@@ -50,8 +50,14 @@ describe('mermaid preview security (real Chromium)', { skip, timeout: 120_000 },
     const dom = await h.page.evaluate(() => ({
       pwned: (window as unknown as { __pwned?: unknown }).__pwned,
       scripts: document.querySelectorAll('.diagram script').length,
-      handlers: Array.from(document.querySelectorAll('.diagram *')).flatMap((e) => Array.from(e.attributes).filter((a) => /^on/i.test(a.name)).map((a) => `${e.tagName}[${a.name}]`)),
-      jsLinks: Array.from(document.querySelectorAll('.diagram [href], .diagram [src]')).map((e) => e.getAttribute('href') ?? e.getAttribute('xlink:href') ?? e.getAttribute('src') ?? '').filter((v) => /^\s*javascript:/i.test(v)),
+      handlers: Array.from(document.querySelectorAll('.diagram *')).flatMap((e) =>
+        Array.from(e.attributes)
+          .filter((a) => /^on/i.test(a.name))
+          .map((a) => `${e.tagName}[${a.name}]`),
+      ),
+      jsLinks: Array.from(document.querySelectorAll('.diagram [href], .diagram [src]'))
+        .map((e) => e.getAttribute('href') ?? e.getAttribute('xlink:href') ?? e.getAttribute('src') ?? '')
+        .filter((v) => /^\s*javascript:/i.test(v)),
       images: document.querySelectorAll('.diagram img, .diagram iframe').length,
       imageTags: Array.from(document.querySelectorAll('.diagram img, .diagram iframe')).map((e) => e.outerHTML),
     }));
@@ -61,7 +67,10 @@ describe('mermaid preview security (real Chromium)', { skip, timeout: 120_000 },
     assert.deepEqual(dom.jsLinks, []);
     // Mermaid keeps <img> in labels (without handlers): the CSP stops them from loading anything.
     // Inline handlers met while sanitizing or in Mermaid's own actor menus are refused by the CSP too.
-    assert.ok(h.cspViolations.every((v) => /^(img-src|script-src-attr) /.test(v)), h.cspViolations.join('\n'));
+    assert.ok(
+      h.cspViolations.every((v) => /^(img-src|script-src-attr) /.test(v)),
+      h.cspViolations.join('\n'),
+    );
     assert.equal(h.cspViolations.filter((v) => v.startsWith('img-src')).length, dom.images * 2, dom.imageTags.join(' '));
     const svgText = r.diagrams.map((d) => d.svg ?? '').join('\n');
     // Hostile markup may survive only as escaped text, never as a tag or a handler attribute.

@@ -64,7 +64,9 @@ function expected(f: Field): string {
     case 'array':
       return `a list of ${expected(f.items).replace(/^an? /, '')}s${f.minItems ? ` (at least ${f.minItems})` : ''}`;
     case 'object':
-      return `an object with ${Object.keys(f.properties).map((k) => `"${k}"`).join(', ')}`;
+      return `an object with ${Object.keys(f.properties)
+        .map((k) => `"${k}"`)
+        .join(', ')}`;
     case 'any':
       return 'a value';
   }
@@ -115,7 +117,14 @@ export function validateFields(value: Readonly<Record<string, unknown>>, decls: 
   for (const name of Object.keys(value)) {
     if (known.includes(name)) continue;
     const near = didYouMean(name, Object.keys(decls));
-    out.push({ path: [...at, name], message: `is not a field here${near ? ` (did you mean "${near}"?)` : ''}; the fields are ${Object.keys(decls).map((k) => `"${k}"`).join(', ') || 'none'}` });
+    out.push({
+      path: [...at, name],
+      message: `is not a field here${near ? ` (did you mean "${near}"?)` : ''}; the fields are ${
+        Object.keys(decls)
+          .map((k) => `"${k}"`)
+          .join(', ') || 'none'
+      }`,
+    });
   }
   return out;
 }
@@ -146,7 +155,9 @@ export function fieldJsonSchema(f: Field): Schema {
 
 /** An object schema: the declared properties, the required ones, nothing else (beyond `allowed`). */
 export function fieldsJsonSchema(decls: FieldDecls, allowed: readonly string[] = []): Schema {
-  const required = Object.entries(decls).filter(([, f]) => f.required).map(([k]) => k);
+  const required = Object.entries(decls)
+    .filter(([, f]) => f.required)
+    .map(([k]) => k);
   return {
     type: 'object',
     properties: { ...Object.fromEntries(allowed.map((k) => [k, true])), ...Object.fromEntries(Object.entries(decls).map(([k, f]) => [k, fieldJsonSchema(f)])) },

@@ -81,7 +81,7 @@ function inPackages(file: string, packages: readonly string[]): boolean {
   const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
   return packages.some((p) => {
     const pattern = p.replace(/^\.\/?/, '');
-    if (pattern === '...' ) return true;
+    if (pattern === '...') return true;
     if (pattern.endsWith('/...')) {
       const base = pattern.slice(0, -4);
       return dir === base || dir.startsWith(`${base}/`);

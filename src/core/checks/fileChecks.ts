@@ -53,7 +53,7 @@ export const markdownSectionsCheck = defineCheckKind({
   },
   summary:
     '`file` has a heading (any level) containing each of `headings`, case-insensitive (`A|B` accepts either); ' +
-    'with `minWords`, each section also needs that many words of the learner\'s own (generated blocks, placeholders, code and TODO lines do not count, and a TODO fails).',
+    "with `minWords`, each section also needs that many words of the learner's own (generated blocks, placeholders, code and TODO lines do not count, and a TODO fails).",
   async run(spec, ctx) {
     const file = spec.file;
     const wanted = spec.headings ?? [];
@@ -64,7 +64,10 @@ export const markdownSectionsCheck = defineCheckKind({
     const find = (w: string) => headings.find((h) => w.split('|').some((alt) => h.norm.includes(normalize(alt))));
     const missing = wanted.filter((w) => !find(w));
     if (missing.length > 0) {
-      return failWith(`${file} lacks ${missing.length} section${missing.length > 1 ? 's' : ''}`, missing.map((m) => ({ message: `add a "## ${m.split('|')[0]}" section`, location: { file, line: 1 } })));
+      return failWith(
+        `${file} lacks ${missing.length} section${missing.length > 1 ? 's' : ''}`,
+        missing.map((m) => ({ message: `add a "## ${m.split('|')[0]}" section`, location: { file, line: 1 } })),
+      );
     }
     if (minWords !== undefined) {
       const thin: CheckProblem[] = [];

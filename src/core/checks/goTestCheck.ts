@@ -89,7 +89,11 @@ async function runGoTest(spec: CheckSpec, ctx: CheckContext): Promise<CheckOutco
     return withNotes(failWith(names.length > 0 ? `${names.length} test${names.length > 1 ? 's' : ''} failed` : 'go test failed', unique));
   }
   if (result.exitCode !== 0) {
-    const text = `${result.stderr}\n${report.plainLines.join('\n')}\n${report.buildOutput.join('\n')}`.trim().split('\n').filter((l) => !l.startsWith('# '))[0] ?? '';
+    const text =
+      `${result.stderr}\n${report.plainLines.join('\n')}\n${report.buildOutput.join('\n')}`
+        .trim()
+        .split('\n')
+        .filter((l) => !l.startsWith('# '))[0] ?? '';
     return withNotes({ status: 'fail', message: `go test failed: ${text || `exit code ${result.exitCode ?? 'unknown'}`}`, problems: [{ message: text || 'go test failed' }] });
   }
 

@@ -42,7 +42,10 @@ async function runWithBug(bug: KnownBug, spec: CheckSpec, ctx: CheckContext, mod
     const ranTop = report.ran.filter((r) => !r.test.includes('/'));
     if (report.failed.length > 0 || report.unfinished.length > 0) return 'caught';
     if (ranTop.length === 0) {
-      const build = report.buildOutput.filter((l) => !l.startsWith('#')).slice(0, 2).join(' ');
+      const build = report.buildOutput
+        .filter((l) => !l.startsWith('#'))
+        .slice(0, 2)
+        .join(' ');
       return build
         ? { message: `With the known bug in ${bug.file}, your tests do not build: ${build}`, location: { file: bug.file } }
         : { message: `No test of yours ran: write a _test.go file of your own (the course's tests do not count here) that exercises ${bug.file}.`, location: { file: bug.file } };
@@ -89,6 +92,6 @@ export const goTestFindsBugCheck = defineCheckKind({
     },
   },
   summary:
-    "The learner's own tests fail on each known bug (`bugs`: `{ file, buggy, bug }`, a buggy copy of `file` shipped in the module folder), laid over their code with `go test -overlay` while the course's check tests are hidden (`packages`, default `[\"./...\"]`).",
+    'The learner\'s own tests fail on each known bug (`bugs`: `{ file, buggy, bug }`, a buggy copy of `file` shipped in the module folder), laid over their code with `go test -overlay` while the course\'s check tests are hidden (`packages`, default `["./..."]`).',
   run,
 });

@@ -89,16 +89,10 @@ export function parseGoTestJson(stdout: string): GoTestReport {
   }
 
   // A parent test fails when a sub-test does; show only the innermost failures.
-  const failed = failedKeys
-    .filter((f) => !failedKeys.some((g) => g.pkg === f.pkg && g.test.startsWith(`${f.test}/`)))
-    .map((f) => ({ ...f, output: outputs.get(key(f.pkg, f.test)) ?? [] }));
-  const failedPackages = failedPkgs
-    .filter((pkg) => !failed.some((f) => f.pkg === pkg))
-    .map((pkg) => ({ pkg, output: outputs.get(key(pkg, '')) ?? [] }));
+  const failed = failedKeys.filter((f) => !failedKeys.some((g) => g.pkg === f.pkg && g.test.startsWith(`${f.test}/`))).map((f) => ({ ...f, output: outputs.get(key(f.pkg, f.test)) ?? [] }));
+  const failedPackages = failedPkgs.filter((pkg) => !failed.some((f) => f.pkg === pkg)).map((pkg) => ({ pkg, output: outputs.get(key(pkg, '')) ?? [] }));
   const ended = new Set([...passed, ...skipped, ...failedKeys].map((r) => key(r.pkg, r.test)));
-  const unfinished = ran
-    .filter((r) => r.test && !ended.has(key(r.pkg, r.test)))
-    .map((r) => ({ ...r, output: outputs.get(key(r.pkg, r.test)) ?? [] }));
+  const unfinished = ran.filter((r) => r.test && !ended.has(key(r.pkg, r.test))).map((r) => ({ ...r, output: outputs.get(key(r.pkg, r.test)) ?? [] }));
   const skippedTests = skipped.map((r) => ({ ...r, output: outputs.get(key(r.pkg, r.test)) ?? [] }));
   return { ran, passed, skipped: skippedTests, failed, unfinished, failedPackages, buildOutput, plainLines };
 }

@@ -58,12 +58,8 @@ export const mermaidCheck = defineCheckKind({
     }
     const content = { nodes, edges };
     const missing: CheckProblem[] = [
-      ...(spec.participants ?? [])
-        .filter((name) => !nodes.some((n) => nodeMatches(n, name)))
-        .map((name) => ({ message: `the diagram has no ${name} (add it as a participant or node)`, location: where })),
-      ...(spec.messages ?? [])
-        .filter((rule) => !hasMessage(content, parseMessageRule(rule)!))
-        .map((rule) => ({ message: `the diagram has no message ${rule.replace(/\*/g, 'anyone')}`, location: where })),
+      ...(spec.participants ?? []).filter((name) => !nodes.some((n) => nodeMatches(n, name))).map((name) => ({ message: `the diagram has no ${name} (add it as a participant or node)`, location: where })),
+      ...(spec.messages ?? []).filter((rule) => !hasMessage(content, parseMessageRule(rule)!)).map((rule) => ({ message: `the diagram has no message ${rule.replace(/\*/g, 'anyone')}`, location: where })),
     ];
     if (missing.length > 0) return failWith(`The diagram parses but does not show the whole flow yet`, missing);
     return { status: 'pass', message: `${count} Mermaid diagram${count === 1 ? '' : 's'} parse.` };

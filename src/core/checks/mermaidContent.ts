@@ -23,7 +23,11 @@ export interface DiagramContent {
   readonly edges: readonly DiagramEdge[];
 }
 
-const unquote = (s: string) => s.trim().replace(/^["'`]|["'`]$/g, '').trim();
+const unquote = (s: string) =>
+  s
+    .trim()
+    .replace(/^["'`]|["'`]$/g, '')
+    .trim();
 
 // `A->>B: text`, `A-->>+B: text`, `A-)B: text`, `A-xB: text`, `A->B: text`
 const sequenceMessage = /^\s*([^\s:;>-][^:;]*?)\s*(<<)?-{1,2}(?:>>|>|x|\))\s*[+-]?\s*([^:;]+?)\s*:\s*(.*)$/;
@@ -100,10 +104,5 @@ export function parseMessageRule(rule: string): { from: string; to: string; text
 
 /** Whether some edge of the content satisfies the rule. */
 export function hasMessage(content: DiagramContent, rule: { from: string; to: string; text: string }): boolean {
-  return content.edges.some(
-    (e) =>
-      nodeMatches(e.from, rule.from, content.nodes) &&
-      nodeMatches(e.to, rule.to, content.nodes) &&
-      (rule.text === '' || e.text.toLowerCase().includes(rule.text.toLowerCase())),
-  );
+  return content.edges.some((e) => nodeMatches(e.from, rule.from, content.nodes) && nodeMatches(e.to, rule.to, content.nodes) && (rule.text === '' || e.text.toLowerCase().includes(rule.text.toLowerCase())));
 }

@@ -100,7 +100,10 @@ function validateCheck(raw: unknown, i: number, problems: SpecProblem[]): void {
   }
   const kind = findCheckKind(raw.kind);
   if (!kind) {
-    const near = didYouMean(raw.kind, checkKinds.map((k) => k.kind));
+    const near = didYouMean(
+      raw.kind,
+      checkKinds.map((k) => k.kind),
+    );
     problems.push({ at: `${at}.kind`, message: `"${raw.kind}" is not a check kind${near ? ` (did you mean "${near}"?)` : ''} (see walkthroughs/README.md)` });
     return;
   }
@@ -170,9 +173,18 @@ export function validateModuleSpec(data: unknown, dir?: string): { spec?: Module
     else if (dir && !fs.existsSync(path.join(dir, '..', data.starterFrom, 'module.json'))) problems.push({ at: 'starterFrom', message: `${data.starterFrom} is not a module next to this one` });
   }
 
-  const stepIds = steps.filter(isObject).map((s) => s.id).filter(nonEmpty);
-  const checkIds = checkList.filter(isObject).map((c) => c.id).filter(nonEmpty);
-  for (const [ids, name] of [[stepIds, 'steps'], [checkIds, 'checks']] as const) {
+  const stepIds = steps
+    .filter(isObject)
+    .map((s) => s.id)
+    .filter(nonEmpty);
+  const checkIds = checkList
+    .filter(isObject)
+    .map((c) => c.id)
+    .filter(nonEmpty);
+  for (const [ids, name] of [
+    [stepIds, 'steps'],
+    [checkIds, 'checks'],
+  ] as const) {
     const dupes = ids.filter((id, i) => ids.indexOf(id) !== i);
     if (dupes.length > 0) problems.push({ at: name, message: `duplicate id ${[...new Set(dupes)].join(', ')}` });
   }
@@ -237,7 +249,10 @@ export function parseModuleSpec(text: string, file: string, dir?: string): Modul
   const { spec, problems } = validateModuleSpec(data, dir);
   if (!spec) {
     const offsets = jsonOffsets(text);
-    throw new ModuleSpecError(file, problems.map((p) => ({ ...p, ...locateJsonPath(text, parseJsonPath(p.at), offsets) })));
+    throw new ModuleSpecError(
+      file,
+      problems.map((p) => ({ ...p, ...locateJsonPath(text, parseJsonPath(p.at), offsets) })),
+    );
   }
   return spec;
 }

@@ -35,7 +35,7 @@ export async function runChecks(spec: ModuleSpec, folder: string, options: RunCh
     throw new Error(`${folder} is not a folder: scaffold the module's starter first, or pass the folder that holds your work.`);
   }
   if (spec.checkTests && spec.checkTests.length > 0 && !options.moduleDir) {
-    throw new Error('This module decides its Go checks with the course\'s own tests: pass the module folder (moduleDir) to runChecks.');
+    throw new Error("This module decides its Go checks with the course's own tests: pass the module folder (moduleDir) to runChecks.");
   }
   const checkTests = options.moduleDir ? layCheckTests(spec, options.moduleDir, folder) : undefined;
   const ctx: CheckContext = {
@@ -63,9 +63,7 @@ async function runEach(spec: ModuleSpec, ctx: CheckContext, options: RunChecksOp
     const kind = findCheckKind(check.kind);
     let outcome: CheckOutcome;
     try {
-      outcome = kind
-        ? await kind.run(check, ctx)
-        : { status: 'fail' as const, message: `This version of the extension does not know the check kind "${check.kind}": update it.` };
+      outcome = kind ? await kind.run(check, ctx) : { status: 'fail' as const, message: `This version of the extension does not know the check kind "${check.kind}": update it.` };
     } catch (err) {
       // A check that crashes reports it as its own failure; the others still run.
       outcome = { status: 'fail' as const, message: `The check could not run: ${errorMessage(err)}` };

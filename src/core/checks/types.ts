@@ -21,11 +21,7 @@ export interface StepSpec {
 }
 
 /** What completes a step. */
-export type StepCompletion =
-  | { readonly kind: 'read' }
-  | { readonly kind: 'command'; readonly command: string }
-  | { readonly kind: 'check'; readonly check: string }
-  | { readonly kind: 'task'; readonly label: string };
+export type StepCompletion = { readonly kind: 'read' } | { readonly kind: 'command'; readonly command: string } | { readonly kind: 'check'; readonly check: string } | { readonly kind: 'task'; readonly label: string };
 
 /** Parses a step's `completion`; undefined when it is none of the four forms. */
 export function parseCompletion(text: string): StepCompletion | undefined {
@@ -36,10 +32,7 @@ export function parseCompletion(text: string): StepCompletion | undefined {
   return m[1] === 'command' ? { kind: 'command', command: value } : m[1] === 'check' ? { kind: 'check', check: value } : { kind: 'task', label: value };
 }
 
-export type StepMedia =
-  | { readonly markdown: string }
-  | { readonly image: string | ThemedImage; readonly altText: string }
-  | { readonly svg: string; readonly altText: string };
+export type StepMedia = { readonly markdown: string } | { readonly image: string | ThemedImage; readonly altText: string } | { readonly svg: string; readonly altText: string };
 
 export interface ThemedImage {
   readonly light: string;

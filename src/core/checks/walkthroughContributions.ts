@@ -32,7 +32,10 @@ export function checkContextKey(module: CourseModule, checkId: string): string {
 
 /** A task label as it appears in a context key: `Run the server` → `run-the-server`. */
 export function labelSlug(label: string): string {
-  return label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 /** `edgo.task.05.run-the-server`: set true when that task of module 5 exits with 0. */

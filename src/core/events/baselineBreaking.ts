@@ -78,7 +78,12 @@ export function breakingSinceBaseline(d: Definition, current: JsonObject, readBa
   const to = `${version[0] + 1}.0.0`;
   const fix: BumpMajorFix = { fix: 'bump-major', to, keep: { version: d.version, files } };
   return {
-    range: d.versionRange ?? d.range, severity: 'warning', code: 'event/breaking-change', source: eventsSource, pointer: '/version', data: fix,
+    range: d.versionRange ?? d.range,
+    severity: 'warning',
+    code: 'event/breaking-change',
+    source: eventsSource,
+    pointer: '/version',
+    data: fix,
     message: `The payload changed in a breaking way since the last commit (${changes.slice(0, 3).join('; ')}) but the version is still ${d.version}. Make it \`${to}\` and keep ${d.version} in \`versioned/${d.version}/\`, so its consumers still find it.`,
   };
 }

@@ -90,7 +90,10 @@ function validateEntry(path: string, text: string): EntryResult | undefined {
   const entry: unknown = list[0];
   const diagnostics = validate(entry)
     ? []
-    : schemaErrorsToDiagnostics((validate.errors ?? []).map((e) => ({ ...e, instancePath: `/events/0${e.instancePath}` })), { parsed, parsedDoc: doc, what: 'event catalog', codePrefix: 'catalog', schemaId: 'event-catalog' });
+    : schemaErrorsToDiagnostics(
+        (validate.errors ?? []).map((e) => ({ ...e, instancePath: `/events/0${e.instancePath}` })),
+        { parsed, parsedDoc: doc, what: 'event catalog', codePrefix: 'catalog', schemaId: 'event-catalog' },
+      );
   return { diagnostics, facts: catalogEventFacts(parsed, doc, path, entry, '/events/0') };
 }
 

@@ -19,7 +19,10 @@ export function closestName(name: string, allowed: readonly string[]): string | 
   let bestScore = Infinity;
   for (const candidate of allowed) {
     const d = editDistance(name, candidate);
-    if (d < bestScore) { bestScore = d; best = candidate; }
+    if (d < bestScore) {
+      bestScore = d;
+      best = candidate;
+    }
   }
   const limit = Math.max(1, Math.min(3, Math.floor(name.length / 3)));
   return bestScore <= limit ? best : undefined;

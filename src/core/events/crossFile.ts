@@ -93,7 +93,10 @@ export class EventIndex {
     for (const kind of ref.kinds) {
       const defs = this.definitions(kind, ref.id, ref.scope);
       if (!defs.length) continue;
-      const version = resolveVersion(defs.map((d) => d.version ?? ''), ref.version);
+      const version = resolveVersion(
+        defs.map((d) => d.version ?? ''),
+        ref.version,
+      );
       return defs.find((d) => (d.version ?? '') === version) ?? (ref.version === undefined ? defs[0] : undefined);
     }
     return undefined;
@@ -122,24 +125,38 @@ export class EventIndex {
     if (!anyVersion.length) {
       const known = r.kinds.flatMap((k) => [...(this.#byId.get(k)?.entries() ?? [])].filter(([, defs]) => defs.some((d) => d.scope === r.scope)).map(([id]) => id));
       const near = known.find((k) => k.toLowerCase() === r.id.toLowerCase()) ?? known.find((k) => k.includes(r.id) || r.id.includes(k));
-      return [{
-        // EventCatalog's linter makes a dangling reference an error (refs/resource-exists, refs/owner-exists): so do we.
-        range: r.range, severity: 'error', code: 'reference/not-found', pointer: r.pointer, source: eventsSource,
-        message: `No ${what} with id \`${r.id}\` exists in this workspace.${near ? ` Did you mean \`${near}\`?` : ''}`,
-        data: near ? { fix: 'replace-id', to: near } : undefined,
-      }];
+      return [
+        {
+          // EventCatalog's linter makes a dangling reference an error (refs/resource-exists, refs/owner-exists): so do we.
+          range: r.range,
+          severity: 'error',
+          code: 'reference/not-found',
+          pointer: r.pointer,
+          source: eventsSource,
+          message: `No ${what} with id \`${r.id}\` exists in this workspace.${near ? ` Did you mean \`${near}\`?` : ''}`,
+          data: near ? { fix: 'replace-id', to: near } : undefined,
+        },
+      ];
     }
     const out: CoreDiagnostic[] = [];
     if (r.version !== undefined && !this.resolve(r)) {
       const versions = anyVersion.map((d) => d.version).filter((v): v is string => !!v);
       out.push({
-        range: r.range, severity: 'error', code: 'reference/version-not-found', pointer: r.pointer, source: eventsSource,
+        range: r.range,
+        severity: 'error',
+        code: 'reference/version-not-found',
+        pointer: r.pointer,
+        source: eventsSource,
         message: `\`${r.id}\` has no version matching \`${r.version}\`; known versions: ${versions.map((v) => `\`${v}\``).join(', ') || 'none'}.`,
       });
     }
     if ((r.relation === 'receives' || r.relation === 'consumes') && r.kinds.includes('event') && anyVersion.some((d) => d.kind === 'event') && !this.#produced.has(`${r.scope}\0${r.id}`)) {
       out.push({
-        range: r.range, severity: 'warning', code: 'event/consumed-not-produced', pointer: r.pointer, source: eventsSource,
+        range: r.range,
+        severity: 'warning',
+        code: 'event/consumed-not-produced',
+        pointer: r.pointer,
+        source: eventsSource,
         message: `\`${r.id}\` is consumed here but no service sends it: add it to a producer's \`sends\` (or \`producers\`).`,
       });
     }
@@ -152,7 +169,10 @@ export class EventIndex {
     if (same.length) {
       const other = same[0] as Definition;
       out.push({
-        range: d.range, severity: 'error', code: 'reference/duplicate-id', source: eventsSource,
+        range: d.range,
+        severity: 'error',
+        code: 'reference/duplicate-id',
+        source: eventsSource,
         message: `The ${d.kind} id \`${d.id}\`${d.version ? ` version ${d.version}` : ''} is also defined in ${other.path}:${other.range.start.line + 1}. Ids must be unique.`,
       });
     }
@@ -182,11 +202,17 @@ export class EventIndex {
     if (!before || !after) return [];
     const changes = payloadChanges(before, after);
     if (!changes.length) return sinceCommit();
-    return [{
-      range: d.versionRange ?? d.range, severity: 'warning', code: 'event/breaking-change', source: eventsSource, pointer: '/version',
-      data: { fix: 'bump-major', to: `${prevVersion[0] + 1}.0.0` },
-      message: `The payload changed in a breaking way since ${previous.version} (${changes.slice(0, 3).join('; ')}) but the major version did not change. Make it \`${prevVersion[0] + 1}.0.0\` or keep the change compatible.`,
-    }];
+    return [
+      {
+        range: d.versionRange ?? d.range,
+        severity: 'warning',
+        code: 'event/breaking-change',
+        source: eventsSource,
+        pointer: '/version',
+        data: { fix: 'bump-major', to: `${prevVersion[0] + 1}.0.0` },
+        message: `The payload changed in a breaking way since ${previous.version} (${changes.slice(0, 3).join('; ')}) but the major version did not change. Make it \`${prevVersion[0] + 1}.0.0\` or keep the change compatible.`,
+      },
+    ];
   }
 }
 
@@ -208,7 +234,16 @@ function checkSchemaLink(link: FileFacts['schemaLinks'][number], reader: FileRea
   const target = joinPath(dirnameOf(link.path), link.ref);
   const text = reader.readLinked(target, link.path);
   if (isRefused(text)) {
-    return [{ range: link.range, severity: 'error', code: 'reference/schema-unreadable', pointer: link.pointer, source: eventsSource, message: `The schema file \`${link.ref}\` was not read: ${text.refused}. Point at a JSON Schema file inside the workspace.` }];
+    return [
+      {
+        range: link.range,
+        severity: 'error',
+        code: 'reference/schema-unreadable',
+        pointer: link.pointer,
+        source: eventsSource,
+        message: `The schema file \`${link.ref}\` was not read: ${text.refused}. Point at a JSON Schema file inside the workspace.`,
+      },
+    ];
   }
   if (text === undefined) {
     return [{ range: link.range, severity: 'error', code: 'reference/schema-not-found', pointer: link.pointer, source: eventsSource, message: `The schema file \`${link.ref}\` does not exist (looked for ${target}).` }];
@@ -224,7 +259,14 @@ function checkSchemaLink(link: FileFacts['schemaLinks'][number], reader: FileRea
   for (const ex of link.examples) {
     if (validate(ex.value)) continue;
     const e = validate.errors?.[0];
-    out.push({ range: ex.range, severity: 'error', code: 'event/example-mismatch', pointer: ex.pointer, source: eventsSource, message: `This example does not match \`${link.ref}\`: \`${e?.instancePath || '(root)'}\` ${e?.message ?? 'is invalid'}.` });
+    out.push({
+      range: ex.range,
+      severity: 'error',
+      code: 'event/example-mismatch',
+      pointer: ex.pointer,
+      source: eventsSource,
+      message: `This example does not match \`${link.ref}\`: \`${e?.instancePath || '(root)'}\` ${e?.message ?? 'is invalid'}.`,
+    });
   }
   return out;
 }

@@ -114,7 +114,7 @@ export class EventService implements FileReader {
     byDir.set(dirnameOf(from), text);
   }
 
-    result(path: string): ValidationResult | undefined {
+  result(path: string): ValidationResult | undefined {
     return this.#results.get(path);
   }
 

@@ -7,9 +7,7 @@ import type { Range } from '../diagnostic';
 import type { ValidationResult } from './validate';
 import { findPointer, nodeRange, type ParsedDoc, type ParsedYaml } from './yamlText';
 
-export type ResourceKind =
-  | 'event' | 'command' | 'query' | 'service' | 'channel' | 'domain' | 'system' | 'entity'
-  | 'container' | 'flow' | 'team' | 'user' | 'adr';
+export type ResourceKind = 'event' | 'command' | 'query' | 'service' | 'channel' | 'domain' | 'system' | 'entity' | 'container' | 'flow' | 'team' | 'user' | 'adr';
 
 export const messageKinds: readonly ResourceKind[] = ['event', 'command', 'query'];
 const resourceKinds: readonly ResourceKind[] = ['event', 'command', 'query', 'service', 'channel', 'domain', 'system', 'entity', 'container', 'flow', 'team', 'user', 'adr'];
@@ -102,10 +100,17 @@ export function extractFacts(result: ValidationResult): FileFacts {
     if (!d.ok || !isObj(value)) continue;
     const ctx = new Ctx(parsed, d, result.path, facts);
     switch (result.kind.type) {
-      case 'event-yaml': ctx.eventYaml(value, ''); break;
-      case 'event-catalog-yaml': ctx.catalogYaml(value); break;
-      case 'catalog-page': ctx.catalogPage(value, result.kind.kind as ResourceKind | 'doc', result.kind.versionFolder !== undefined); break;
-      default: break;
+      case 'event-yaml':
+        ctx.eventYaml(value, '');
+        break;
+      case 'event-catalog-yaml':
+        ctx.catalogYaml(value);
+        break;
+      case 'catalog-page':
+        ctx.catalogPage(value, result.kind.kind as ResourceKind | 'doc', result.kind.versionFolder !== undefined);
+        break;
+      default:
+        break;
     }
   }
   return facts;
@@ -159,7 +164,10 @@ class Ctx {
     if (!r || !range) return;
     const list = Array.isArray(examples) ? examples : [];
     this.facts.schemaLinks.push({
-      ref: r, path: this.path, range, pointer,
+      ref: r,
+      path: this.path,
+      range,
+      pointer,
       examples: list.flatMap((value, i) => {
         const er = this.range(`${examplesPointer}/${i}`);
         return er ? [{ value, range: er, pointer: `${examplesPointer}/${i}` }] : [];
@@ -205,10 +213,15 @@ class Ctx {
     if (schemaPath) this.link(schemaPath, '/schemaPath', undefined, '/examples');
     this.referList(messageKinds, 'sends', v.sends, '/sends');
     this.referList(messageKinds, 'receives', v.receives, '/receives');
-    for (const [key, rel] of [['sends', 'to'], ['receives', 'from']] as const) {
+    for (const [key, rel] of [
+      ['sends', 'to'],
+      ['receives', 'from'],
+    ] as const) {
       const list = v[key];
       if (!Array.isArray(list)) continue;
-      list.forEach((m, i) => { if (isObj(m)) this.referList(['channel'], 'channel', m[rel], `/${key}/${i}/${rel}`); });
+      list.forEach((m, i) => {
+        if (isObj(m)) this.referList(['channel'], 'channel', m[rel], `/${key}/${i}/${rel}`);
+      });
     }
     this.referList(['channel'], 'channel', v.channels, '/channels');
     this.referList(['service'], 'contains', v.services, '/services');

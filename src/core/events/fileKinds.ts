@@ -3,9 +3,7 @@
  * then by path (globs configurable by the host), then by EventCatalog's folder
  * layout (`<collection>/<Name>/index.mdx`, `versioned/<semver>/`).
  */
-export type CatalogKind =
-  | 'event' | 'command' | 'query' | 'service' | 'domain' | 'channel' | 'flow'
-  | 'system' | 'entity' | 'container' | 'adr' | 'team' | 'user' | 'doc';
+export type CatalogKind = 'event' | 'command' | 'query' | 'service' | 'domain' | 'channel' | 'flow' | 'system' | 'entity' | 'container' | 'adr' | 'team' | 'user' | 'doc';
 
 export type FileKind =
   | { readonly type: 'event-yaml' }
@@ -19,8 +17,17 @@ export const defaultEventGlobs = ['**/events/**/*.{yaml,yml}', '**/*.event.{yaml
 export const defaultCatalogGlobs = ['**/eventcatalog*.{yaml,yml}'];
 
 const collections: Record<string, CatalogKind> = {
-  events: 'event', commands: 'command', queries: 'query', services: 'service', domains: 'domain',
-  channels: 'channel', flows: 'flow', systems: 'system', entities: 'entity', containers: 'container', adrs: 'adr',
+  events: 'event',
+  commands: 'command',
+  queries: 'query',
+  services: 'service',
+  domains: 'domain',
+  channels: 'channel',
+  flows: 'flow',
+  systems: 'system',
+  entities: 'entity',
+  containers: 'container',
+  adrs: 'adr',
 };
 
 export interface ClassifyOptions {
@@ -92,7 +99,10 @@ export function globMatch(glob: string, path: string): boolean {
       const c = glob[i] as string;
       if (c === '*' && glob[i + 1] === '*') {
         i++;
-        if (glob[i + 1] === '/') { i++; src += '(?:.*/)?'; } else src += '.*';
+        if (glob[i + 1] === '/') {
+          i++;
+          src += '(?:.*/)?';
+        } else src += '.*';
       } else if (c === '*') src += '[^/]*';
       else if (c === '?') src += '[^/]';
       else if (c === '{') src += '(?:';

@@ -97,7 +97,9 @@ export function complete(service: EventService, path: string, pos: Position): Co
     const items = s.type === 'array' && s.items && typeof s.items === 'object' ? deref(root, s.items as JsonObject) : s;
     for (const v of (items.enum as unknown[] | undefined) ?? []) if (!out.some((o) => o.label === String(v))) out.push({ label: String(v), kind: 'value', insertText: String(v), documentation: describe(items) });
     if (items.type === 'boolean') for (const v of ['true', 'false']) out.push({ label: v, kind: 'value', insertText: v });
-    for (const ex of (items.examples as unknown[] | undefined) ?? []) if (typeof ex === 'string' && !out.some((o) => o.label === ex)) out.push({ label: ex, kind: 'value', insertText: cursor.key === 'version' ? `"${ex}"` : ex, detail: 'example' });
+    for (const ex of (items.examples as unknown[] | undefined) ?? []) {
+      if (typeof ex === 'string' && !out.some((o) => o.label === ex)) out.push({ label: ex, kind: 'value', insertText: cursor.key === 'version' ? `"${ex}"` : ex, detail: 'example' });
+    }
   }
   return out;
 }
@@ -106,9 +108,24 @@ export function complete(service: EventService, path: string, pos: Position): Co
 function referenceIds(service: EventService, parent: readonly string[], key: string): CompletionEntry[] {
   const container = key === 'id' ? parent[parent.length - 2] : key;
   const kinds: Record<string, readonly ResourceKind[]> = {
-    sends: messageKinds, receives: messageKinds, to: ['channel'], from: ['channel'], channels: ['channel'], routes: ['channel'],
-    services: ['service'], producers: ['service'], consumers: ['service'], systems: ['system'], domains: ['domain'], entities: ['entity'],
-    flows: ['flow'], containers: ['container'], writesTo: ['container'], readsFrom: ['container'], owners: ['team', 'user'], members: ['user'],
+    sends: messageKinds,
+    receives: messageKinds,
+    to: ['channel'],
+    from: ['channel'],
+    channels: ['channel'],
+    routes: ['channel'],
+    services: ['service'],
+    producers: ['service'],
+    consumers: ['service'],
+    systems: ['system'],
+    domains: ['domain'],
+    entities: ['entity'],
+    flows: ['flow'],
+    containers: ['container'],
+    writesTo: ['container'],
+    readsFrom: ['container'],
+    owners: ['team', 'user'],
+    members: ['user'],
   };
   const wanted = container ? kinds[container] : undefined;
   if (!wanted) return [];
@@ -155,7 +172,10 @@ export function hover(service: EventService, path: string, pos: Position): Hover
   const ref = service.index.facts(path)?.references.find((r) => contains(r.range, pos));
   if (ref) {
     const target = service.index.resolve(ref);
-    return { range: ref.range, markdown: target ? `**${target.kind}** \`${target.id}\`${target.version ? ` ${target.version}` : ''}\n\nDefined in ${target.path}:${target.range.start.line + 1}` : `No ${ref.kinds.join('/')} \`${ref.id}\` in this workspace.` };
+    return {
+      range: ref.range,
+      markdown: target ? `**${target.kind}** \`${target.id}\`${target.version ? ` ${target.version}` : ''}\n\nDefined in ${target.path}:${target.range.start.line + 1}` : `No ${ref.kinds.join('/')} \`${ref.id}\` in this workspace.`,
+    };
   }
   if (!key) return undefined;
   const cursor = cursorContext(ctx.lines, { line: pos.line, character: key.end + 1 < lineText.length ? key.end + 2 : lineText.length }, ctx.first);

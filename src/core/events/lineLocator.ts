@@ -31,7 +31,10 @@ export class LineLocator {
   /** [start, end) line numbers of each YAML document. */
   readonly #docs: Array<[number, number]> = [];
 
-  constructor(text: string, private readonly lineOffset = 0) {
+  constructor(
+    text: string,
+    private readonly lineOffset = 0,
+  ) {
     this.#lines = text.split('\n');
     let start = 0;
     let sawContent = false;
@@ -80,7 +83,13 @@ export class LineLocator {
   locate(docIndex: number, pointer: string): Located | undefined {
     const doc = this.#docs[docIndex];
     if (!doc || doc[0] < 0) return undefined;
-    const segments = pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const segments =
+      pointer === ''
+        ? []
+        : pointer
+            .slice(1)
+            .split('/')
+            .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
     let from = doc[0];
     let to = doc[1];
     let keyLine = -1;
@@ -220,7 +229,6 @@ export class LineLocator {
     }
     return hit;
   }
-
 
   private range(line: number, start: number, end: number): Range {
     return { start: { line: line + this.lineOffset, character: start }, end: { line: line + this.lineOffset, character: Math.max(end, start + 1) } };

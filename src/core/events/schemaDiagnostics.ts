@@ -78,7 +78,7 @@ function toDiagnostic(e: ErrorObject, ctx: SchemaContext): CoreDiagnostic | unde
       const snippet = `${missing}: ${ex !== undefined ? yamlInline(ex) : '""'}`;
       return {
         ...base,
-        range: /\/\d+$/.test(pointer) ? itemStartRange(ctx, target().value) ?? parentKeyRange(ctx, pointer) : (fast?.key ?? (target().key ? (keyRange(ctx, target().key) as Range) : parentKeyRange(ctx, pointer))),
+        range: /\/\d+$/.test(pointer) ? (itemStartRange(ctx, target().value) ?? parentKeyRange(ctx, pointer)) : (fast?.key ?? (target().key ? (keyRange(ctx, target().key) as Range) : parentKeyRange(ctx, pointer))),
         severity: 'error',
         code: `${ctx.codePrefix}/missing-property`,
         message: `${pointer === '' ? `This ${ctx.what}` : label} is missing the required property \`${missing}\`${propSchema.description ? ` (${lowerFirst(String(propSchema.description))})` : ''}. Add for example \`${snippet}\`.`,
@@ -100,7 +100,10 @@ function toDiagnostic(e: ErrorObject, ctx: SchemaContext): CoreDiagnostic | unde
         code: `${ctx.codePrefix}/unknown-property`,
         message: suggestion
           ? `Unknown property \`${prop}\`: did you mean \`${suggestion}\`?`
-          : `Unknown property \`${prop}\` in ${pointer === '' ? `this ${ctx.what}` : label}. Allowed: ${allowed.slice(0, 12).map((a) => `\`${a}\``).join(', ')}. Prefix custom keys with \`x-\`.`,
+          : `Unknown property \`${prop}\` in ${pointer === '' ? `this ${ctx.what}` : label}. Allowed: ${allowed
+              .slice(0, 12)
+              .map((a) => `\`${a}\``)
+              .join(', ')}. Prefix custom keys with \`x-\`.`,
         data: suggestion ? ({ fix: 'rename-property', from: prop, to: suggestion } satisfies FixData) : undefined,
       };
     }
@@ -232,7 +235,10 @@ function firstKeyRange(ctx: SchemaContext): Range {
 /** `/payload/properties/total` → "`payload.properties.total`"; `/owners/0` → "`owners[0]`". */
 export function propertyLabel(pointer: string): string {
   if (pointer === '') return 'The document';
-  const parts = pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   let out = '';
   for (const p of parts) out += /^\d+$/.test(p) ? `[${p}]` : out ? `.${p}` : p;
   return `\`${out}\``;
@@ -255,7 +261,10 @@ function describeValue(v: unknown): string {
 
 function article(type: string): string {
   const words: Record<string, string> = { string: 'a text (string)', number: 'a number', integer: 'a whole number', boolean: 'true or false', object: 'a mapping (key: value pairs)', array: 'a list', null: 'empty' };
-  return type.split(',').map((t) => words[t] ?? t).join(' or ');
+  return type
+    .split(',')
+    .map((t) => words[t] ?? t)
+    .join(' or ');
 }
 
 /** One-line YAML for an example value. */

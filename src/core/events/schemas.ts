@@ -30,9 +30,20 @@ export type JsonObject = { [key: string]: unknown };
 export const bundledSchemas: Readonly<Record<string, JsonObject>> = {
   event: eventSchema,
   'event-catalog': eventCatalogSchema,
-  'catalog/adr': adr, 'catalog/channel': channel, 'catalog/command': command, 'catalog/container': container,
-  'catalog/doc': doc, 'catalog/domain': domain, 'catalog/entity': entity, 'catalog/event': event, 'catalog/flow': flow,
-  'catalog/query': query, 'catalog/service': service, 'catalog/system': system, 'catalog/team': team, 'catalog/user': user,
+  'catalog/adr': adr,
+  'catalog/channel': channel,
+  'catalog/command': command,
+  'catalog/container': container,
+  'catalog/doc': doc,
+  'catalog/domain': domain,
+  'catalog/entity': entity,
+  'catalog/event': event,
+  'catalog/flow': flow,
+  'catalog/query': query,
+  'catalog/service': service,
+  'catalog/system': system,
+  'catalog/team': team,
+  'catalog/user': user,
 };
 
 export function catalogSchemaId(kind: CatalogKind): string {

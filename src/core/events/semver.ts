@@ -27,13 +27,20 @@ export function satisfies(version: string, range: string | undefined): boolean {
   if (!op || !base) return false;
   const c = compareSemver(v, base);
   switch (op[1]) {
-    case '^': return c >= 0 && (base[0] > 0 ? v[0] === base[0] : base[1] > 0 ? v[0] === 0 && v[1] === base[1] : v[0] === 0 && v[1] === 0 && v[2] === base[2]);
-    case '~': return c >= 0 && v[0] === base[0] && v[1] === base[1];
-    case '>=': return c >= 0;
-    case '>': return c > 0;
-    case '<=': return c <= 0;
-    case '<': return c < 0;
-    default: return c === 0;
+    case '^':
+      return c >= 0 && (base[0] > 0 ? v[0] === base[0] : base[1] > 0 ? v[0] === 0 && v[1] === base[1] : v[0] === 0 && v[1] === 0 && v[2] === base[2]);
+    case '~':
+      return c >= 0 && v[0] === base[0] && v[1] === base[1];
+    case '>=':
+      return c >= 0;
+    case '>':
+      return c > 0;
+    case '<=':
+      return c <= 0;
+    case '<':
+      return c < 0;
+    default:
+      return c === 0;
   }
 }
 

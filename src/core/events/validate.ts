@@ -101,7 +101,16 @@ function validateCatalogPage(path: string, text: string, kind: Extract<FileKind,
     const version = (value as JsonObject).version;
     if (kind.versionFolder && typeof version === 'string' && version !== kind.versionFolder) {
       const r = parsed.locate(0, '/version')?.value ?? nodeRange(parsed, findPointer(doc.doc, '/version').value);
-      if (r) diagnostics.push({ range: r, severity: 'warning', code: 'catalog/version-folder-mismatch', message: `This file lies in \`versioned/${kind.versionFolder}/\` but says \`version: ${version}\`; EventCatalog expects them to match.`, source: eventsSource, pointer: '/version' });
+      if (r) {
+        diagnostics.push({
+          range: r,
+          severity: 'warning',
+          code: 'catalog/version-folder-mismatch',
+          message: `This file lies in \`versioned/${kind.versionFolder}/\` but says \`version: ${version}\`; EventCatalog expects them to match.`,
+          source: eventsSource,
+          pointer: '/version',
+        });
+      }
     }
   }
   return { path, kind, diagnostics, parsed, schemaId };
@@ -130,7 +139,16 @@ function checkInlinePayload(value: unknown, parsed: ParsedYaml, parsedDoc: Parse
     const pointer = `/examples/${i}${first?.instancePath ?? ''}`;
     const t = findPointer(parsedDoc.doc, pointer);
     const r = nodeRange(parsed, t.value) ?? nodeRange(parsed, findPointer(parsedDoc.doc, `/examples/${i}`).value);
-    if (r) out.push({ range: r, severity: 'error', code: 'event/example-mismatch', message: `Example ${i + 1} does not match the payload schema: \`${first?.instancePath || '(root)'}\` ${first?.message ?? 'is invalid'}.`, source: eventsSource, pointer });
+    if (r) {
+      out.push({
+        range: r,
+        severity: 'error',
+        code: 'event/example-mismatch',
+        message: `Example ${i + 1} does not match the payload schema: \`${first?.instancePath || '(root)'}\` ${first?.message ?? 'is invalid'}.`,
+        source: eventsSource,
+        pointer,
+      });
+    }
   });
   return out;
 }
@@ -140,7 +158,13 @@ function validateAgainstCustom(path: string, text: string, schemaPath: string, p
   const schemaText = /^[a-z][a-z0-9+.-]+:/i.test(resolved) ? { refused: 'remote schemas are not fetched (everything works offline)' } : options.readLinked?.(resolved, path);
   const modeline = { start: { line: 0, character: 0 }, end: { line: 0, character: (text.split('\n', 1)[0] ?? '').length } };
   if (isRefused(schemaText)) {
-    diagnostics.push({ range: modeline, severity: 'error', code: 'schema/unreadable', message: `The schema \`${schemaPath}\` named on the first line was not read: ${schemaText.refused}. Point at a JSON Schema file inside the workspace.`, source: eventsSource });
+    diagnostics.push({
+      range: modeline,
+      severity: 'error',
+      code: 'schema/unreadable',
+      message: `The schema \`${schemaPath}\` named on the first line was not read: ${schemaText.refused}. Point at a JSON Schema file inside the workspace.`,
+      source: eventsSource,
+    });
     return;
   }
   if (schemaText === undefined) {

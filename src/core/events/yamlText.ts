@@ -165,7 +165,13 @@ export interface PointerTarget {
 }
 
 export function findPointer(doc: Document.Parsed, pointer: string): PointerTarget {
-  const segments = pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments =
+    pointer === ''
+      ? []
+      : pointer
+          .slice(1)
+          .split('/')
+          .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   let node: unknown = doc.contents;
   let pair: Pair<unknown, unknown> | undefined;
   let parentPair: Pair<unknown, unknown> | undefined;
@@ -257,4 +263,3 @@ function yamlMessage(code: string, message: string): string {
   if (code === 'TAB_AS_INDENT') return `${first}. YAML is indented with spaces, never tabs.`;
   return `YAML syntax: ${first}.`.replace(/\.\.$/, '.');
 }
-

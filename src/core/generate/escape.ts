@@ -67,5 +67,7 @@ export function mdxText(text: string): string {
 
 /** A Mermaid label or message: one line, without the characters Mermaid reads as syntax there. */
 export function mermaidLabel(text: string): string {
-  return oneLine(text).replace(/["#;`]/g, "'").replace(/[<>{}]/g, '');
+  return oneLine(text)
+    .replace(/["#;`]/g, "'")
+    .replace(/[<>{}]/g, '');
 }

@@ -30,11 +30,7 @@ export async function planGeneration(fs: GenFs, request: GenerateRequest): Promi
   const input = await loadWorkspace(fs, request.root, { exclude: [out, defaultOut.catalog] });
   const outDir = joinPath(request.root, out);
   const plan =
-    request.kind === 'catalog'
-      ? await planCatalog(input, fs, outDir)
-      : request.kind === 'asyncapi'
-        ? await planAsyncApi(input, fs, outDir)
-        : await planDocs(input, fs, request.root, { docsDir: out, readme: request.readme ?? true });
+    request.kind === 'catalog' ? await planCatalog(input, fs, outDir) : request.kind === 'asyncapi' ? await planAsyncApi(input, fs, outDir) : await planDocs(input, fs, request.root, { docsDir: out, readme: request.readme ?? true });
   return { ...plan, base: request.root, events: input.events.length, services: input.services.length };
 }
 

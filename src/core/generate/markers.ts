@@ -6,8 +6,7 @@
  * Regenerating replaces what is between the markers and nothing else.
  */
 
-const blockRe = (name: string): RegExp =>
-  new RegExp(`<!-- edgo:begin ${escapeRe(name)} -->[\\s\\S]*?<!-- edgo:end ${escapeRe(name)} -->`);
+const blockRe = (name: string): RegExp => new RegExp(`<!-- edgo:begin ${escapeRe(name)} -->[\\s\\S]*?<!-- edgo:end ${escapeRe(name)} -->`);
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -20,7 +20,10 @@ export function nodeGitBaseline(now: () => number = Date.now): BaselineReader {
     let text: string | undefined;
     try {
       text = execFileSync('git', ['-C', dirnameOf(path), 'show', `HEAD:./${name}`], {
-        encoding: 'utf8', timeout: 3000, maxBuffer: 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'],
+        encoding: 'utf8',
+        timeout: 3000,
+        maxBuffer: 1024 * 1024,
+        stdio: ['ignore', 'pipe', 'ignore'],
         env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' },
       });
     } catch {

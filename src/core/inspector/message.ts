@@ -106,11 +106,7 @@ export function inspectMessage(raw: RawMessage, options: DecodeOptions = {}): In
   const headerType = header(headers, 'ce-type') ?? header(headers, 'ce_type');
   const headerVersion = header(headers, 'ce-dataversion') ?? header(headers, 'Edgo-Event-Version');
   const typeOf = (envType?: string) =>
-    envType
-      ? { type: envType, typeFrom: 'envelope' as const }
-      : headerType
-        ? { type: headerType, typeFrom: 'header' as const }
-        : { type: base.originalSubject ?? raw.subject, typeFrom: 'subject' as const };
+    envType ? { type: envType, typeFrom: 'envelope' as const } : headerType ? { type: headerType, typeFrom: 'header' as const } : { type: base.originalSubject ?? raw.subject, typeFrom: 'subject' as const };
 
   let text: string;
   try {
@@ -127,7 +123,16 @@ export function inspectMessage(raw: RawMessage, options: DecodeOptions = {}): In
     return { ...base, ...typeOf(), id: header(headers, 'Nats-Msg-Id'), version: headerVersion, hasData: false, display: hex(body), displayKind: 'hex', decodeProblem: 'the payload is not UTF-8 text' };
   }
   if (truncated) {
-    return { ...base, ...typeOf(), id: header(headers, 'Nats-Msg-Id'), version: headerVersion, hasData: false, display: text, displayKind: 'text', decodeProblem: `the payload is ${size} bytes, over the ${limit}-byte limit; shown truncated and not checked` };
+    return {
+      ...base,
+      ...typeOf(),
+      id: header(headers, 'Nats-Msg-Id'),
+      version: headerVersion,
+      hasData: false,
+      display: text,
+      displayKind: 'text',
+      decodeProblem: `the payload is ${size} bytes, over the ${limit}-byte limit; shown truncated and not checked`,
+    };
   }
   let parsed: unknown;
   try {
@@ -138,7 +143,17 @@ export function inspectMessage(raw: RawMessage, options: DecodeOptions = {}): In
   const envelope = asEnvelope(parsed);
   if (!envelope) {
     // Binary mode (attributes in ce-* headers) or a bare payload.
-    return { ...base, ...typeOf(), id: header(headers, 'ce-id') ?? header(headers, 'Nats-Msg-Id'), version: headerVersion, data: parsed, hasData: true, display: JSON.stringify(parsed, null, 2), displayKind: 'json', decodeProblem: headerType ? undefined : 'no CloudEvents envelope (specversion, id, type, source)' };
+    return {
+      ...base,
+      ...typeOf(),
+      id: header(headers, 'ce-id') ?? header(headers, 'Nats-Msg-Id'),
+      version: headerVersion,
+      data: parsed,
+      hasData: true,
+      display: JSON.stringify(parsed, null, 2),
+      displayKind: 'json',
+      decodeProblem: headerType ? undefined : 'no CloudEvents envelope (specversion, id, type, source)',
+    };
   }
   const missing = (['specversion', 'id', 'type', 'source'] as const).filter((k) => !envelope[k]);
   const record = parsed as Record<string, unknown>;

@@ -33,9 +33,7 @@ export function checkMessage(msg: InspectedMessage, catalog: ContractCatalog): V
   const contract = catalog.find(msg.type, msg.version);
   if (!contract) {
     const known = catalog.versions(msg.type);
-    const reason = known.length
-      ? `no contract for ${msg.type} version ${msg.version} (the workspace has ${known.join(', ')})`
-      : `no event contract in the workspace has the type ${msg.type}`;
+    const reason = known.length ? `no contract for ${msg.type} version ${msg.version} (the workspace has ${known.join(', ')})` : `no event contract in the workspace has the type ${msg.type}`;
     return { kind: 'undocumented', reason };
   }
   if (msg.decodeProblem && !msg.hasData) return { kind: 'unchecked', reason: msg.decodeProblem, contract };

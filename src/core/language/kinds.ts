@@ -55,7 +55,13 @@ export const fileKinds: readonly FileKindEntry[] = [
     name: 'kubernetes',
     recognise: isKubernetesManifest,
     validate(path, text, ctx) {
-      const sources = [{ file: path, text }, ...ctx.siblings(path, 'kubernetes').filter((s) => s.path !== path).map((s) => ({ file: s.path, text: s.text }))];
+      const sources = [
+        { file: path, text },
+        ...ctx
+          .siblings(path, 'kubernetes')
+          .filter((s) => s.path !== path)
+          .map((s) => ({ file: s.path, text: s.text })),
+      ];
       return validateManifests(sources).find((f) => f.file === path)?.diagnostics ?? [];
     },
   },

@@ -122,14 +122,7 @@ function findFenceClose(lines: readonly string[], from: number, marker: string, 
   return undefined;
 }
 
-function makeBlock(
-  index: number,
-  kind: MermaidBlockKind,
-  lines: readonly string[],
-  openLine: number,
-  closeLine: number | undefined,
-  indent: number,
-): MermaidBlock {
+function makeBlock(index: number, kind: MermaidBlockKind, lines: readonly string[], openLine: number, closeLine: number | undefined, indent: number): MermaidBlock {
   const end = closeLine ?? lines.length;
   const body: string[] = [];
   const removedIndent: number[] = [];

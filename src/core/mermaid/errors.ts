@@ -49,20 +49,14 @@ function locate(diagram: string, error: unknown): LocatedError {
   const loc = jisonLoc(error);
   if (loc) {
     const start = cleaned.toOriginal(loc.first_line - 1, loc.first_column);
-    const end =
-      loc.last_line === loc.first_line && loc.last_column > loc.first_column
-        ? cleaned.toOriginal(loc.last_line - 1, loc.last_column)
-        : lineEnd(start.line);
+    const end = loc.last_line === loc.first_line && loc.last_column > loc.first_column ? cleaned.toOriginal(loc.last_line - 1, loc.last_column) : lineEnd(start.line);
     return { message, start, end: sameLineOrEnd(start, end, lineEnd), exact: true };
   }
 
   const token = langiumToken(error);
   if (token?.startLine !== undefined) {
     const start = cleaned.toOriginal(token.startLine - 1, (token.startColumn ?? 1) - 1);
-    const end =
-      token.endLine === token.startLine && token.endColumn !== undefined
-        ? cleaned.toOriginal(token.startLine - 1, token.endColumn)
-        : lineEnd(start.line);
+    const end = token.endLine === token.startLine && token.endColumn !== undefined ? cleaned.toOriginal(token.startLine - 1, token.endColumn) : lineEnd(start.line);
     return { message, start, end: sameLineOrEnd(start, end, lineEnd), exact: true };
   }
 

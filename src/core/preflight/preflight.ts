@@ -59,7 +59,9 @@ export interface PreflightInput {
 export async function runPreflight(input: PreflightInput): Promise<PreflightReport> {
   const specs = toolSpecs.filter((s) => !input.only || input.only.includes(s.id));
   const tools = await Promise.all(specs.map((s) => checkTool(s, input)));
-  const entries = pathOf(input.env, input.platform).split(input.platform === 'win32' ? ';' : ':').filter(Boolean).length;
+  const entries = pathOf(input.env, input.platform)
+    .split(input.platform === 'win32' ? ';' : ':')
+    .filter(Boolean).length;
   return { platform: input.platform, tools, pathEntries: entries };
 }
 
@@ -96,7 +98,10 @@ async function checkTool(spec: ToolSpec, input: PreflightInput): Promise<ToolRep
   const version = spec.parseVersion(result.stdout, result.stderr);
   if (!version) {
     return {
-      ...base, path: located.path, status: 'unknown-version', summary: `${spec.name} found, version unknown`,
+      ...base,
+      path: located.path,
+      status: 'unknown-version',
+      summary: `${spec.name} found, version unknown`,
       explanation: `${located.path} answered, but not with a version this check understands (exit code ${result.exitCode}). It may still work.`,
     };
   }
@@ -104,7 +109,9 @@ async function checkTool(spec: ToolSpec, input: PreflightInput): Promise<ToolRep
   if (!isAtLeast(version, minVersion)) {
     const goNote = spec.id === 'go' && goMin ? ` Go 1.21 and later try to download go${minVersion} by themselves (GOTOOLCHAIN=auto), which needs a network connection.` : '';
     return {
-      ...withVersion, status: 'outdated', summary: `${spec.name} ${version} is older than ${minVersion}`,
+      ...withVersion,
+      status: 'outdated',
+      summary: `${spec.name} ${version} is older than ${minVersion}`,
       explanation: `${minVersionSource === 'the course' ? 'The course' : minVersionSource} needs ${spec.name} ${minVersion} or later; you have ${version}.${goNote} Update it with one of the commands below.`,
     };
   }

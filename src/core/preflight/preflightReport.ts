@@ -44,7 +44,11 @@ export function renderPreflightMarkdown(report: PreflightReport): string {
   if (outside.length > 0) {
     lines.push('', `Found outside PATH, and used from there: ${outside.map((t) => `${t.name} in ${code(t.outsidePath ?? '')}`).join(', ')}. Add those folders to PATH to type the commands in a terminal too.`);
   }
-  lines.push('', `Searched the \`edgo.tools.<tool>\` settings, the PATH of VS Code and of its integrated terminal (${report.pathEntries} folders), then the folders where each tool's installers put it. Set \`edgo.tools.<tool>\` to point at a tool that lives elsewhere.`, '');
+  lines.push(
+    '',
+    `Searched the \`edgo.tools.<tool>\` settings, the PATH of VS Code and of its integrated terminal (${report.pathEntries} folders), then the folders where each tool's installers put it. Set \`edgo.tools.<tool>\` to point at a tool that lives elsewhere.`,
+    '',
+  );
   return lines.join('\n');
 }
 

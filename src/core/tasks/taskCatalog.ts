@@ -25,13 +25,17 @@ export function tasksForFolder(facts: FolderFacts, options: CatalogOptions = {})
     const image = `${d.image}:${imageTag}`;
     tasks.push(
       spec('docker-build', `docker build${where}`, 'docker', ['build', '-t', image, '-f', d.dockerfile || 'Dockerfile', d.context || '.'], '', {
-        target: d.dir, group: 'build', detail: `Builds the image ${image} from ${d.dockerfile}`,
+        target: d.dir,
+        group: 'build',
+        detail: `Builds the image ${image} from ${d.dockerfile}`,
       }),
     );
     const ports = d.ports.flatMap((p) => ['-p', `${p.port}:${p.port}${p.protocol === 'udp' ? '/udp' : ''}`]);
     tasks.push(
       spec('docker-run', `docker run${where}`, 'docker', ['run', '--rm', '--name', containerName(d.image), ...ports, image], '', {
-        target: d.dir, background: true, matchers: [pm.server],
+        target: d.dir,
+        background: true,
+        matchers: [pm.server],
         detail: ports.length ? `Runs ${image} publishing ${d.ports.map((p) => p.port).join(', ')} (from EXPOSE)` : `Runs ${image} (no EXPOSE, so no port is published)`,
       }),
     );
@@ -57,7 +61,10 @@ export function tasksForFolder(facts: FolderFacts, options: CatalogOptions = {})
     const ns = o.namespace ? ['-n', o.namespace] : [];
     tasks.push(
       spec('kubectl-port-forward', `kubectl port-forward ${ref}`, 'kubectl', ['port-forward', ref, ...pairs, ...ns], '', {
-        target: ref, background: true, matchers: [pm.portForward], detail: `Forwards localhost ${pairs.join(', ')} to ${ref}`,
+        target: ref,
+        background: true,
+        matchers: [pm.portForward],
+        detail: `Forwards localhost ${pairs.join(', ')} to ${ref}`,
       }),
     );
   }
@@ -71,22 +78,33 @@ export function tasksForFolder(facts: FolderFacts, options: CatalogOptions = {})
       const vArgs = v ? ['-f', v] : [];
       const vLabel = v && values.length > 1 ? ` -f ${v}` : '';
       tasks.push(spec('helm-template', `helm template${where}${vLabel}`, 'helm', ['template', release, chart, ...vArgs], '', { target: v ?? chart, detail: `Renders the manifests of ${c.name}${v ? ` with ${v}` : ''}` }));
-      tasks.push(spec('helm-upgrade', `helm upgrade --install${where}${vLabel}`, 'helm', ['upgrade', '--install', release, chart, ...vArgs], '', { target: v ?? chart, detail: `Installs or upgrades the release ${release}${v ? ` with ${v}` : ''}` }));
+      tasks.push(
+        spec('helm-upgrade', `helm upgrade --install${where}${vLabel}`, 'helm', ['upgrade', '--install', release, chart, ...vArgs], '', { target: v ?? chart, detail: `Installs or upgrades the release ${release}${v ? ` with ${v}` : ''}` }),
+      );
     }
   }
   for (const c of facts.catalogs ?? []) {
     const where = several(facts.catalogs?.length ?? 0) ? ` (${c || '.'})` : '';
     const dir = c || '.';
     tasks.push(spec('catalog-install', `EventCatalog: npm install${where}`, 'npm', ['install'], c, { target: dir, detail: `Installs EventCatalog into ${dir}/node_modules (Node.js 22.12+, from the npm registry)` }));
-    tasks.push(spec('catalog-dev', `EventCatalog: npm run dev${where}`, 'npm', ['run', 'dev'], c, {
-      target: dir, background: true, matchers: [pm.server], detail: `Serves the catalog of ${dir} at http://localhost:3000, reloading as you edit`,
-    }));
+    tasks.push(
+      spec('catalog-dev', `EventCatalog: npm run dev${where}`, 'npm', ['run', 'dev'], c, {
+        target: dir,
+        background: true,
+        matchers: [pm.server],
+        detail: `Serves the catalog of ${dir} at http://localhost:3000, reloading as you edit`,
+      }),
+    );
     tasks.push(spec('catalog-build', `EventCatalog: npm run build${where}`, 'npm', ['run', 'build'], c, { target: dir, group: 'build', detail: `Builds the catalog of ${dir} into ${dir}/dist, a static site` }));
   }
   if (facts.module === 5 || facts.go.some((g) => usesNats(g.goMod))) {
-    tasks.push(spec('nats-server', 'nats-server -js', 'nats-server', ['-js', '-m', '8222'], '', {
-      background: true, matchers: [pm.natsServer], detail: 'Starts a local NATS server with JetStream on port 4222 (monitoring on 8222)',
-    }));
+    tasks.push(
+      spec('nats-server', 'nats-server -js', 'nats-server', ['-js', '-m', '8222'], '', {
+        background: true,
+        matchers: [pm.natsServer],
+        detail: 'Starts a local NATS server with JetStream on port 4222 (monitoring on 8222)',
+      }),
+    );
   }
   const clusterWork = facts.manifests.length > 0 || facts.charts.length > 0 || facts.kindConfig !== undefined || facts.module === 6 || facts.module === 7;
   if (clusterWork) {
@@ -119,7 +137,10 @@ function goTasks(project: GoProject, qualify: boolean, options: CatalogOptions):
     spec('go-build', `go build${where}`, 'go', ['build', './...'], cwd, { target: t, group: 'build', matchers: [pm.go], detail: 'Compiles every package of the module' }),
     spec('go-test', `go test${where}`, 'go', ['test', ...goTestFlags, './...'], cwd, { target: t, group: 'test', matchers: [pm.goTest, pm.go], detail: 'Runs the tests of every package' }),
     spec('go-test-package', `go test (current package)${where}`, 'go', ['test', ...goTestFlags, currentPackage(project.dir, options.activeFile)], cwd, {
-      target: t, group: 'test', matchers: [pm.goTest, pm.go], detail: 'Runs the tests of the package of the open file',
+      target: t,
+      group: 'test',
+      matchers: [pm.goTest, pm.go],
+      detail: 'Runs the tests of the package of the open file',
     }),
     spec('go-vet', `go vet${where}`, 'go', ['vet', './...'], cwd, { target: t, matchers: [pm.go], detail: 'Reports suspicious constructs' }),
   ];
@@ -153,7 +174,12 @@ export function localPort(port: number): number {
 
 /** A Helm release name: DNS-1123 label, at most 53 characters. */
 export function releaseName(chartName: string): string {
-  const name = chartName.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 53).replace(/-+$/, '');
+  const name = chartName
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 53)
+    .replace(/-+$/, '');
   return name || 'release';
 }
 
@@ -196,5 +222,8 @@ export function taskContextKey(module: number, label: string): string {
 
 /** `go test (current package)` becomes `go-test-current-package`. */
 export function labelSlug(label: string): string {
-  return label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }

@@ -65,17 +65,14 @@ const unixShared = (v: Vars, platform: string): ReadonlyArray<string | false | u
   v.gopath && `${v.gopath}/bin`,
   ...(platform === 'darwin' ? ['/opt/homebrew/bin', '/usr/local/bin', '/opt/local/bin'] : ['/usr/local/bin', '/snap/bin', '/home/linuxbrew/.linuxbrew/bin']),
   // Debian puts nats-server in /usr/sbin, which a non-root PATH lacks.
-  '/usr/bin', '/bin', '/usr/sbin', '/usr/local/sbin',
+  '/usr/bin',
+  '/bin',
+  '/usr/sbin',
+  '/usr/local/sbin',
 ];
 
 const winOwn: Partial<Record<ToolId, PlaceList>> = {
-  go: (v) => [
-    v.goroot && `${v.goroot}\\bin`,
-    `${v.programFiles}\\Go\\bin`,
-    'C:\\Go\\bin',
-    v.home && `${v.home}\\go\\bin`,
-    v.home && `${v.home}\\sdk\\go*\\bin`,
-  ],
+  go: (v) => [v.goroot && `${v.goroot}\\bin`, `${v.programFiles}\\Go\\bin`, 'C:\\Go\\bin', v.home && `${v.home}\\go\\bin`, v.home && `${v.home}\\sdk\\go*\\bin`],
   docker: (v) => [`${v.programFiles}\\Docker\\Docker\\resources\\bin`],
   kubectl: (v) => [`${v.programFiles}\\Docker\\Docker\\resources\\bin`],
   git: (v) => [`${v.programFiles}\\Git\\cmd`],

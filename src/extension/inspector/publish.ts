@@ -82,9 +82,7 @@ export async function confirmAndRedrive(connection: InspectorConnection, stream:
     );
     if (ok !== 'Re-drive') return;
     const { result } = await redrive(session, plan);
-    void vscode.window.showInformationMessage(
-      result.duplicate ? `This dead letter was already re-driven to ${plan.subject} a moment ago; the stream dropped the copy.` : `Re-driven to ${plan.subject} (${result.stream} #${result.seq}).`,
-    );
+    void vscode.window.showInformationMessage(result.duplicate ? `This dead letter was already re-driven to ${plan.subject} a moment ago; the stream dropped the copy.` : `Re-driven to ${plan.subject} (${result.stream} #${result.seq}).`);
   } catch (err) {
     void vscode.window.showErrorMessage(`Re-drive failed: ${errorMessage(err)}`);
   }

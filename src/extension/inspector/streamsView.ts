@@ -90,7 +90,10 @@ export class StreamsTreeProvider implements vscode.TreeDataProvider<StreamsNode>
     this.#wake?.stop();
     this.#wake = undefined;
     if (!this.#timer) return;
-    this.#wake = session.onNextMessage(this.#streams.flatMap((s) => s.subjects), () => this.#woken());
+    this.#wake = session.onNextMessage(
+      this.#streams.flatMap((s) => s.subjects),
+      () => this.#woken(),
+    );
   }
 
   get polling(): boolean {

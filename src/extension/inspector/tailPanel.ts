@@ -101,10 +101,13 @@ export class TailPanel implements vscode.Disposable {
     const s = this.connection.state;
     const streams = this.#tail ? [...this.#tail.streams.keys()].join(', ') : '';
     const text =
-      s.kind === 'connected' ? `Tailing ${streams || '…'} on ${s.url} (ephemeral ordered consumers; your services are not affected)`
-      : s.kind === 'reconnecting' ? `Connection to ${s.url} dropped; reconnecting… (the tail resumes where it stopped)`
-      : s.kind === 'down' || s.kind === 'refused' ? s.message
-      : 'Connecting…';
+      s.kind === 'connected'
+        ? `Tailing ${streams || '…'} on ${s.url} (ephemeral ordered consumers; your services are not affected)`
+        : s.kind === 'reconnecting'
+          ? `Connection to ${s.url} dropped; reconnecting… (the tail resumes where it stopped)`
+          : s.kind === 'down' || s.kind === 'refused'
+            ? s.message
+            : 'Connecting…';
     this.#post({ type: 'state', text, level: s.kind === 'connected' ? '' : s.kind === 'reconnecting' ? 'warn' : s.kind === 'idle' || s.kind === 'connecting' ? '' : 'bad' });
   }
 

@@ -26,7 +26,16 @@ export async function pickDiagram(blocks: readonly MermaidBlock[], index: number
   if (index !== undefined) return blocks.find((b) => b.index === index);
   if (blocks.length <= 1) return blocks[0];
   const picked = await vscode.window.showQuickPick(
-    blocks.map((b) => ({ label: `Diagram ${b.index + 1}`, description: `line ${b.contentLine + 1}`, detail: b.text.split('\n').find((l) => l.trim() !== '')?.trim() ?? '', block: b })),
+    blocks.map((b) => ({
+      label: `Diagram ${b.index + 1}`,
+      description: `line ${b.contentLine + 1}`,
+      detail:
+        b.text
+          .split('\n')
+          .find((l) => l.trim() !== '')
+          ?.trim() ?? '',
+      block: b,
+    })),
     { placeHolder: 'Which diagram?' },
   );
   return picked?.block;

@@ -50,11 +50,16 @@ export function registerMermaid(context: vscode.ExtensionContext, api: EdgoExten
       if (document) preview.show(document);
       return preview;
     }
-    const panel = vscode.window.createWebviewPanel(previewViewType, 'Mermaid', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: true,
-      retainContextWhenHidden: true,
-      localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media'), vscode.Uri.joinPath(context.extensionUri, 'dist')],
-    });
+    const panel = vscode.window.createWebviewPanel(
+      previewViewType,
+      'Mermaid',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      {
+        enableScripts: true,
+        retainContextWhenHidden: true,
+        localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media'), vscode.Uri.joinPath(context.extensionUri, 'dist')],
+      },
+    );
     return adopt(panel, document, false);
   };
 
@@ -87,22 +92,23 @@ export function registerMermaid(context: vscode.ExtensionContext, api: EdgoExten
     return uri;
   }
 
-  const exportCommand = (format: ExportFormat) => async (args?: ExportArgs): Promise<vscode.Uri | undefined> => {
-    const document = await documentFor(undefined);
-    if (!document && !preview) {
-      void vscode.window.showInformationMessage('Open a Mermaid or Markdown file with a diagram first.');
-      return undefined;
-    }
-    const panel = preview ?? open(document);
-    if (document && panel.document !== document && !panel.locked) panel.show(document);
-    if (!panel.lastRender || panel.lastRender.uri !== panel.document?.uri.toString()) await nextRender(panel.document?.uri.toString(), undefined, 20_000);
-    return exportFrom(panel, format, args ?? {});
-  };
+  const exportCommand =
+    (format: ExportFormat) =>
+    async (args?: ExportArgs): Promise<vscode.Uri | undefined> => {
+      const document = await documentFor(undefined);
+      if (!document && !preview) {
+        void vscode.window.showInformationMessage('Open a Mermaid or Markdown file with a diagram first.');
+        return undefined;
+      }
+      const panel = preview ?? open(document);
+      if (document && panel.document !== document && !panel.locked) panel.show(document);
+      if (!panel.lastRender || panel.lastRender.uri !== panel.document?.uri.toString()) await nextRender(panel.document?.uri.toString(), undefined, 20_000);
+      return exportFrom(panel, format, args ?? {});
+    };
 
   /** Resolves with the first render of `uri` at `minVersion` or later (or the latest one if it already matches). */
   const nextRender = (uri: string | undefined, minVersion: number | undefined, timeoutMs: number): Promise<RenderedEvent> => {
-    const matches = (e: RenderedEvent | undefined): e is RenderedEvent =>
-      e !== undefined && (uri === undefined || e.uri === uri) && (minVersion === undefined || e.version >= minVersion);
+    const matches = (e: RenderedEvent | undefined): e is RenderedEvent => e !== undefined && (uri === undefined || e.uri === uri) && (minVersion === undefined || e.version >= minVersion);
     if (matches(preview?.lastRender)) return Promise.resolve(preview.lastRender);
     return new Promise<RenderedEvent>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -162,9 +168,7 @@ export function registerMermaid(context: vscode.ExtensionContext, api: EdgoExten
     // For the integration tests only: resolves when the panel has drawn the given document version.
     context.subscriptions.push(
       vscode.commands.registerCommand('edgo.mermaid.test.waitForRender', (args?: WaitArgs) => nextRender(args?.uri, args?.minVersion, args?.timeoutMs ?? 30_000)),
-      vscode.commands.registerCommand('edgo.mermaid.test.state', () =>
-        preview ? { uri: preview.document?.uri.toString(), locked: preview.locked, title: preview.panel.title } : undefined,
-      ),
+      vscode.commands.registerCommand('edgo.mermaid.test.state', () => (preview ? { uri: preview.document?.uri.toString(), locked: preview.locked, title: preview.panel.title } : undefined)),
     );
   }
 

@@ -13,13 +13,7 @@ export interface PreviewPageOptions {
 }
 
 export function previewPageHtml(o: PreviewPageOptions): string {
-  const csp = [
-    "default-src 'none'",
-    `script-src 'nonce-${o.nonce}'`,
-    `style-src ${o.cspSource} 'unsafe-inline'`,
-    `img-src ${o.cspSource} data: blob:`,
-    `font-src ${o.cspSource} data:`,
-  ].join('; ');
+  const csp = ["default-src 'none'", `script-src 'nonce-${o.nonce}'`, `style-src ${o.cspSource} 'unsafe-inline'`, `img-src ${o.cspSource} data: blob:`, `font-src ${o.cspSource} data:`].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

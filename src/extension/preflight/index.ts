@@ -45,9 +45,11 @@ export function registerPreflight(context: vscode.ExtensionContext, api: { prefl
     const previous = inFlight?.promise.catch(() => undefined) ?? Promise.resolve(undefined);
     const current = { generation, promise: previous.then(checkNow) };
     inFlight = current;
-    void current.promise.finally(() => {
-      if (inFlight === current) inFlight = undefined;
-    }).catch(() => undefined);
+    void current.promise
+      .finally(() => {
+        if (inFlight === current) inFlight = undefined;
+      })
+      .catch(() => undefined);
     return current.promise;
   };
 

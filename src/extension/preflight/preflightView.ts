@@ -6,10 +6,7 @@ import { toolIds } from '../../core/tools/toolIds';
 export const preflightViewId = 'edgo.tools';
 export const copyInstallCommandId = 'edgo.preflight.copyInstallCommand';
 
-type Node =
-  | { kind: 'message'; text: string; command?: vscode.Command; icon?: string }
-  | { kind: 'tool'; tool: ToolReport }
-  | { kind: 'detail'; text: string; tooltip?: string; command?: vscode.Command; icon: string };
+type Node = { kind: 'message'; text: string; command?: vscode.Command; icon?: string } | { kind: 'tool'; tool: ToolReport } | { kind: 'detail'; text: string; tooltip?: string; command?: vscode.Command; icon: string };
 
 const icons: Record<ToolStatus, [string, string]> = {
   ok: ['pass', 'testing.iconPassed'],
@@ -58,7 +55,10 @@ export class PreflightTreeProvider implements vscode.TreeDataProvider<Node>, vsc
     if (needsInstall(t)) {
       for (const o of t.install.options) {
         rows.push({
-          kind: 'detail', icon: 'clippy', text: `${o.via}: ${o.command}`, tooltip: `Click to copy.${o.note ? `\n${o.note}` : ''}`,
+          kind: 'detail',
+          icon: 'clippy',
+          text: `${o.via}: ${o.command}`,
+          tooltip: `Click to copy.${o.note ? `\n${o.note}` : ''}`,
           command: { command: copyInstallCommandId, title: 'Copy', arguments: [o.command] },
         });
       }

@@ -42,7 +42,14 @@ export function toVscodeTask(folder: vscode.WorkspaceFolder, spec: TaskSpec, too
     ? // the PATH the preflight searched, so go finds the same git, and docker the same credential helpers
       new vscode.ProcessExecution(tool.path, [...spec.args], { cwd, env: taskEnvironment(tool) })
     : new vscode.CustomExecution(async () => messageTerminal(missingToolLines(spec.tool, tool, process.platform), toolMissingExitCode));
-  const task = new vscode.Task(definition, folder, spec.label, edgoTaskType, execution, spec.problemMatchers.map((m) => `$${m}`));
+  const task = new vscode.Task(
+    definition,
+    folder,
+    spec.label,
+    edgoTaskType,
+    execution,
+    spec.problemMatchers.map((m) => `$${m}`),
+  );
   task.detail = spec.detail;
   task.isBackground = spec.background;
   if (spec.group === 'build') task.group = vscode.TaskGroup.Build;

@@ -57,9 +57,7 @@ export class ToolNotice {
     // Once per workspace whatever the answer: the lab keeps using the tool either way.
     await this.memento.update(this.#key(found.tool), true);
     const name = toolSpec(found.tool).name;
-    const message =
-      `${name} is not on the PATH VS Code was started with, so the lab uses it from ${found.path}. ` +
-      `Make that permanent? This sets edgo.tools.${found.tool} and adds ${found.dir} to the PATH of the integrated terminal.`;
+    const message = `${name} is not on the PATH VS Code was started with, so the lab uses it from ${found.path}. ` + `Make that permanent? This sets edgo.tools.${found.tool} and adds ${found.dir} to the PATH of the integrated terminal.`;
     const choices = vscode.workspace.workspaceFolders?.length ? [workspaceChoice, userChoice] : [userChoice];
     const answer = await this.prompt(message, choices);
     if (answer === workspaceChoice) await makePermanent(found, vscode.ConfigurationTarget.Workspace);

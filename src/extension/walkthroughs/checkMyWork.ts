@@ -79,10 +79,7 @@ export class CheckMyWork implements vscode.Disposable {
   async command(moduleArg?: unknown, folderArg?: unknown): Promise<CheckRunSummary | undefined> {
     if (!vscode.workspace.isTrusted) {
       const manage = 'Manage Workspace Trust';
-      const answer = await vscode.window.showWarningMessage(
-        'Check my work runs go (build, vet, test) in your folder, so it needs a trusted workspace. Trust this folder if it is yours, then check again.',
-        manage,
-      );
+      const answer = await vscode.window.showWarningMessage('Check my work runs go (build, vet, test) in your folder, so it needs a trusted workspace. Trust this folder if it is yours, then check again.', manage);
       if (answer === manage) await vscode.commands.executeCommand('workbench.trust.manage');
       return undefined;
     }
@@ -143,14 +140,7 @@ export class CheckMyWork implements vscode.Disposable {
    * Runs the checks (all, or `only`) of a module in `folder` as one test run. A `background`
    * run (the progress restore) does not count failures: the learner's next hint stays the first.
    */
-  async run(
-    loaded: LoadedModule,
-    folder: string,
-    only?: readonly string[],
-    token?: vscode.CancellationToken,
-    request?: vscode.TestRunRequest,
-    options?: { readonly background?: boolean },
-  ): Promise<CheckRunSummary | undefined> {
+  async run(loaded: LoadedModule, folder: string, only?: readonly string[], token?: vscode.CancellationToken, request?: vscode.TestRunRequest, options?: { readonly background?: boolean }): Promise<CheckRunSummary | undefined> {
     const moduleItem = this.#moduleItem(loaded);
     this.#folders.set(loaded.module.slug, folder);
     const run = this.controller.createTestRun(request ?? new vscode.TestRunRequest([moduleItem]), `Module ${loaded.module.number} in ${path.basename(folder)}`, false);
@@ -195,11 +185,7 @@ export class CheckMyWork implements vscode.Disposable {
       run.passed(item, r.durationMs);
       return;
     }
-    const problems: CheckProblem[] = [
-      ...(r.problems.length > 0 ? r.problems : [{ message: r.message }]),
-      ...(r.hint ? [{ message: hintLine(r.hint) }] : []),
-      ...(r.notes ?? []).map((n) => ({ message: n })),
-    ];
+    const problems: CheckProblem[] = [...(r.problems.length > 0 ? r.problems : [{ message: r.message }]), ...(r.hint ? [{ message: hintLine(r.hint) }] : []), ...(r.notes ?? []).map((n) => ({ message: n }))];
     const messages = problems.slice(0, 20).map((p) => {
       const m = new vscode.TestMessage(p.message);
       if (p.location) {

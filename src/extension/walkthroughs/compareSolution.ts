@@ -23,16 +23,9 @@ export function compareCandidates(loaded: LoadedModule, checkId: string | undefi
 }
 
 /** `options.confirmed` skips the question (tests, and callers that already asked). */
-export async function compareWithSolution(
-  catalog: ModuleCatalog,
-  moduleArg?: unknown,
-  checkArg?: unknown,
-  folderArg?: unknown,
-  result?: CheckResult,
-  options?: { readonly confirmed?: boolean },
-): Promise<boolean> {
+export async function compareWithSolution(catalog: ModuleCatalog, moduleArg?: unknown, checkArg?: unknown, folderArg?: unknown, result?: CheckResult, options?: { readonly confirmed?: boolean }): Promise<boolean> {
   const folders = vscode.workspace.workspaceFolders ?? [];
-  const folder = typeof folderArg === 'string' ? folderArg : folderArg instanceof vscode.Uri ? folderArg.fsPath : folders.find((f) => readMarker(f.uri.fsPath))?.uri.fsPath ?? folders[0]?.uri.fsPath;
+  const folder = typeof folderArg === 'string' ? folderArg : folderArg instanceof vscode.Uri ? folderArg.fsPath : (folders.find((f) => readMarker(f.uri.fsPath))?.uri.fsPath ?? folders[0]?.uri.fsPath);
   const loaded = typeof moduleArg === 'string' || typeof moduleArg === 'number' ? catalog.find(moduleArg) : catalog.find(folder ? readMarker(folder)?.slug : undefined);
   if (!loaded?.spec.solution || !folder) {
     void vscode.window.showInformationMessage('Open a folder scaffolded from a module with a reference solution first.');

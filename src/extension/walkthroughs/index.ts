@@ -147,7 +147,10 @@ export function registerWalkthroughs(context: vscode.ExtensionContext, api: Edgo
         const steps = m.spec.steps.filter((s) => s.doneWhen.kind === 'task' && labelSlug(s.doneWhen.label) === slug);
         if (steps.length === 0) continue;
         await keys.set(taskContextKey(m.module, e.execution.task.name), true);
-        await progress.markDone(m.module.walkthroughId, steps.map((s) => s.id));
+        await progress.markDone(
+          m.module.walkthroughId,
+          steps.map((s) => s.id),
+        );
       }
     }),
   );

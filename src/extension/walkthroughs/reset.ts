@@ -34,5 +34,4 @@ export async function resetAll(extensionId: string, modules: readonly LoadedModu
   return cleared;
 }
 
-export const resetFallbackMessage =
-  'Your progress in the learning path was reset, but VS Code kept its own checkmarks on the walkthrough page. Run "Developer: Reset Welcome Page Walkthrough Progress" to clear those too.';
+export const resetFallbackMessage = 'Your progress in the learning path was reset, but VS Code kept its own checkmarks on the walkthrough page. Run "Developer: Reset Welcome Page Walkthrough Progress" to clear those too.';

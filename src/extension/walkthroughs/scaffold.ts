@@ -38,23 +38,18 @@ export function toUri(value: unknown): vscode.Uri | undefined {
 async function pickStartFrom(loaded: LoadedModule, prompts: WalkthroughPrompts): Promise<string | undefined | null> {
   const from = loaded.spec.starterFrom;
   if (!from || !prompts.pickStartFrom) return undefined;
-  const folders = findLearnerFolders((vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath), from);
+  const folders = findLearnerFolders(
+    (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath),
+    from,
+  );
   if (folders.length === 0) return undefined;
   const choice = await prompts.pickStartFrom(findModule(from)?.title ?? from, folders);
   if (choice === undefined) return null;
   return choice === 'reference' ? undefined : choice;
 }
 
-export async function scaffold(
-  catalog: ModuleCatalog,
-  prompts: WalkthroughPrompts,
-  moduleKey: unknown,
-  targetArg: unknown,
-  options: ScaffoldOptions = {},
-): Promise<ScaffoldResult | undefined> {
-  const loaded =
-    (typeof moduleKey === 'string' || typeof moduleKey === 'number' ? catalog.find(moduleKey) : undefined) ??
-    (await catalog.pick('Scaffold the starter of which module?', (m) => m.spec.starter !== undefined));
+export async function scaffold(catalog: ModuleCatalog, prompts: WalkthroughPrompts, moduleKey: unknown, targetArg: unknown, options: ScaffoldOptions = {}): Promise<ScaffoldResult | undefined> {
+  const loaded = (typeof moduleKey === 'string' || typeof moduleKey === 'number' ? catalog.find(moduleKey) : undefined) ?? (await catalog.pick('Scaffold the starter of which module?', (m) => m.spec.starter !== undefined));
   if (!loaded) return undefined;
   if (!loaded.spec.starter) {
     void vscode.window.showInformationMessage(`Module ${loaded.module.number} has no hands-on starter yet.`);

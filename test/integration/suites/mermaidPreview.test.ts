@@ -56,7 +56,7 @@ describe('mermaid preview in VS Code', () => {
     assert.equal(second.diagrams[0]?.rerendered, true);
   });
 
-  it('shows a syntax error in the panel and in Problems at the learner\'s line, and clears both when fixed', async () => {
+  it("shows a syntax error in the panel and in Problems at the learner's line, and clears both when fixed", async () => {
     const file = path.join(dir, 'broken.mmd');
     const text = '---\ntitle: Broken\n---\nsequenceDiagram\n  %% a comment\n  Orders->>Billing: charge\n  Billing->>\n';
     fs.writeFileSync(file, text);
@@ -93,12 +93,21 @@ describe('mermaid preview in VS Code', () => {
     assert.equal(first.diagrams.length, 3);
     await replaceAll(doc, doc.getText().replace('A->>B: Second', 'A->>B: Changed'));
     const second = await rendered(uri, doc.version);
-    assert.deepEqual(second.diagrams.map((d) => d.rerendered), [false, true, false]);
+    assert.deepEqual(
+      second.diagrams.map((d) => d.rerendered),
+      [false, true, false],
+    );
 
     const problems = mermaidDiagnostics(uri, (d) => d.length > 0);
     await replaceAll(doc, doc.getText().replace('class Third', 'class Third {'));
     const diagnostics = await problems;
-    assert.equal(diagnostics[0]?.range.start.line, doc.getText().split('\n').findIndex((l) => l.includes('class Third {')));
+    assert.equal(
+      diagnostics[0]?.range.start.line,
+      doc
+        .getText()
+        .split('\n')
+        .findIndex((l) => l.includes('class Third {')),
+    );
   });
 
   it('follows the active editor unless locked', async () => {
@@ -130,7 +139,7 @@ describe('mermaid preview in VS Code', () => {
     assert.equal(doc.lineAt(1).text, '  %% A --> B');
   });
 
-  it('adds mermaid fences to VS Code\'s own Markdown preview', async () => {
+  it("adds mermaid fences to VS Code's own Markdown preview", async () => {
     const html = await vscode.commands.executeCommand<string>('markdown.api.render', '# T\n\n```mermaid\nflowchart TD\n  A["<b>x</b>"] --> B\n```\n');
     assert.match(html, /<pre class="edgo-mermaid[^"]*"[^>]*>flowchart TD\n {2}A\[&quot;&lt;b&gt;x&lt;\/b&gt;&quot;\] --&gt; B\n<\/pre>/);
   });

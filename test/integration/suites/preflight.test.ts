@@ -39,7 +39,7 @@ describe('preflight', function () {
     const second = go(await api.run());
     assert.equal(second.status, 'ok', second.explanation);
     assert.equal(second.path, first.path);
-    assert.equal(second.outsidePath, undefined, 'found on the terminal\'s PATH');
+    assert.equal(second.outsidePath, undefined, "found on the terminal's PATH");
     assert.match(second.version ?? '', /^1\.\d+/);
   });
 
@@ -71,7 +71,7 @@ describe('preflight', function () {
     fs.cpSync(path.join(fixture('tasks', 'go-pass/go.mod'), 'go-pass'), scratch, { recursive: true });
     try {
       await setUserSetting('edgo.tools.go', '/nonexistent-edgo-bin/go');
-      const task = await tasksApi.findTask('go test (edgo-preflight-it)', { folder }) ?? (await tasksApi.findTask('go test', { folder }));
+      const task = (await tasksApi.findTask('go test (edgo-preflight-it)', { folder })) ?? (await tasksApi.findTask('go test', { folder }));
       assert.ok(task, 'no go test task for the copied module');
       assert.ok(task.execution instanceof vscode.CustomExecution, `${task.name} should explain, not run`);
       // it prints how to install Go and ends with 127, the shell's "command not found"

@@ -80,7 +80,7 @@ describe('tasks', function () {
     assert.ok(onTestLine(), 'calc_test.go line 10 carries the failure');
   });
 
-  it('sets edgo.task.<NN>.<label-slug> when a walkthrough step\'s task exits 0', async () => {
+  it("sets edgo.task.<NN>.<label-slug> when a walkthrough step's task exits 0", async () => {
     const label = `go test (${scratchDir}/pass)`;
     const key = 'edgo.task.01.go-test-edgo-tasks-it-pass';
     const completed = new Promise<string>((resolve) => {

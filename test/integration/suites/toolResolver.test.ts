@@ -41,7 +41,10 @@ describe('tool resolver: Go off the PATH', function () {
     fs.mkdirSync(sdkBin, { recursive: true });
     fs.symlinkSync(fs.realpathSync(real.path), path.join(sdkBin, 'go'));
     // The extension host's PATH without any folder that holds go, and no GOROOT.
-    process.env.PATH = (saved.PATH ?? '').split(path.delimiter).filter((d) => d && !fs.existsSync(path.join(d, 'go'))).join(path.delimiter);
+    process.env.PATH = (saved.PATH ?? '')
+      .split(path.delimiter)
+      .filter((d) => d && !fs.existsSync(path.join(d, 'go')))
+      .join(path.delimiter);
     process.env.HOME = home;
     delete process.env.GOROOT;
     await setUserSetting('edgo.tools.go', undefined);
@@ -65,22 +68,36 @@ describe('tool resolver: Go off the PATH', function () {
     await tools?.resetNotices();
   });
 
-  it('Check my work runs Go from its install place: the starter\'s real results, and one notice that makes it permanent', async () => {
+  it("Check my work runs Go from its install place: the starter's real results, and one notice that makes it permanent", async () => {
     const go = await tools.resolve('go');
     assert.ok(go.found && go.source === 'install-place', `Go should be found off the PATH: ${JSON.stringify(go)} (PATH=${process.env.PATH})`);
     assert.ok(!(process.env.PATH ?? '').split(path.delimiter).includes(go.dir), `${go.dir} is not on the extension host's PATH`);
 
     const first = await vscode.commands.executeCommand<CheckSummary>('edgo.check', slug, vscode.Uri.file(target));
     assert.ok(first, 'edgo.check returned nothing');
-    assert.deepEqual(first.results.filter((r) => r.missingTool).map((r) => r.id), [], 'no check says Go is missing');
+    assert.deepEqual(
+      first.results.filter((r) => r.missingTool).map((r) => r.id),
+      [],
+      'no check says Go is missing',
+    );
     // module 1's starter fails exactly the checks the course expects, for the reasons it expects
-    assert.deepEqual(first.results.filter((r) => r.status === 'fail').map((r) => r.id).sort(), [...expect.starterFails].sort(), JSON.stringify(first.results, null, 1));
+    assert.deepEqual(
+      first.results
+        .filter((r) => r.status === 'fail')
+        .map((r) => r.id)
+        .sort(),
+      [...expect.starterFails].sort(),
+      JSON.stringify(first.results, null, 1),
+    );
     for (const [id, text] of Object.entries(expect.starterMessages)) {
       const r = first.results.find((x) => x.id === id);
       const all = [r?.message ?? '', ...(r?.problems ?? []).map((p) => p.message)].join('\n');
       assert.ok(all.includes(text), `${id} mentions ${text}: ${all}`);
     }
-    assert.deepEqual(first.results.filter((r) => r.status === 'pass').map((r) => r.id), ['build', 'vet']);
+    assert.deepEqual(
+      first.results.filter((r) => r.status === 'pass').map((r) => r.id),
+      ['build', 'vet'],
+    );
 
     await tools.lastNotice();
     assert.equal(prompts.length, 1, `one notice: ${JSON.stringify(prompts)}`);

@@ -84,7 +84,10 @@ describe('walkthroughs', function () {
     fs.cpSync(path.join(moduleDir, 'solution'), target, { recursive: true, force: true });
     const second = await vscode.commands.executeCommand<CheckSummary>('edgo.check', slug, vscode.Uri.file(target));
     assert.ok(second);
-    assert.deepEqual(second.results.filter((r) => r.status === 'fail').map((r) => `${r.id}: ${r.message}`), []);
+    assert.deepEqual(
+      second.results.filter((r) => r.status === 'fail').map((r) => `${r.id}: ${r.message}`),
+      [],
+    );
     assert.equal(hooks.contextKeys()['edgo.check.01.users'], true, 'the context key that completes the step is set');
     const done = hooks.progress()['edgo.module01'] ?? [];
     for (const step of ['users-endpoint', 'user-by-id', 'check-all']) assert.ok(done.includes(step), `${step} is done: ${done.join(', ')}`);
@@ -170,7 +173,13 @@ describe('walkthroughs', function () {
     });
     const offers = await hooks.offerRestore([vscode.Uri.file(declinedFolder), vscode.Uri.file(target), vscode.Uri.file(scratch('edgo-wt-plain'))]);
     assert.deepEqual(asked, [`${slug} 1`, `${slug} 1`], 'asked for each scaffolded folder, not for the plain one');
-    assert.deepEqual(offers.map((o) => [o.folder, o.restored]), [[declinedFolder, false], [target, true]]);
+    assert.deepEqual(
+      offers.map((o) => [o.folder, o.restored]),
+      [
+        [declinedFolder, false],
+        [target, true],
+      ],
+    );
     const done = hooks.progress()['edgo.module01'] ?? [];
     assert.deepEqual(done.filter((s) => ['scaffold', 'types-interfaces', 'errors'].includes(s)).sort(), ['errors', 'scaffold', 'types-interfaces'], `restored: ${done.join(', ')}`);
     for (const open of ['users-endpoint', 'user-by-id', 'check-all']) assert.ok(!done.includes(open), `${open} stays open: its check fails`);

@@ -47,7 +47,10 @@ describe('markdown-sections', () => {
   const check: CheckSpec = { id: 's', kind: 'markdown-sections', title: 'sections', file: 'README.md', headings: ['Setup', 'API', 'Events'] };
   it('finds headings of any level, ignoring case and fenced code', () => {
     const hs = markdownHeadings('# Title\n```\n# not a heading\n```\n### Events ###\n');
-    assert.deepEqual(hs, [{ text: 'Title', line: 1 }, { text: 'Events', line: 5 }]);
+    assert.deepEqual(hs, [
+      { text: 'Title', line: 1 },
+      { text: 'Events', line: 5 },
+    ]);
   });
 
   it('passes with the sections in different words around them', async () => {
@@ -65,7 +68,10 @@ describe('markdown-sections', () => {
     try {
       const [r] = await runChecks(only(check), f.dir, { runner: noGo });
       assert.equal(r?.status, 'fail');
-      assert.deepEqual(r?.problems.map((p) => p.message), ['add a "## API" section', 'add a "## Events" section']);
+      assert.deepEqual(
+        r?.problems.map((p) => p.message),
+        ['add a "## API" section', 'add a "## Events" section'],
+      );
       const [m] = await runChecks(only({ ...check, file: 'docs/API.md' }), f.dir, { runner: noGo });
       assert.match(m?.message ?? '', /docs\/API\.md is missing/);
     } finally {
@@ -101,7 +107,10 @@ describe('event-yaml', () => {
       assert.equal(r?.problems[0]?.location?.file, 'events/a.yaml');
       assert.ok((r?.problems[0]?.location?.line ?? 0) >= 3, 'the YAML error is on line 3 or later');
       const b = r?.problems.filter((p) => p.location?.file === 'events/b.yaml') ?? [];
-      assert.ok(b.some((p) => /needs `name` or `eventType`/.test(p.message)), 'the event validator of src/core/events judges the file');
+      assert.ok(
+        b.some((p) => /needs `name` or `eventType`/.test(p.message)),
+        'the event validator of src/core/events judges the file',
+      );
     } finally {
       g.dispose();
     }
@@ -112,8 +121,14 @@ describe('event-yaml', () => {
     const f = tempFolder({ 'events/a.yaml': 'eventType: order.created\npayload:\n  orderId: UUID\n', 'events/b.yaml': goodEvent });
     try {
       const [r] = await runChecks(only(check), f.dir, { runner: noGo });
-      assert.ok(r?.problems.some((p) => p.message === '"name" is missing' && p.location?.file === 'events/a.yaml' && p.location.line === 1), JSON.stringify(r?.problems));
-      assert.ok(r?.problems.every((p) => p.location?.file === 'events/a.yaml'), 'the complete event passes');
+      assert.ok(
+        r?.problems.some((p) => p.message === '"name" is missing' && p.location?.file === 'events/a.yaml' && p.location.line === 1),
+        JSON.stringify(r?.problems),
+      );
+      assert.ok(
+        r?.problems.every((p) => p.location?.file === 'events/a.yaml'),
+        'the complete event passes',
+      );
     } finally {
       f.dispose();
     }
@@ -149,7 +164,7 @@ describe('mermaid', () => {
       const [bad] = await runChecks(only(check), g.dir, { runner: noGo });
       assert.equal(bad?.status, 'fail');
       assert.equal(bad?.location?.file, 'docs/flow.md');
-      assert.equal(bad?.location?.line, 5, 'Mermaid\'s own parser locates the error on the file\'s line');
+      assert.equal(bad?.location?.line, 5, "Mermaid's own parser locates the error on the file's line");
     } finally {
       g.dispose();
     }
@@ -166,7 +181,7 @@ describe('mermaid', () => {
     }
   });
 
-  it('locates too few diagrams at the first diagram of the learner\'s file', async () => {
+  it("locates too few diagrams at the first diagram of the learner's file", async () => {
     const f = tempFolder({ 'docs/sketch.md': '# Sketch\n\n```mermaid\nflowchart LR\n  A --> B\n```\n' });
     try {
       const [r] = await runChecks(only({ ...check, min: 2 }), f.dir, { runner: noGo });

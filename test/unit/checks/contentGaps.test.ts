@@ -36,7 +36,7 @@ const describeResult = (r: CheckResult | undefined) => [r?.message, ...(r?.probl
 describe('module 4: the flow diagram must show the flow', () => {
   const m4 = '04-event-driven-concepts';
 
-  it('fixing only the starter\'s syntax error fails, naming Payment, Shipping and Notification', async () => {
+  it("fixing only the starter's syntax error fails, naming Payment, Shipping and Notification", async () => {
     const folder = copyOf(m4, 'starter');
     const flow = path.join(folder, 'docs', 'flow.md');
     fs.writeFileSync(flow, fs.readFileSync(flow, 'utf8').replace('OrderService->>EventBus Emit order.created', 'OrderService->>EventBus: Emit order.created'));
@@ -78,7 +78,7 @@ describe('module 4: the flow diagram must show the flow', () => {
   });
 });
 
-describe('module 9: docs need the learner\'s own words', () => {
+describe("module 9: docs need the learner's own words", () => {
   const m9 = '09-docs-mermaid';
 
   it('the generator\'s output plus an empty "## Setup" fails api-doc and readme, at the headings', async () => {
@@ -95,7 +95,7 @@ describe('module 9: docs need the learner\'s own words', () => {
     for (const h of ['Setup', 'API', 'Events', 'Architecture']) assert.match(describeResult(readme), new RegExp(`"${h}" has 0 words`));
   });
 
-  it('the solution passes, and edgo check\'s text names the file and line', async () => {
+  it("the solution passes, and edgo check's text names the file and line", async () => {
     const results = await check(m9, copyOf(m9, 'solution'), ['api-doc', 'readme']);
     assert.deepEqual(results.filter((r) => r.status === 'fail').map(describeResult), []);
     const folder = copyOf(m9, 'starter');
@@ -110,12 +110,33 @@ describe('module 9: docs need the learner\'s own words', () => {
 describe('reading diagrams and sections', () => {
   it('reads participants, aliases and messages of a sequence diagram', () => {
     const c = diagramContent('sequenceDiagram\n  participant O as Order Service\n  actor Client\n  Client->>O: PlaceOrder\n  O-)Bus: order.created\n  Bus--x P: nope\n');
-    assert.deepEqual(c.nodes.map((n) => `${n.id}=${n.label}`), ['O=Order Service', 'Client=Client', 'Bus=Bus', 'P=P']);
-    assert.deepEqual(c.edges.map((e) => `${e.from}>${e.to}:${e.text}`), ['Client>O:PlaceOrder', 'O>Bus:order.created', 'Bus>P:nope']);
+    assert.deepEqual(
+      c.nodes.map((n) => `${n.id}=${n.label}`),
+      ['O=Order Service', 'Client=Client', 'Bus=Bus', 'P=P'],
+    );
+    assert.deepEqual(
+      c.edges.map((e) => `${e.from}>${e.to}:${e.text}`),
+      ['Client>O:PlaceOrder', 'O>Bus:order.created', 'Bus>P:nope'],
+    );
   });
 
   it('counts prose only: not generated blocks, placeholders, code or TODO lines', () => {
-    const text = ['## API', '', '_What it does (handler x)._', '**Request**', '```sh', 'curl a b c d e f', '```', '<!-- edgo:begin api -->', 'one two three', '<!-- edgo:end api -->', 'TODO write', 'Real words here.', '## Next', 'more words'].join('\n');
+    const text = [
+      '## API',
+      '',
+      '_What it does (handler x)._',
+      '**Request**',
+      '```sh',
+      'curl a b c d e f',
+      '```',
+      '<!-- edgo:begin api -->',
+      'one two three',
+      '<!-- edgo:end api -->',
+      'TODO write',
+      'Real words here.',
+      '## Next',
+      'more words',
+    ].join('\n');
     assert.deepEqual(sectionText(text, 1), { words: 3, todoLines: [11] });
   });
 });

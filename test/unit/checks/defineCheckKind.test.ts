@@ -24,7 +24,10 @@ function problemsOf(text: string): string[] {
     parseModuleSpec(text, 'walkthroughs/99-x/module.json');
   } catch (err) {
     assert.ok(err instanceof ModuleSpecError, String(err));
-    return err.message.split('\n').slice(1).map((l) => l.trim());
+    return err.message
+      .split('\n')
+      .slice(1)
+      .map((l) => l.trim());
   }
   return [];
 }
@@ -43,21 +46,36 @@ describe('defineCheckKind: module.json validated from the declared fields', () =
   it('says "did you mean" for a misspelt field and a misspelt kind', () => {
     const text = moduleText('    { "id": "t", "kind": "go-test", "title": "t", "pakages": ["./..."] },\n    { "id": "u", "kind": "mermiad", "title": "u" }');
     const problems = problemsOf(text);
-    assert.ok(problems.some((p) => /^walkthroughs\/99-x\/module\.json:6:51: checks\[0\]\.pakages: is not a field here \(did you mean "packages"\?\)/.test(p)), problems.join('\n'));
-    assert.ok(problems.some((p) => /module\.json:7:\d+: checks\[1\]\.kind: "mermiad" is not a check kind \(did you mean "mermaid"\?\)/.test(p)), problems.join('\n'));
+    assert.ok(
+      problems.some((p) => /^walkthroughs\/99-x\/module\.json:6:51: checks\[0\]\.pakages: is not a field here \(did you mean "packages"\?\)/.test(p)),
+      problems.join('\n'),
+    );
+    assert.ok(
+      problems.some((p) => /module\.json:7:\d+: checks\[1\]\.kind: "mermiad" is not a check kind \(did you mean "mermaid"\?\)/.test(p)),
+      problems.join('\n'),
+    );
   });
 
   it('points a missing required field at its check, and a bad nested entry at the entry', () => {
     const text = moduleText('    { "id": "t", "kind": "import-rule", "title": "t", "rules": [{ "from": "domain", "mayNotImport": [] }] },\n    { "id": "u", "kind": "files-exist", "title": "u" }');
     const problems = problemsOf(text);
-    assert.ok(problems.some((p) => /module\.json:6:\d+: checks\[0\]\.rules\[0\]\.mayNotImport: must have at least 1 entry/.test(p)), problems.join('\n'));
-    assert.ok(problems.some((p) => /module\.json:7:5: checks\[1\]\.paths: is required/.test(p)), problems.join('\n'));
+    assert.ok(
+      problems.some((p) => /module\.json:6:\d+: checks\[0\]\.rules\[0\]\.mayNotImport: must have at least 1 entry/.test(p)),
+      problems.join('\n'),
+    );
+    assert.ok(
+      problems.some((p) => /module\.json:7:5: checks\[1\]\.paths: is required/.test(p)),
+      problems.join('\n'),
+    );
   });
 
   it('locates a JSON syntax error and an unknown top-level field', () => {
     assert.match(problemsOf('{\n  "title": "x",\n}')[0] ?? '', /module\.json:3:1: \(json\)/);
     const text = moduleText('').replace('"title": "m"', '"title": "m", "chekcs": []');
-    assert.ok(problemsOf(text).some((p) => /:2:\d+: chekcs: is not a module.json field \(did you mean "checks"\?\)/.test(p)), problemsOf(text).join('\n'));
+    assert.ok(
+      problemsOf(text).some((p) => /:2:\d+: chekcs: is not a module.json field \(did you mean "checks"\?\)/.test(p)),
+      problemsOf(text).join('\n'),
+    );
   });
 
   it('gives the JSON Schema from the same declaration', () => {
@@ -68,7 +86,10 @@ describe('defineCheckKind: module.json validated from the declared fields', () =
       required: ['glob'],
       additionalProperties: false,
     });
-    assert.deepEqual(validateFields({ min: 0 }, decls).map((p) => `${p.path.join('.')}: ${p.message}`), ['glob: is required', 'min: must be a whole number, 1 or more']);
+    assert.deepEqual(
+      validateFields({ min: 0 }, decls).map((p) => `${p.path.join('.')}: ${p.message}`),
+      ['glob: is required', 'min: must be a whole number, 1 or more'],
+    );
   });
 
   it('finds paths and near names', () => {

@@ -217,7 +217,7 @@ describe('go-test', () => {
   it('explains a go failure that is not about a test (no go.mod)', async () => {
     const f = tempFolder({});
     try {
-      const stderr = 'go: go.mod file not found in current directory or any parent directory; see \'go help modules\'\n';
+      const stderr = "go: go.mod file not found in current directory or any parent directory; see 'go help modules'\n";
       const [r] = await runChecks(moduleWith(tests), f.dir, { runner: fakeGo(() => ({ exitCode: 1, stderr })) });
       assert.equal(r?.status, 'fail');
       assert.match(r?.message ?? '', /go\.mod file not found/);

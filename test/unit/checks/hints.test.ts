@@ -33,7 +33,10 @@ describe('hints', () => {
   it('module.json hints and solutionFiles are validated with located messages', () => {
     const base = { title: 'm', description: '', steps: [{ id: 's', title: 's', description: '', media: { markdown: 'x.md' }, completion: 'read' }] };
     const { problems } = validateModuleSpec({ ...base, checks: [{ id: 'a', kind: 'files-exist', title: 'a', paths: ['x'], hints: 'one', solutionFiles: [3] }] });
-    assert.deepEqual(problems.map((p) => p.at), ['checks[0].hints', 'checks[0].solutionFiles']);
+    assert.deepEqual(
+      problems.map((p) => p.at),
+      ['checks[0].hints', 'checks[0].solutionFiles'],
+    );
   });
 
   it('edgo check shows hint 1, then hint 2 and where the solution is, then starts over after a pass', async () => {

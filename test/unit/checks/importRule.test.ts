@@ -16,16 +16,17 @@ const spec: ModuleSpec = { title: 't', description: 'd', steps: [], checks: [lay
 /** `go list -json` output for packages given as [relative dir, imports, files]. */
 function goList(folder: string, pkgs: Array<[string, string[], string[]]>): string {
   return pkgs
-    .map(([rel, imports, files]) =>
-      JSON.stringify({ Dir: path.join(folder, rel), ImportPath: rel ? `example.com/shop/${rel}` : 'example.com/shop', GoFiles: files, Imports: imports, Module: { Path: 'example.com/shop' } }, null, '\t'),
-    )
+    .map(([rel, imports, files]) => JSON.stringify({ Dir: path.join(folder, rel), ImportPath: rel ? `example.com/shop/${rel}` : 'example.com/shop', GoFiles: files, Imports: imports, Module: { Path: 'example.com/shop' } }, null, '\t'))
     .join('\n');
 }
 
 describe('import-rule', () => {
   it('parses the stream of JSON objects go list prints', () => {
     const out = '{\n\t"ImportPath": "a",\n\t"Imports": ["b"]\n}\n{\n\t"ImportPath": "b"\n}\n';
-    assert.deepEqual(parseGoListJson(out).map((p) => p.ImportPath), ['a', 'b']);
+    assert.deepEqual(
+      parseGoListJson(out).map((p) => p.ImportPath),
+      ['a', 'b'],
+    );
   });
 
   it('passes when domain imports only the standard library', async () => {

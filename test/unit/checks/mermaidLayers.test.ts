@@ -34,15 +34,7 @@ describe('module 2: the layer diagram', () => {
   });
 
   it('a different correct diagram (other ids, labels, shapes) passes', async () => {
-    const r = await diagramCheck(
-      readme(
-        'flowchart TB',
-        '  H(["HTTP Interface adapters"]) --> UC{{Use cases}}',
-        '  PG[(Infrastructure: Postgres)] -.->|implements OrderRepository| UC',
-        '  UC ==> D[Domain entities]',
-        '  H --> D',
-      ),
-    );
+    const r = await diagramCheck(readme('flowchart TB', '  H(["HTTP Interface adapters"]) --> UC{{Use cases}}', '  PG[(Infrastructure: Postgres)] -.->|implements OrderRepository| UC', '  UC ==> D[Domain entities]', '  H --> D'));
     // "Use cases" matches usecase (spaces ignored), "Infrastructure" matches infra.
     assert.equal(r.status, 'pass', said(r));
   });

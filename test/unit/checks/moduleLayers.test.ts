@@ -26,12 +26,15 @@ function twoModules(base06: unknown = '05-event-driven-services') {
 }
 
 describe('module layers', () => {
-  it('lays the module\'s own files over its base\'s solution', () => {
+  it("lays the module's own files over its base's solution", () => {
     const f = twoModules();
     try {
       const m6 = loadModule(f.dir, '06-docker-kubernetes');
       const layers = folderLayers(m6, 'starter');
-      assert.deepEqual(layers.map((l) => path.relative(f.dir, l)), ['05-event-driven-services/solution', '06-docker-kubernetes/starter']);
+      assert.deepEqual(
+        layers.map((l) => path.relative(f.dir, l)),
+        ['05-event-driven-services/solution', '06-docker-kubernetes/starter'],
+      );
       const files = composedFiles(layers);
       assert.deepEqual([...files.keys()], ['Dockerfile', 'go.mod', 'keep.go', 'main.go']);
       assert.equal(path.relative(f.dir, files.get('main.go')!), '06-docker-kubernetes/starter/main.go');
@@ -58,7 +61,10 @@ describe('module layers', () => {
     try {
       const data = JSON.parse(fs.readFileSync(path.join(f.dir, '06-docker-kubernetes', 'module.json'), 'utf8')) as unknown;
       const { problems } = validateModuleSpec(data, path.join(f.dir, '06-docker-kubernetes'));
-      assert.deepEqual(problems.map((p) => `${p.at}: ${p.message}`), ['base: 04-nowhere is not a module next to this one']);
+      assert.deepEqual(
+        problems.map((p) => `${p.at}: ${p.message}`),
+        ['base: 04-nowhere is not a module next to this one'],
+      );
     } finally {
       f.dispose();
     }

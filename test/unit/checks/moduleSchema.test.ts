@@ -14,8 +14,11 @@ describe('schemas/module.schema.json', () => {
     assert.equal(fs.readFileSync(moduleSchemaFile, 'utf8'), moduleSchemaText());
   });
 
-  it('walkthroughs/README.md\'s table of check kinds is generated from the kinds (else npm run gen:module-schema)', () => {
-    assert.deepEqual(staleGenerated().map((g) => path.basename(g.file)), []);
+  it("walkthroughs/README.md's table of check kinds is generated from the kinds (else npm run gen:module-schema)", () => {
+    assert.deepEqual(
+      staleGenerated().map((g) => path.basename(g.file)),
+      [],
+    );
     assert.match(fs.readFileSync(kindsReadmeFile, 'utf8'), /\| `go-test` \| `packages` \(Go package patterns/);
   });
 
@@ -32,7 +35,15 @@ describe('schemas/module.schema.json', () => {
 
   it('rejects a go-test check whose race is not a boolean and a mermaid message without an arrow', () => {
     const step = { id: 's', title: 's', description: '', media: { markdown: 'x.md' }, completion: 'read' };
-    const bad = { title: 'm', description: '', steps: [step], checks: [{ id: 'a', kind: 'go-test', title: 'a', race: 'yes' }, { id: 'b', kind: 'mermaid', title: 'b', glob: 'x', messages: ['A to B'] }] };
+    const bad = {
+      title: 'm',
+      description: '',
+      steps: [step],
+      checks: [
+        { id: 'a', kind: 'go-test', title: 'a', race: 'yes' },
+        { id: 'b', kind: 'mermaid', title: 'b', glob: 'x', messages: ['A to B'] },
+      ],
+    };
     assert.equal(validate(bad), false);
     const paths = (validate.errors ?? []).map((e) => e.instancePath);
     assert.ok(paths.includes('/checks/0/race') && paths.includes('/checks/1/messages/0'), JSON.stringify(validate.errors));

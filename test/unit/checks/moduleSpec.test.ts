@@ -44,13 +44,21 @@ describe('module.json', () => {
       /^checks: duplicate id vet/,
       /^expect: "nope" names no check/,
     ];
-    for (const re of expected) assert.ok(at.some((a) => re.test(a)), `no problem matching ${re} in:\n${at.join('\n')}`);
+    for (const re of expected) {
+      assert.ok(
+        at.some((a) => re.test(a)),
+        `no problem matching ${re} in:\n${at.join('\n')}`,
+      );
+    }
   });
 
   it('throws a ModuleSpecError whose message lists the problems, for bad JSON too', () => {
     const f = tempFolder({ '01-go-foundations/module.json': '{ "title": "x", }' });
     try {
-      assert.throws(() => loadModule(f.dir, 1), (err: unknown) => err instanceof ModuleSpecError && /\(json\)/.test(err.message));
+      assert.throws(
+        () => loadModule(f.dir, 1),
+        (err: unknown) => err instanceof ModuleSpecError && /\(json\)/.test(err.message),
+      );
     } finally {
       f.dispose();
     }

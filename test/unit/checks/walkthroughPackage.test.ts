@@ -28,12 +28,29 @@ const walkthroughs = pkg.contributes.walkthroughs ?? [];
 const contributedCommands = new Set(pkg.contributes.commands.map((c) => c.command));
 /** VS Code's own commands a step may use. */
 const builtInCommands = new Set([
-  'workbench.action.openWalkthrough', 'workbench.action.openSettings', 'workbench.action.tasks.runTask', 'workbench.action.terminal.new',
-  'workbench.view.testing.focus', 'workbench.view.extension.edgo-learning', 'workbench.view.explorer', 'workbench.extensions.search',
-  'vscode.open', 'vscode.openFolder', 'markdown.showPreview', 'markdown.showPreviewToSide', 'git.clone', 'workbench.trust.manage',
-  'workbench.action.files.openFolder', 'workbench.action.quickOpen', 'workbench.action.showCommands',
+  'workbench.action.openWalkthrough',
+  'workbench.action.openSettings',
+  'workbench.action.tasks.runTask',
+  'workbench.action.terminal.new',
+  'workbench.view.testing.focus',
+  'workbench.view.extension.edgo-learning',
+  'workbench.view.explorer',
+  'workbench.extensions.search',
+  'vscode.open',
+  'vscode.openFolder',
+  'markdown.showPreview',
+  'markdown.showPreviewToSide',
+  'git.clone',
+  'workbench.trust.manage',
+  'workbench.action.files.openFolder',
+  'workbench.action.quickOpen',
+  'workbench.action.showCommands',
 ]);
-const views = new Set(Object.values(pkg.contributes.views ?? {}).flat().map((v) => v.id));
+const views = new Set(
+  Object.values(pkg.contributes.views ?? {})
+    .flat()
+    .map((v) => v.id),
+);
 const configs = [pkg.contributes.configuration ?? []].flat();
 const settings = new Set(configs.flatMap((c) => Object.keys(c.properties ?? {})));
 const allSteps = walkthroughs.flatMap((w) => w.steps.map((s) => ({ walkthrough: w.id, ...s })));
@@ -112,9 +129,7 @@ describe('walkthroughs in package.json', () => {
   });
 
   it('keep actions out of media Markdown, where VS Code strips command links (microsoft/vscode#135505)', () => {
-    const bad = allSteps
-      .filter((s) => s.media.markdown && /\]\(command:/.test(fs.readFileSync(path.join(repoRoot, s.media.markdown), 'utf8')))
-      .map((s) => `${s.walkthrough}#${s.id}: ${s.media.markdown}`);
+    const bad = allSteps.filter((s) => s.media.markdown && /\]\(command:/.test(fs.readFileSync(path.join(repoRoot, s.media.markdown), 'utf8'))).map((s) => `${s.walkthrough}#${s.id}: ${s.media.markdown}`);
     assert.deepEqual(bad, []);
   });
 });

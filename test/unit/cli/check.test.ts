@@ -30,7 +30,10 @@ describe('edgo check', () => {
   it('prints each check with pass/fail and file:line, and exits 1 on a failure', async () => {
     const f = tempFolder(goMod);
     try {
-      const c = capture(fakeGo((sub) => (sub === 'test' ? { exitCode: 1, stdout: failingTest } : {})), f.dir);
+      const c = capture(
+        fakeGo((sub) => (sub === 'test' ? { exitCode: 1, stdout: failingTest } : {})),
+        f.dir,
+      );
       const code = await runCheckCli(['01-go-foundations', f.dir], c.deps);
       assert.equal(code, 1);
       const text = c.out();
@@ -49,9 +52,15 @@ describe('edgo check', () => {
     assert.ok(m);
     const f = tempFolder({ ...goMod, 'NOTES.md': '# n', '.edgo-module.json': markerText(m) });
     try {
-      const c = capture(fakeGo((sub) => (sub === 'test' ? { stdout: passingTest } : {})), f.dir);
+      const c = capture(
+        fakeGo((sub) => (sub === 'test' ? { stdout: passingTest } : {})),
+        f.dir,
+      );
       assert.equal(await runCheckCli([], c.deps), 0, c.out() + c.err());
-      const d = capture(fakeGo((sub) => (sub === 'test' ? { stdout: passingTest } : {})), path.dirname(f.dir));
+      const d = capture(
+        fakeGo((sub) => (sub === 'test' ? { stdout: passingTest } : {})),
+        path.dirname(f.dir),
+      );
       assert.equal(await runCheckCli([path.basename(f.dir)], d.deps), 0, d.out() + d.err());
     } finally {
       f.dispose();
@@ -61,7 +70,10 @@ describe('edgo check', () => {
   it('prints JSON with --format json', async () => {
     const f = tempFolder(goMod);
     try {
-      const c = capture(fakeGo((sub) => (sub === 'test' ? { exitCode: 1, stdout: failingTest } : {})), f.dir);
+      const c = capture(
+        fakeGo((sub) => (sub === 'test' ? { exitCode: 1, stdout: failingTest } : {})),
+        f.dir,
+      );
       const code = await runCheckCli(['1', '--format', 'json'], c.deps);
       assert.equal(code, 1);
       const report = JSON.parse(c.out()) as { module: string; passed: boolean; results: Array<{ id: string; status: string; location?: { file: string; line: number } }> };

@@ -111,7 +111,11 @@ describe('generators in a hostile workspace', () => {
   it('an MDX summary with {...} and import/export lines compiles as text', async () => {
     const { compile } = await import('@mdx-js/mdx');
     const { ws } = setup();
-    eventYaml(ws, 'mdx.yaml', 'name: order.mdxed\nversion: 1.0.0\nsummary: |-\n  import fs from "node:fs"\n  export const leak = fs.readFileSync("/etc/passwd")\n  Total {leak} <Danger/> and {process.exit(1)}\nproducers: [order-service]\npayload: { a: string }\n');
+    eventYaml(
+      ws,
+      'mdx.yaml',
+      'name: order.mdxed\nversion: 1.0.0\nsummary: |-\n  import fs from "node:fs"\n  export const leak = fs.readFileSync("/etc/passwd")\n  Total {leak} <Danger/> and {process.exit(1)}\nproducers: [order-service]\npayload: { a: string }\n',
+    );
     assert.equal(await runGenerateCli('catalog', [], deps(ws)), 0);
     const page = readFileSync(path.join(ws, 'eventcatalog', 'events', 'order-mdxed', 'index.mdx'), 'utf8');
     const body = page.slice(page.indexOf('\n---\n', 4) + 5);

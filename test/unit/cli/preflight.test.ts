@@ -10,10 +10,13 @@ function edgo(...args: string[]) {
 }
 
 describe('edgo preflight', () => {
-  it('reports all ten tools as JSON, Go checked against the folder\'s go.mod', () => {
+  it("reports all ten tools as JSON, Go checked against the folder's go.mod", () => {
     const run = edgo('preflight', '--format', 'json', 'test/fixtures/tasks/go-pass');
     const report = JSON.parse(run.stdout) as { tools: { id: string; status: string; minVersion: string; minVersionSource: string }[] };
-    assert.deepEqual(report.tools.map((t) => t.id), ['go', 'git', 'docker', 'kubectl', 'helm', 'kind', 'minikube', 'nats-server', 'node', 'npm']);
+    assert.deepEqual(
+      report.tools.map((t) => t.id),
+      ['go', 'git', 'docker', 'kubectl', 'helm', 'kind', 'minikube', 'nats-server', 'node', 'npm'],
+    );
     const go = report.tools.find((t) => t.id === 'go');
     assert.equal(go?.minVersion, '1.22');
     assert.equal(go?.minVersionSource, 'go.mod');

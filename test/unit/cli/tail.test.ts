@@ -31,7 +31,11 @@ test('a server that is down: one clear line and exit 2, no retry loop', async ()
   const port = await freePort();
   let err = '';
   const started = Date.now();
-  const code = await runTail(['--server', `nats://127.0.0.1:${port}`], () => undefined, (s) => (err += s));
+  const code = await runTail(
+    ['--server', `nats://127.0.0.1:${port}`],
+    () => undefined,
+    (s) => (err += s),
+  );
   assert.equal(code, 2);
   assert.equal(err, `edgo tail: No NATS server answers at nats://127.0.0.1:${port} (connection refused). Start one with \`nats-server -js\`, or set the URL.\n`);
   assert.ok(Date.now() - started < 10_000);
@@ -43,7 +47,11 @@ test('a server that refuses the credentials says so (real nats-server with a use
   try {
     await server.waitForOutput(/Server is ready/, 20_000);
     let err = '';
-    const code = await runTail(['--server', `nats://127.0.0.1:${port}`, '--user', 'learner', '--password', 'wrong'], () => undefined, (s) => (err += s));
+    const code = await runTail(
+      ['--server', `nats://127.0.0.1:${port}`, '--user', 'learner', '--password', 'wrong'],
+      () => undefined,
+      (s) => (err += s),
+    );
     assert.equal(code, 2);
     assert.match(err, new RegExp(`^edgo tail: The NATS server at nats://127\\.0\\.0\\.1:${port} refused the credentials \\(.*\\)\\. Check the user and password, or the token\\.\\n$`));
   } finally {

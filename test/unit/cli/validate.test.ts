@@ -34,8 +34,14 @@ test('text output is file:line:col severity code message, exit 1 on errors', asy
   const { code, out } = await run(['.']);
   assert.equal(code, 1);
   const lines = out.trim().split('\n');
-  assert.ok(lines.some((l) => l.startsWith('events/bad.yaml:2:10 error event/version-not-string ')), out);
-  assert.ok(lines.some((l) => /^events\/binary\.yaml:1:1 error file\/(binary|invalid-encoding) /.test(l)), out);
+  assert.ok(
+    lines.some((l) => l.startsWith('events/bad.yaml:2:10 error event/version-not-string ')),
+    out,
+  );
+  assert.ok(
+    lines.some((l) => /^events\/binary\.yaml:1:1 error file\/(binary|invalid-encoding) /.test(l)),
+    out,
+  );
   assert.ok(!out.includes('good.yaml') && !out.includes('notes.md'), out);
 });
 
@@ -45,8 +51,14 @@ test('exit 0 when there are no errors; one file can be given', async () => {
 
 test('--format json and --format sarif', async () => {
   const json = JSON.parse((await run(['--format', 'json', 'events/bad.yaml'])).out) as Array<Record<string, unknown>>;
-  assert.deepEqual(json.map((f) => [f.file, f.line, f.column, f.code]), [['events/bad.yaml', 2, 10, 'event/version-not-string']]);
-  const sarif = JSON.parse((await run(['--format=sarif', 'events/bad.yaml'])).out) as { version: string; runs: Array<{ results: Array<{ ruleId: string; level: string; locations: Array<{ physicalLocation: { region: { startLine: number; startColumn: number } } }> }> }> };
+  assert.deepEqual(
+    json.map((f) => [f.file, f.line, f.column, f.code]),
+    [['events/bad.yaml', 2, 10, 'event/version-not-string']],
+  );
+  const sarif = JSON.parse((await run(['--format=sarif', 'events/bad.yaml'])).out) as {
+    version: string;
+    runs: Array<{ results: Array<{ ruleId: string; level: string; locations: Array<{ physicalLocation: { region: { startLine: number; startColumn: number } } }> }> }>;
+  };
   assert.equal(sarif.version, '2.1.0');
   const r = sarif.runs[0]?.results[0];
   assert.equal(r?.ruleId, 'event/version-not-string');

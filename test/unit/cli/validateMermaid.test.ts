@@ -7,11 +7,14 @@ import { runValidate } from '../../../src/cli/validate';
 const fixtures = path.resolve(__dirname, '..', '..', 'fixtures', 'mermaid');
 
 describe('edgo validate (mermaid)', { timeout: 120_000 }, () => {
-  it('reports broken .mmd files and Markdown fences at the learner\'s lines', async () => {
+  it("reports broken .mmd files and Markdown fences at the learner's lines", async () => {
     let out = '';
     const code = await runValidate([fixtures], (s) => (out += s));
     assert.equal(code, 1);
-    const lines = out.trim().split('\n').map((l) => l.replace(/^.*fixtures\/mermaid\//, ''));
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((l) => l.replace(/^.*fixtures\/mermaid\//, ''));
     const where = lines.map((l) => l.split(' ').slice(0, 3).join(' '));
     assert.deepEqual(where, [
       'broken-crlf-sequence.mmd:4:4 error mermaid/syntax',

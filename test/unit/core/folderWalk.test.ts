@@ -16,7 +16,7 @@ function tree(files: string[]): string {
 }
 
 describe('walkFiles', () => {
-  it('finds the learner\'s files at every depth and passes over hidden, dependency and build folders', () => {
+  it("finds the learner's files at every depth and passes over hidden, dependency and build folders", () => {
     const root = tree([
       'events/order.created.yaml',
       'eventcatalog/events/order-created/index.mdx',

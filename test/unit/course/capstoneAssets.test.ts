@@ -143,7 +143,11 @@ describe('capstone contracts', () => {
     for (const f of eventFiles) {
       const text = read(solution, `events/${f}`);
       const diags = validateText(`events/${f}`, text)?.diagnostics ?? [];
-      assert.deepEqual(diags.filter((d) => d.severity === 'error'), [], f);
+      assert.deepEqual(
+        diags.filter((d) => d.severity === 'error'),
+        [],
+        f,
+      );
       const ev = parse(text) as { name: string; producers: string[]; consumers: string[]; metadata: { type: string } };
       names.add(ev.name);
       assert.equal(ev.metadata.type, ev.name);

@@ -19,7 +19,12 @@ function stepPages(): string[] {
     if (!fs.existsSync(path.join(dir, 'module.json'))) return [];
     return ['', 'steps'].flatMap((sub) => {
       const d = path.join(dir, sub);
-      return fs.existsSync(d) ? fs.readdirSync(d).filter((f) => f.endsWith('.md')).map((f) => path.join(d, f)) : [];
+      return fs.existsSync(d)
+        ? fs
+            .readdirSync(d)
+            .filter((f) => f.endsWith('.md'))
+            .map((f) => path.join(d, f))
+        : [];
     });
   });
 }
@@ -33,7 +38,11 @@ describe('step diagrams', () => {
       const svg = mmd.replace(/\.mmd$/, '.svg');
       return !fs.existsSync(svg) || stampOf(fs.readFileSync(svg, 'utf8')) !== stamp(fs.readFileSync(mmd, 'utf8'));
     });
-    assert.deepEqual(stale.map((f) => path.relative(walkthroughsRoot, f)), [], 'out of date: run npm run gen:diagrams');
+    assert.deepEqual(
+      stale.map((f) => path.relative(walkthroughsRoot, f)),
+      [],
+      'out of date: run npm run gen:diagrams',
+    );
   });
 
   it('every SVG reads the same on a light and a dark editor: an opaque card, no theme switch it cannot make, opaque edge labels', () => {
@@ -63,10 +72,16 @@ describe('step diagrams', () => {
       }
     }
     assert.deepEqual(missing, []);
-    assert.deepEqual(sources.map((s) => s.replace(/\.mmd$/, '.svg')).filter((s) => !shown.has(s)).map((s) => path.relative(walkthroughsRoot, s)), []);
+    assert.deepEqual(
+      sources
+        .map((s) => s.replace(/\.mmd$/, '.svg'))
+        .filter((s) => !shown.has(s))
+        .map((s) => path.relative(walkthroughsRoot, s)),
+      [],
+    );
   });
 
-  it('a drawn SVG follows VS Code\'s theme only where VS Code inlines it (svg media); shown as an image it has its own card', () => {
+  it("a drawn SVG follows VS Code's theme only where VS Code inlines it (svg media); shown as an image it has its own card", () => {
     const wrong: string[] = [];
     // Markdown images and `media.image` are <img> elements: var(--vscode-*) is never set inside them.
     for (const page of stepPages()) {
@@ -82,13 +97,15 @@ describe('step diagrams', () => {
       for (const step of steps) {
         const image = step.media.image;
         if (typeof image !== 'string' || !image.endsWith('.svg')) continue;
-        if (/var\(--vscode/.test(fs.readFileSync(path.join(walkthroughsRoot, mod, image), 'utf8'))) wrong.push(`${mod} step ${step.id}: media.image ${image} uses VS Code theme variables; make it "svg" media, which VS Code inlines with the theme's colours`);
+        if (/var\(--vscode/.test(fs.readFileSync(path.join(walkthroughsRoot, mod, image), 'utf8'))) {
+          wrong.push(`${mod} step ${step.id}: media.image ${image} uses VS Code theme variables; make it "svg" media, which VS Code inlines with the theme's colours`);
+        }
       }
     }
     assert.deepEqual(wrong, []);
   });
 
-  it('a Mermaid block kept in a step is one of its module\'s diagram sources', () => {
+  it("a Mermaid block kept in a step is one of its module's diagram sources", () => {
     const orphans: string[] = [];
     for (const page of stepPages()) {
       const mod = path.relative(walkthroughsRoot, page).split(path.sep)[0]!;

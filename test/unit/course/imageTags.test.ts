@@ -12,7 +12,7 @@ import { walkthroughsDir } from './moduleCode';
 /** `file` (relative to walkthroughs/) may name `image:latest`, and why. */
 const allowed: ReadonlyArray<{ file: string; image: string; reason: string }> = [
   { file: '06-docker-kubernetes/starter/order/Dockerfile', image: 'golang:latest', reason: 'the naive Dockerfile the module 6 hands-on rewrites; its dockerfile check fails on it' },
-  { file: '06-docker-kubernetes/05-hands-on-images.md', image: 'golang:latest', reason: 'names the starter\'s mistake the learner fixes' },
+  { file: '06-docker-kubernetes/05-hands-on-images.md', image: 'golang:latest', reason: "names the starter's mistake the learner fixes" },
 ];
 
 const scanned = /\.(md|ya?ml|tpl|json)$|(^|\/)Dockerfile[^/]*$|compose[^/]*$/;
@@ -47,17 +47,27 @@ describe('container image tags', () => {
   it('every allow-listed :latest is still there (no stale exceptions)', () => {
     for (const a of allowed) {
       const text = fs.readFileSync(path.join(walkthroughsDir, a.file), 'utf8');
-      assert.ok(latestImages(text).some((h) => h.image === a.image), `${a.file} no longer names ${a.image}: drop it from the allow-list`);
+      assert.ok(
+        latestImages(text).some((h) => h.image === a.image),
+        `${a.file} no longer names ${a.image}: drop it from the allow-list`,
+      );
     }
   });
 
-  it('the Jaeger image in the steps and the capstone runbook is the tool table\'s version', () => {
+  it("the Jaeger image in the steps and the capstone runbook is the tool table's version", () => {
     const version = versionsIn(toolRow('Jaeger').testedWith)[0];
     assert.ok(version, 'the Jaeger row names no version');
-    const uses = files(walkthroughsDir).flatMap((f) =>
-      [...fs.readFileSync(path.join(walkthroughsDir, f), 'utf8').matchAll(/jaegertracing\/jaeger:([\w.-]+)/g)].map((m) => ({ f, tag: m[1] })),
-    ).filter((u) => u.f !== '01-go-foundations/01-install-go.md');
-    assert.ok(uses.some((u) => u.f === '10-capstone/04-tracing.md'), 'the tracing step runs no Jaeger image');
-    assert.deepEqual(uses.filter((u) => u.tag !== version), [], `Jaeger images not at ${version}`);
+    const uses = files(walkthroughsDir)
+      .flatMap((f) => [...fs.readFileSync(path.join(walkthroughsDir, f), 'utf8').matchAll(/jaegertracing\/jaeger:([\w.-]+)/g)].map((m) => ({ f, tag: m[1] })))
+      .filter((u) => u.f !== '01-go-foundations/01-install-go.md');
+    assert.ok(
+      uses.some((u) => u.f === '10-capstone/04-tracing.md'),
+      'the tracing step runs no Jaeger image',
+    );
+    assert.deepEqual(
+      uses.filter((u) => u.tag !== version),
+      [],
+      `Jaeger images not at ${version}`,
+    );
   });
 });

@@ -14,8 +14,7 @@ interface ModuleJson {
   steps: { media?: { markdown?: string } }[];
 }
 
-export const readModuleJson = (slug: string): ModuleJson =>
-  JSON.parse(fs.readFileSync(path.join(walkthroughsDir, slug, 'module.json'), 'utf8')) as ModuleJson;
+export const readModuleJson = (slug: string): ModuleJson => JSON.parse(fs.readFileSync(path.join(walkthroughsDir, slug, 'module.json'), 'utf8')) as ModuleJson;
 
 function filesUnder(dir: string, rel = ''): string[] {
   if (!fs.existsSync(path.join(dir, rel))) return [];
@@ -59,7 +58,10 @@ export function moduleCode(slug: string): ModuleCode {
 
 /** A path exists when a file is it, is under it, or ends with it; `<x>` and `*` match one segment. */
 export function pathExists(files: Set<string>, name: string): boolean {
-  const segment = name.split('/').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/<[\w-]+>|\*/g, '[^/]+')).join('/');
+  const segment = name
+    .split('/')
+    .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/<[\w-]+>|\*/g, '[^/]+'))
+    .join('/');
   const re = new RegExp(`(^|/)${segment}(/|$)`);
   for (const f of files) if (re.test(f)) return true;
   return false;

@@ -59,7 +59,11 @@ function looksLikeFolder(s: string): boolean {
 
 // ./order/... -> order; infra/memory.OrderRepository -> infra/memory (a package and one of its names)
 const normalisePath = (s: string): string =>
-  s.replace(/^\.\//, '').replace(/(^|\/)\.\.\.$/, '').replace(/\/$/, '').replace(/\.[A-Z]\w*$/, '');
+  s
+    .replace(/^\.\//, '')
+    .replace(/(^|\/)\.\.\.$/, '')
+    .replace(/\/$/, '')
+    .replace(/\.[A-Z]\w*$/, '');
 
 /** Names inside a shell command span: its ./paths, its -run pattern, the edgo subcommand. */
 function commandRefs(span: string, line: number): StepRef[] {
@@ -85,11 +89,15 @@ export function stepReferences(markdown: string): StepRef[] {
     const route = httpMethod.exec(text);
     if (route) out.push({ kind: 'route', name: text, span: text, line });
     else if (/^(go|edgo|helm|docker) /.test(text)) out.push(...commandRefs(text, line));
-    else if (/^(kubectl|kind|npx|npm|curl) /.test(text)) continue; // resources and URLs, not files
+    else if (/^(kubectl|kind|npx|npm|curl) /.test(text)) {
+      continue;
+    } // resources and URLs, not files
     else if (hasJsonKey.test(text)) for (const m of text.matchAll(jsonKey)) out.push({ kind: 'json-field', name: m[1]!, span: text, line });
     else if (goTest.test(text)) out.push({ kind: 'test', name: `^${text}$`, span: text, line });
     else if (/^\/[\w{}.-]/.test(text) && !/\s/.test(text)) out.push({ kind: 'route', name: text, span: text, line });
-    else if (text.startsWith('@')) continue; // an npm package
+    else if (text.startsWith('@')) {
+      continue;
+    } // an npm package
     else if (isPath(text)) out.push({ kind: 'path', name: normalisePath(text), span: text, line });
     else if (subject.test(text) && !fileExtension.test(text)) out.push({ kind: 'subject', name: text, span: text, line });
   }

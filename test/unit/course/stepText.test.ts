@@ -43,7 +43,10 @@ function stepPages(slug: string): string[] {
   return [...new Set(readModuleJson(slug).steps.flatMap((s) => (s.media?.markdown ? [s.media.markdown] : [])))];
 }
 
-const slugs = fs.readdirSync(walkthroughsDir).filter((d) => fs.existsSync(path.join(walkthroughsDir, d, 'module.json'))).sort();
+const slugs = fs
+  .readdirSync(walkthroughsDir)
+  .filter((d) => fs.existsSync(path.join(walkthroughsDir, d, 'module.json')))
+  .sort();
 
 describe('step text names only what the module has', () => {
   for (const slug of slugs) {
@@ -63,6 +66,9 @@ describe('step text names only what the module has', () => {
   }
 
   it('the allow-list names only modules that exist', () => {
-    assert.deepEqual(Object.keys(allowed).filter((s) => !slugs.includes(s)), []);
+    assert.deepEqual(
+      Object.keys(allowed).filter((s) => !slugs.includes(s)),
+      [],
+    );
   });
 });

@@ -21,7 +21,16 @@ function goModFiles(dir: string): string[] {
 
 /** The name each preflight tool has in the table. */
 const tableName: Record<string, string> = {
-  go: 'Go', git: 'Git', docker: 'Docker', kubectl: 'kubectl', helm: 'Helm', kind: 'kind', minikube: 'minikube', 'nats-server': 'NATS server', node: 'Node.js', npm: 'npm',
+  go: 'Go',
+  git: 'Git',
+  docker: 'Docker',
+  kubectl: 'kubectl',
+  helm: 'Helm',
+  kind: 'kind',
+  minikube: 'minikube',
+  'nats-server': 'NATS server',
+  node: 'Node.js',
+  npm: 'npm',
 };
 
 describe('the tool versions table', () => {
@@ -48,14 +57,22 @@ describe('the tool versions table', () => {
 
   it('steps and READMEs that say "Go 1.N" say the minimum', () => {
     const major = goMinimum().split('.').slice(0, 2).join('.');
-    const files = [path.join(repoRoot, 'README.md'), ...fs.readdirSync(walkthroughsDir).flatMap((m) => {
-      const dir = path.join(walkthroughsDir, m);
-      if (!fs.statSync(dir).isDirectory()) return [];
-      return ['', 'steps', 'starter', 'solution'].flatMap((sub) => {
-        const d = path.join(dir, sub);
-        return fs.existsSync(d) ? fs.readdirSync(d).filter((f) => f.endsWith('.md')).map((f) => path.join(d, f)) : [];
-      });
-    })];
+    const files = [
+      path.join(repoRoot, 'README.md'),
+      ...fs.readdirSync(walkthroughsDir).flatMap((m) => {
+        const dir = path.join(walkthroughsDir, m);
+        if (!fs.statSync(dir).isDirectory()) return [];
+        return ['', 'steps', 'starter', 'solution'].flatMap((sub) => {
+          const d = path.join(dir, sub);
+          return fs.existsSync(d)
+            ? fs
+                .readdirSync(d)
+                .filter((f) => f.endsWith('.md'))
+                .map((f) => path.join(d, f))
+            : [];
+        });
+      }),
+    ];
     const stale: string[] = [];
     for (const f of files) {
       for (const m of fs.readFileSync(f, 'utf8').matchAll(/Go (\d+\.\d+)(\+| or (?:newer|later))/g)) {

@@ -43,11 +43,17 @@ test('a breaking change since the commit offers: bump the major version and keep
     assert.equal(d[0]?.range.start.line, 3);
     const [fix] = quickFixes(s, file, d);
     assert.equal(fix?.title, 'Bump the major version to 2.0.0 and keep 1.0.0 in versioned/1.0.0/');
-    assert.deepEqual(fix?.edits.map((e) => e.newText), ['2.0.0']);
-    assert.deepEqual(fix?.creates?.map((c) => [path.relative(dir, c.path), c.text]), [
-      [path.join('versioned', '1.0.0', 'index.mdx'), page('1.0.0')],
-      [path.join('versioned', '1.0.0', 'schema.json'), v1],
-    ]);
+    assert.deepEqual(
+      fix?.edits.map((e) => e.newText),
+      ['2.0.0'],
+    );
+    assert.deepEqual(
+      fix?.creates?.map((c) => [path.relative(dir, c.path), c.text]),
+      [
+        [path.join('versioned', '1.0.0', 'index.mdx'), page('1.0.0')],
+        [path.join('versioned', '1.0.0', 'schema.json'), v1],
+      ],
+    );
 
     // After the fix is applied: the new version is bumped, the old one archived: no warning.
     fs.mkdirSync(path.join(dir, 'versioned', '1.0.0'), { recursive: true });
@@ -55,7 +61,10 @@ test('a breaking change since the commit offers: bump the major version and keep
     s = service();
     for (const c of fix?.creates ?? []) s.setFile(c.path, c.text);
     s.setFile(file, page('2.0.0'));
-    assert.deepEqual(s.diagnostics(file).map((x) => x.code), []);
+    assert.deepEqual(
+      s.diagnostics(file).map((x) => x.code),
+      [],
+    );
   } finally {
     fs.rmSync(ws, { recursive: true, force: true });
   }

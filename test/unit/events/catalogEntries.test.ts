@@ -28,7 +28,10 @@ function whole(text: string): string[] {
 
 test('the events list is cut into one text per entry, the rest kept as the skeleton', () => {
   const split = splitCatalog(catalog(3));
-  assert.deepEqual(split?.entries.map((e) => e.line), [3, 8, 13]);
+  assert.deepEqual(
+    split?.entries.map((e) => e.line),
+    [3, 8, 13],
+  );
   assert.match(split?.skeleton ?? '', /^name: Shop\nversion: "1.0.0"\nevents: \[\]\n\n/);
   assert.equal(splitCatalog('events: &a\n  - name: a.b\n'), undefined);
   assert.equal(splitCatalog('events: [a, b]\n'), undefined);
@@ -50,12 +53,18 @@ test('after edits, insertions and deletions, entry-by-entry diagnostics equal th
   for (const edit of edits) {
     text = edit(text);
     s.setFile(file, text);
-    assert.deepEqual(s.diagnostics(file).map((d) => JSON.stringify(d)), whole(text));
+    assert.deepEqual(
+      s.diagnostics(file).map((d) => JSON.stringify(d)),
+      whole(text),
+    );
   }
   const facts = extractFacts(s.result(file)!);
   const full = extractFacts(validateText(file, text)!);
   assert.deepEqual(JSON.stringify(facts.definitions.map((d) => [d.id, d.range, d.versionRange])), JSON.stringify(full.definitions.map((d) => [d.id, d.range, d.versionRange])));
-  assert.deepEqual(facts.references.map((r) => r.pointer), full.references.map((r) => r.pointer));
+  assert.deepEqual(
+    facts.references.map((r) => r.pointer),
+    full.references.map((r) => r.pointer),
+  );
 });
 
 test('an edit of one entry of 1,000 costs milliseconds, not a whole validation', () => {

@@ -40,7 +40,12 @@ for (const name of catalogs) {
     const files = filesUnder(path.join(examples, name));
     let recognised = 0;
     for (const f of files) if (service.setFile(f, fs.readFileSync(f, 'utf8'))) recognised++;
-    const errors = service.paths().flatMap((p) => service.diagnostics(p).filter((d) => d.severity === 'error' && !linterAgrees(d.code, d.message)).map((d) => `${path.relative(examples, p)}:${d.range.start.line + 1} ${d.code} ${d.message}`));
+    const errors = service.paths().flatMap((p) =>
+      service
+        .diagnostics(p)
+        .filter((d) => d.severity === 'error' && !linterAgrees(d.code, d.message))
+        .map((d) => `${path.relative(examples, p)}:${d.range.start.line + 1} ${d.code} ${d.message}`),
+    );
     assert.deepEqual(errors, []);
     assert.ok(recognised > 0);
   });
@@ -50,7 +55,10 @@ test('every .mdx of the default example is recognised as an EventCatalog page', 
   const service = new EventService();
   const mdx = filesUnder(path.join(examples, 'default')).filter((f) => f.endsWith('.mdx'));
   const unrecognised = mdx.filter((f) => !service.setFile(f, fs.readFileSync(f, 'utf8')));
-  assert.deepEqual(unrecognised.map((f) => path.relative(examples, f)), []);
+  assert.deepEqual(
+    unrecognised.map((f) => path.relative(examples, f)),
+    [],
+  );
   assert.ok(mdx.length > 200, `only ${mdx.length} pages`);
 });
 

@@ -70,7 +70,10 @@ test('a breaking payload change against versioned/ needs a major bump', () => {
   };
   const s = workspace(files);
   const d = s.diagnostics('/c/events/E/index.mdx');
-  assert.deepEqual(d.map((x) => `${x.range.start.line + 1}:${x.range.start.character + 1} ${x.code}`), ['4:10 event/breaking-change']);
+  assert.deepEqual(
+    d.map((x) => `${x.range.start.line + 1}:${x.range.start.character + 1} ${x.code}`),
+    ['4:10 event/breaking-change'],
+  );
   assert.match(d[0]?.message ?? '', /required field `total` added/);
   assert.match(d[0]?.message ?? '', /`id` changed from integer to string/);
   s.setFile('/c/events/E/index.mdx', page('id: e\nname: E\nversion: 2.0.0\nschemaPath: schema.json'));

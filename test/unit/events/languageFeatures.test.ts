@@ -25,7 +25,10 @@ test('completion offers missing property names, enum values and known ids', () =
   assert.ok(names.includes('summary') && names.includes('payload'));
   assert.ok(!names.includes('version'), 'present keys are not offered again');
   s.setFile('/c/channels/orders/index.mdx', '---\nid: orders\nname: Orders\nversion: 1.0.0\ndeliveryGuarantee: \n---\n');
-  assert.deepEqual(complete(s, '/c/channels/orders/index.mdx', { line: 4, character: 19 }).map((c) => c.label), ['at-most-once', 'at-least-once', 'exactly-once']);
+  assert.deepEqual(
+    complete(s, '/c/channels/orders/index.mdx', { line: 4, character: 19 }).map((c) => c.label),
+    ['at-most-once', 'at-least-once', 'exactly-once'],
+  );
   s.setFile('/c/events/E/index.mdx', '---\nid: order-created\nname: E\nversion: 1.0.0\n---\n');
   s.setFile('/c/services/S/index.mdx', '---\nid: s\nname: S\nversion: 1.0.0\nsends:\n  - id: \n---\n');
   assert.ok(complete(s, '/c/services/S/index.mdx', { line: 5, character: 8 }).some((c) => c.label === 'order-created' && c.kind === 'reference'));
@@ -42,8 +45,14 @@ test('outline lists the keys with nested children', () => {
   const s = new EventService();
   s.setFile('/w/events/a.yaml', 'name: order.created\npayload:\n  orderId: UUID\n');
   const outline = symbols(s, '/w/events/a.yaml');
-  assert.deepEqual(outline.map((x) => x.name), ['name', 'payload']);
-  assert.deepEqual(outline[1]?.children.map((x) => x.name), ['orderId']);
+  assert.deepEqual(
+    outline.map((x) => x.name),
+    ['name', 'payload'],
+  );
+  assert.deepEqual(
+    outline[1]?.children.map((x) => x.name),
+    ['orderId'],
+  );
   assert.equal(outline[1]?.selectionRange.start.line, 1);
 });
 
@@ -62,13 +71,29 @@ test('quick fixes: quote the version, rename a misspelled key, add a missing pro
   const text = 'name: order.created\nversion: 1.0\nsumary: hi\n';
   s.setFile(path, text);
   const fixes = quickFixes(s, path, s.diagnostics(path));
-  assert.deepEqual(fixes.map((f) => f.title), ['Quote the version: "1.0.0"', 'Rename `sumary` to `summary`']);
-  assert.equal(apply(text, fixes.flatMap((f) => f.edits)), 'name: order.created\nversion: "1.0.0"\nsummary: hi\n');
+  assert.deepEqual(
+    fixes.map((f) => f.title),
+    ['Quote the version: "1.0.0"', 'Rename `sumary` to `summary`'],
+  );
+  assert.equal(
+    apply(
+      text,
+      fixes.flatMap((f) => f.edits),
+    ),
+    'name: order.created\nversion: "1.0.0"\nsummary: hi\n',
+  );
 
   const page = '---\nid: s\nname: S\nbadges:\n  - content: x\n    textColor: red\n---\n';
   s.setFile('/c/services/S/index.mdx', page);
   const add = quickFixes(s, '/c/services/S/index.mdx', s.diagnostics('/c/services/S/index.mdx'));
-  const fixed = apply(page, add.flatMap((f) => f.edits));
+  const fixed = apply(
+    page,
+    add.flatMap((f) => f.edits),
+  );
   s.setFile('/c/services/S/index.mdx', fixed);
-  assert.deepEqual(s.diagnostics('/c/services/S/index.mdx').map((d) => d.code), [], fixed);
+  assert.deepEqual(
+    s.diagnostics('/c/services/S/index.mdx').map((d) => d.code),
+    [],
+    fixed,
+  );
 });

@@ -61,8 +61,17 @@ test('locator ranges equal the parser ranges on 3,000 generated documents', () =
 });
 
 function isScalarAt(doc: ReturnType<typeof parseAllDocuments>[number], pointer: string): boolean {
-  const path = pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-  const n = 'getIn' in doc ? doc.getIn(path.map((s) => (/^\d+$/.test(s) ? Number(s) : s)), true) : undefined;
+  const path = pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const n =
+    'getIn' in doc
+      ? doc.getIn(
+          path.map((s) => (/^\d+$/.test(s) ? Number(s) : s)),
+          true,
+        )
+      : undefined;
   return isScalar(n);
 }
 

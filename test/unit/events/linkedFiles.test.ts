@@ -75,7 +75,10 @@ test('a `$ref` in the course catalog pointing at /proc or /dev is a finding, not
   const up = '../'.repeat(ws.split('/').length);
   s.setFile(file, `events:\n  - name: a.b\n    version: "1.0.0"\n    schema:\n      $ref: ${up}proc/self/environ\n  - name: c.d\n    version: "1.0.0"\n    schema:\n      $ref: ${up}dev/zero\n`);
   const d = s.diagnostics(file);
-  assert.deepEqual(d.map((x) => `${x.range.start.line + 1} ${x.code}`), ['5 reference/schema-unreadable', '9 reference/schema-unreadable']);
+  assert.deepEqual(
+    d.map((x) => `${x.range.start.line + 1} ${x.code}`),
+    ['5 reference/schema-unreadable', '9 reference/schema-unreadable'],
+  );
   assert.doesNotMatch(d.map((x) => x.message).join('\n'), /do-not-print-me/);
 });
 

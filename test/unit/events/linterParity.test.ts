@@ -60,7 +60,16 @@ function compare(dir: string): { checked: number; missing: string[]; excused: st
       if (defined) excused.push(`${rel}: ${e} (the resource is defined at that version)`);
       return !defined;
     });
-    if (real.length) missing.push(`${rel}\n    linter: ${real.join('\n    linter: ')}\n    ours: ${ours.diagnostics(file).map((d) => `${d.severity} ${d.code}`).join(', ') || 'nothing'}`);
+    if (real.length) {
+      missing.push(
+        `${rel}\n    linter: ${real.join('\n    linter: ')}\n    ours: ${
+          ours
+            .diagnostics(file)
+            .map((d) => `${d.severity} ${d.code}`)
+            .join(', ') || 'nothing'
+        }`,
+      );
+    }
   }
   return { checked: theirs.size, missing, excused };
 }
@@ -114,7 +123,10 @@ describe('parity with @eventcatalog/linter', { timeout: 300_000, skip: !fs.exist
     assert.deepEqual(r.missing, []);
   });
 
-  for (const [name, folder] of [['module 8', '08-event-catalog'], ['the capstone', '10-capstone']] as const) {
+  for (const [name, folder] of [
+    ['module 8', '08-event-catalog'],
+    ['the capstone', '10-capstone'],
+  ] as const) {
     it(`the catalog generated for ${name}'s solution`, async (t) => {
       const { root, catalog } = await generatedCatalog(path.join(repoRoot, 'walkthroughs', folder, 'solution'));
       try {

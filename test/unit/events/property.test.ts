@@ -8,7 +8,33 @@ import { validateText } from '../../../src/core/events/validate';
 import { EventService } from '../../../src/core/events/eventService';
 import { complete, hover, symbols } from '../../../src/core/events/languageFeatures';
 
-const keys = fc.constantFrom('name', 'eventType', 'version', 'title', 'summary', 'owners', 'producers', 'consumers', 'payload', 'metadata', 'examples', 'sumary', 'x-team', '$ref', 'id', 'sends', 'receives', 'events', 'services', 'schema', 'specversion', 'time', 'type', 'properties', 'required');
+const keys = fc.constantFrom(
+  'name',
+  'eventType',
+  'version',
+  'title',
+  'summary',
+  'owners',
+  'producers',
+  'consumers',
+  'payload',
+  'metadata',
+  'examples',
+  'sumary',
+  'x-team',
+  '$ref',
+  'id',
+  'sends',
+  'receives',
+  'events',
+  'services',
+  'schema',
+  'specversion',
+  'time',
+  'type',
+  'properties',
+  'required',
+);
 const scalar = fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.double({ noNaN: true }), fc.boolean(), fc.constant(null), fc.constantFrom('1.0', '1.0.0', 'order.created', 'UUID', '2025-01-01T00:00:00Z', 'object'));
 const value = fc.letrec((tie) => ({
   node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(keys, tie('node'), { maxKeys: 5 })),

@@ -34,14 +34,32 @@ before(async () => {
   const schema = (props: string) => `{"type":"object","required":["orderId"],"properties":{${props}}}`;
   await sdk.writeTeam!({ id: 'orders-team', name: 'Orders Team', markdown: '' });
   await sdk.writeUser!({ id: 'jane', name: 'Jane', avatarUrl: 'https://example.com/jane.png', markdown: '' });
-  await sdk.writeEvent!({ id: 'OrderCreated', name: 'Order Created', version: '1.0.0', summary: 'An order was placed.', markdown: '# Order created', owners: ['orders-team'], badges: [{ content: 'New', backgroundColor: 'blue', textColor: 'blue' }], schemaPath: 'schema.json' });
+  await sdk.writeEvent!({
+    id: 'OrderCreated',
+    name: 'Order Created',
+    version: '1.0.0',
+    summary: 'An order was placed.',
+    markdown: '# Order created',
+    owners: ['orders-team'],
+    badges: [{ content: 'New', backgroundColor: 'blue', textColor: 'blue' }],
+    schemaPath: 'schema.json',
+  });
   await sdk.addSchemaToEvent!('OrderCreated', { schema: schema('"orderId":{"type":"string"}'), fileName: 'schema.json' });
   await sdk.versionEvent!('OrderCreated');
   await sdk.writeEvent!({ id: 'OrderCreated', name: 'Order Created', version: '1.1.0', summary: 'An order was placed.', markdown: '# Order created', owners: ['orders-team'], schemaPath: 'schema.json' });
   await sdk.addSchemaToEvent!('OrderCreated', { schema: schema('"orderId":{"type":"string"},"note":{"type":"string"}'), fileName: 'schema.json' });
   await sdk.writeCommand!({ id: 'PlaceOrder', name: 'Place Order', version: '1.0.0', summary: 'Place an order.', markdown: '' });
   await sdk.writeChannel!({ id: 'orders.events', name: 'Orders', version: '1.0.0', summary: 'Order events.', markdown: '', address: 'orders.events', protocols: ['kafka'], deliveryGuarantee: 'at-least-once' });
-  await sdk.writeService!({ id: 'OrderService', name: 'Order Service', version: '1.0.0', summary: 'Orders.', markdown: '', owners: ['orders-team'], sends: [{ id: 'OrderCreated', version: '1.1.0', to: [{ id: 'orders.events' }] }], receives: [{ id: 'PlaceOrder' }] });
+  await sdk.writeService!({
+    id: 'OrderService',
+    name: 'Order Service',
+    version: '1.0.0',
+    summary: 'Orders.',
+    markdown: '',
+    owners: ['orders-team'],
+    sends: [{ id: 'OrderCreated', version: '1.1.0', to: [{ id: 'orders.events' }] }],
+    receives: [{ id: 'PlaceOrder' }],
+  });
   await sdk.writeService!({ id: 'BillingService', name: 'Billing Service', version: '1.0.0', summary: 'Bills.', markdown: '', receives: [{ id: 'OrderCreated', version: '^1.0.0' }] });
   await sdk.writeDomain!({ id: 'Orders', name: 'Orders', version: '1.0.0', summary: 'Ordering.', markdown: '', services: [{ id: 'OrderService', version: '1.0.0' }, { id: 'BillingService' }] });
 });
@@ -82,12 +100,19 @@ test('planted errors in the sdk catalog are found at their lines', () => {
     const found = (file: string) => s.diagnostics(file).map((d) => `${d.range.start.line + 1} ${d.code}`);
     assert.deepEqual(found(event), [`${versionLine} catalog/version-not-string`]);
     // The unquoted 1.1 also breaks `sends: [{id: OrderCreated, version: 1.1.0}]`: reported too.
-    const sendsVersionLine = fs.readFileSync(service, 'utf8').split('\n').findIndex((l) => l.includes('version: 1.1.0')) + 1;
+    const sendsVersionLine =
+      fs
+        .readFileSync(service, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('version: 1.1.0')) + 1;
     assert.deepEqual(found(service).sort(), [`${refLine} reference/not-found`, `${sendsVersionLine - 1} reference/version-not-found`].sort());
     assert.deepEqual(found(channel), [`${guaranteeLine} catalog/invalid-value`]);
     fs.writeFileSync(event, fs.readFileSync(event, 'utf8').replace('version: 1.1', 'version: 1.2.0'));
     const s2 = serviceFor(copy);
-    assert.deepEqual(s2.diagnostics(event).map((d) => `${d.range.start.line + 1} ${d.code}`), [`${versionLine} event/breaking-change`]);
+    assert.deepEqual(
+      s2.diagnostics(event).map((d) => `${d.range.start.line + 1} ${d.code}`),
+      [`${versionLine} event/breaking-change`],
+    );
   } finally {
     fs.rmSync(copy, { recursive: true, force: true });
   }

@@ -21,11 +21,26 @@ test('a valid module 4 event has no diagnostics', () => {
 
 test('a valid full-form event has no diagnostics', () => {
   const text = [
-    'name: order.created', 'version: "1.2.0"', 'title: Order Created', 'summary: A customer placed an order.',
-    'owners: [orders-team]', 'producers: [order-service]', 'consumers: [inventory-service]',
-    'payload:', '  type: object', '  required: [orderId]', '  properties:', '    orderId: { type: string, format: uuid }',
-    'metadata:', '  specversion: "1.0"', '  type: com.shop.order.created', '  source: /services/order', '  time: 2025-01-31T12:00:00Z',
-    'examples:', '  - orderId: 3f1c0d9e-8b7a-4c45-9d8e-1a2b3c4d5e6f', '',
+    'name: order.created',
+    'version: "1.2.0"',
+    'title: Order Created',
+    'summary: A customer placed an order.',
+    'owners: [orders-team]',
+    'producers: [order-service]',
+    'consumers: [inventory-service]',
+    'payload:',
+    '  type: object',
+    '  required: [orderId]',
+    '  properties:',
+    '    orderId: { type: string, format: uuid }',
+    'metadata:',
+    '  specversion: "1.0"',
+    '  type: com.shop.order.created',
+    '  source: /services/order',
+    '  time: 2025-01-31T12:00:00Z',
+    'examples:',
+    '  - orderId: 3f1c0d9e-8b7a-4c45-9d8e-1a2b3c4d5e6f',
+    '',
   ].join('\n');
   assert.deepEqual(where('order.event.yaml', text), []);
 });
@@ -45,8 +60,14 @@ test('several errors in one file, each at its exact position', () => {
 
 test('messages say what is wrong and how to fix it', () => {
   const m = messages('x/events/a.yaml', 'name: order.created\nversion: 1.0\nsumary: typo\n');
-  assert.ok(m.some((s) => s.includes('read as a number') && s.includes('"1.0.0"')), m.join('\n'));
-  assert.ok(m.some((s) => s.includes('did you mean `summary`')), m.join('\n'));
+  assert.ok(
+    m.some((s) => s.includes('read as a number') && s.includes('"1.0.0"')),
+    m.join('\n'),
+  );
+  assert.ok(
+    m.some((s) => s.includes('did you mean `summary`')),
+    m.join('\n'),
+  );
 });
 
 test('a file with neither name nor eventType points at its first key', () => {
@@ -56,7 +77,10 @@ test('a file with neither name nor eventType points at its first key', () => {
 test('YAML syntax errors are reported at their position and nothing else is checked', () => {
   const r = where('x/events/a.yaml', 'name: order.created\npayload:\n  a: [1, 2\nversion: 1\n');
   assert.ok(r.length >= 1);
-  assert.ok(r.every((x) => x.includes('yaml/')), r.join(','));
+  assert.ok(
+    r.every((x) => x.includes('yaml/')),
+    r.join(','),
+  );
   assert.equal(where('x/events/a.yaml', 'name: a.b\nname: c.d\n')[0], '2:1 yaml/duplicate-key');
 });
 
@@ -70,7 +94,7 @@ test('the module 8 catalog: events need name and version, schema needs $ref', ()
   assert.deepEqual(where('eventcatalog.yaml', text), ['5:5 catalog/missing-property', '6:5 catalog/missing-property', '6:15 catalog/unknown-property']);
 });
 
-test('EventCatalog frontmatter is validated in the Markdown file\'s coordinates', () => {
+test("EventCatalog frontmatter is validated in the Markdown file's coordinates", () => {
   const text = '---\nid: order-created\nname: Order Created\nversion: 1.0\nbadges:\n  - content: New\n    textColor: blue\n---\n\n# Order created\n';
   assert.deepEqual(where('catalog/events/OrderCreated/index.mdx', text), ['4:10 catalog/version-not-string', '6:5 catalog/missing-property']);
 });
@@ -78,7 +102,10 @@ test('EventCatalog frontmatter is validated in the Markdown file\'s coordinates'
 test('a channel deliveryGuarantee must be one of the enum values', () => {
   const text = '---\nid: orders\nname: Orders\nversion: 1.0.0\ndeliveryGuarantee: at-least-one\n---\n';
   const r = validateText('catalog/channels/orders/index.mdx', text);
-  assert.deepEqual(r?.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`), ['5:20 catalog/invalid-value']);
+  assert.deepEqual(
+    r?.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`),
+    ['5:20 catalog/invalid-value'],
+  );
   assert.match(r?.diagnostics[0]?.message ?? '', /at-least-once/);
 });
 
@@ -95,7 +122,10 @@ test('versioned/ folders must match the version in the file', () => {
 test('the $schema modeline selects a schema', () => {
   assert.deepEqual(where('anything/x.yaml', '# $schema: ../schemas/event.schema.json\nname: a.b\nversion: 2\n'), ['3:10 event/version-not-string']);
   const custom = validateText('anything/y.yaml', '# $schema: ./s.json\nx: 1\n', { readLinked: (p: string) => (p === 'anything/s.json' ? '{"type":"object","properties":{"x":{"type":"string"}}}' : undefined) });
-  assert.deepEqual(custom?.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`), ['2:4 schema/wrong-type']);
+  assert.deepEqual(
+    custom?.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`),
+    ['2:4 schema/wrong-type'],
+  );
   const missing = validateText('anything/z.yaml', '# $schema: ./nope.json\nx: 1\n', { readLinked: () => undefined });
   assert.equal(missing?.diagnostics[0]?.code, 'schema/not-found');
 });

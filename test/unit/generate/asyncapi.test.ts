@@ -35,7 +35,12 @@ describe('AsyncAPI export', () => {
     };
     assert.equal(doc.asyncapi, '3.0.0');
     assert.equal(doc.servers.nats.protocol, 'nats');
-    assert.deepEqual(Object.values(doc.channels).map((c) => c.address).sort(), ['inventory.rejected', 'inventory.reserved', 'order.created']);
+    assert.deepEqual(
+      Object.values(doc.channels)
+        .map((c) => c.address)
+        .sort(),
+      ['inventory.rejected', 'inventory.reserved', 'order.created'],
+    );
     assert.equal(doc.operations.sendOrderCreated?.action, 'send');
     assert.equal(doc.operations.receiveInventoryReserved?.action, 'receive');
     assert.ok(doc.components.messages.orderCreated?.payload.properties.orderId);
@@ -56,10 +61,18 @@ describe('AsyncAPI export', () => {
       if (!file.startsWith('/ws/asyncapi/') || !file.endsWith('.yaml')) continue;
       const { diagnostics, ok } = await parseAsyncApi(text);
       const errors = diagnostics.filter((d) => d.severity === 0);
-      assert.deepEqual(errors.map((d) => `${d.code} ${d.message} at ${d.path.join('.')}`), [], file);
+      assert.deepEqual(
+        errors.map((d) => `${d.code} ${d.message} at ${d.path.join('.')}`),
+        [],
+        file,
+      );
       assert.ok(ok, `${file} yields a document`);
       const warnings = diagnostics.filter((d) => d.severity === 1);
-      assert.deepEqual(warnings.map((d) => `${d.code} ${d.message}`), [], `${file}: no warnings either`);
+      assert.deepEqual(
+        warnings.map((d) => `${d.code} ${d.message}`),
+        [],
+        `${file}: no warnings either`,
+      );
       checked++;
     }
     assert.equal(checked, 2);

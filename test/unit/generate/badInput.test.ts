@@ -36,7 +36,10 @@ describe('generators on bad input', () => {
       '/ws/events/symbols.yaml': 'name: "!!!"\n',
     });
     const input = await loadWorkspace(fs, '/ws');
-    assert.deepEqual(input.events.map((e) => `${e.name}@${e.version}`), ['shipped@1.0.0']);
+    assert.deepEqual(
+      input.events.map((e) => `${e.name}@${e.version}`),
+      ['shipped@1.0.0'],
+    );
     const w = input.warnings.join('\n');
     assert.match(w, /broken\.yaml: no event/);
     assert.match(w, /binary\.yaml: no event/);

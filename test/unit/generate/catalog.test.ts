@@ -25,7 +25,6 @@ async function freshCatalog(): Promise<MemoryFs> {
   return fs;
 }
 
-
 async function lint(fs: MemoryFs): Promise<Awaited<ReturnType<typeof runEventCatalogLinter>>> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'edgo-catalog-'));
   try {
@@ -63,9 +62,15 @@ describe('catalog generator', () => {
 
     const order = frontmatter(fs, 'services/order-service/index.mdx');
     assert.deepEqual(order.sends, [{ id: 'order-created', version: '1.0.0', to: [{ id: 'order.created' }] }]);
-    assert.deepEqual((order.receives as { id: string }[]).map((r) => r.id), ['inventory-rejected', 'inventory-reserved']);
+    assert.deepEqual(
+      (order.receives as { id: string }[]).map((r) => r.id),
+      ['inventory-rejected', 'inventory-reserved'],
+    );
     const inventory = frontmatter(fs, 'services/inventory-service/index.mdx');
-    assert.deepEqual((inventory.receives as { id: string }[]).map((r) => r.id), ['order-created']);
+    assert.deepEqual(
+      (inventory.receives as { id: string }[]).map((r) => r.id),
+      ['order-created'],
+    );
     assert.match(fs.files.get(`${out}/services/order-service/index.mdx`)!, /\| POST \| `\/orders` \|/);
     assert.deepEqual(order.specifications, [{ type: 'asyncapi', path: 'asyncapi.yaml', name: 'AsyncAPI 3.0' }]);
     assert.match(fs.files.get(`${out}/services/order-service/asyncapi.yaml`)!, /^asyncapi: 3\.0\.0/);

@@ -62,10 +62,7 @@ describe('docs generator', () => {
     const fs = await fresh();
     const readmePath = '/ws/README.md';
     const servicePath = '/ws/docs/services/order-service.md';
-    const readme = fs.files
-      .get(readmePath)!
-      .replace('## Architecture\n', '## Architecture\n\nThe learner explains the architecture here.\n')
-      .concat('\n## Troubleshooting\n\nRestart nats-server with -js.\n');
+    const readme = fs.files.get(readmePath)!.replace('## Architecture\n', '## Architecture\n\nThe learner explains the architecture here.\n').concat('\n## Troubleshooting\n\nRestart nats-server with -js.\n');
     const service = fs.files.get(servicePath)!.replace('**Request**\n', '**Request**\n\n```json\n{ "items": [] }\n```\n');
     fs.put(readmePath, readme);
     fs.put(servicePath, service);

@@ -15,7 +15,7 @@ const tempDir = useTempDirs();
 function setup(): { ws: string; outside: string; swap: () => Promise<void> } {
   const ws = tempDir('edgo-race-ws-');
   mkdirSync(path.join(ws, 'docs'));
-  writeFileSync(path.join(ws, 'docs', 'page.md'), 'the learner\'s page\n');
+  writeFileSync(path.join(ws, 'docs', 'page.md'), "the learner's page\n");
   const outside = tempDir('edgo-race-outside-');
   writeFileSync(path.join(outside, 'page.md'), 'not yours\n');
   const swap = async (): Promise<void> => {
@@ -28,10 +28,7 @@ function setup(): { ws: string; outside: string; swap: () => Promise<void> } {
 describe('guardedWrite: a folder swapped for a link between check and open', () => {
   it('refuses to replace a file reached through the swapped folder, and leaves it as it was', async () => {
     const { ws, outside, swap } = setup();
-    await assert.rejects(
-      guardedWrite(ws, 'docs/page.md', 'generated\n', { replace: true, afterCheck: swap }),
-      (err: unknown) => err instanceof RefusedWriteError && /a folder on its way changed while generating/.test(err.message),
-    );
+    await assert.rejects(guardedWrite(ws, 'docs/page.md', 'generated\n', { replace: true, afterCheck: swap }), (err: unknown) => err instanceof RefusedWriteError && /a folder on its way changed while generating/.test(err.message));
     assert.equal(readFileSync(path.join(outside, 'page.md'), 'utf8'), 'not yours\n');
   });
 
@@ -45,7 +42,12 @@ describe('guardedWrite: a folder swapped for a link between check and open', () 
   it('writes as usual when nothing changes in between', async () => {
     const { ws } = setup();
     let ran = false;
-    await guardedWrite(ws, 'docs/page.md', 'generated\n', { replace: true, afterCheck: async () => { ran = true; } });
+    await guardedWrite(ws, 'docs/page.md', 'generated\n', {
+      replace: true,
+      afterCheck: async () => {
+        ran = true;
+      },
+    });
     assert.ok(ran);
     assert.equal(readFileSync(path.join(ws, 'docs', 'page.md'), 'utf8'), 'generated\n');
   });

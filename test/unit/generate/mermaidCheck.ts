@@ -1,4 +1,3 @@
-
 /** Mermaid diagnostics of a Markdown text, through the project's Mermaid core (mermaid 12.3.0 under jsdom). */
 export interface MermaidChecker {
   validate(fileName: string, text: string): Promise<{ line: number; message: string }[]>;

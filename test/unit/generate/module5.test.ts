@@ -20,7 +20,10 @@ describe('generating from the module 5 solution', () => {
   it('finds both services, their routes and every event with producers and consumers', async () => {
     const fs = await memoryFromDir(solution);
     const input = await loadWorkspace(fs, '/ws');
-    assert.deepEqual(input.services.map((s) => s.id), ['inventory-service', 'order-service']);
+    assert.deepEqual(
+      input.services.map((s) => s.id),
+      ['inventory-service', 'order-service'],
+    );
     assert.deepEqual(input.events.map((e) => e.name).sort(), [...moduleEvents].sort());
     const order = input.services.find((s) => s.id === 'order-service')!;
     assert.ok(order.routes.some((r) => r.method === 'POST' && r.path === '/orders'));
@@ -54,7 +57,11 @@ describe('generating from the module 5 solution', () => {
     for (const [file, text] of fs.files) {
       if (!file.startsWith('/ws/asyncapi/') || !file.endsWith('.yaml')) continue;
       const { diagnostics } = await parser.parse(text);
-      assert.deepEqual(diagnostics.filter((d) => d.severity === 0).map((d) => d.message), [], file);
+      assert.deepEqual(
+        diagnostics.filter((d) => d.severity === 0).map((d) => d.message),
+        [],
+        file,
+      );
       n++;
     }
     assert.equal(n, 2);

@@ -98,7 +98,7 @@ test('non-UTF-8 bodies are shown as hex, oversized ones truncated and not checke
   const big = inspectMessage({ subject: 'order.created', data: enc(m5Envelope('order.created', { ...goodOrder, customerId: 'x'.repeat(5000) })) }, { maxDisplayBytes: 1024 });
   assert.equal(big.truncated, true);
   assert.equal(big.display.length, 1024);
-  assert.match(checkMessage(big, m5Contracts.catalog).kind === 'unchecked' ? big.decodeProblem ?? '' : '', /over the 1024-byte limit/);
+  assert.match(checkMessage(big, m5Contracts.catalog).kind === 'unchecked' ? (big.decodeProblem ?? '') : '', /over the 1024-byte limit/);
   const text = inspectMessage({ subject: 'order.created', data: enc('hello') });
   assert.match(text.decodeProblem ?? '', /not JSON/);
 });
@@ -109,7 +109,15 @@ test("module 5's Protobuf order.created is decoded with contracts/orderpb/order_
   const str = (field: number, s: string) => [(field << 3) | 2, s.length, ...new TextEncoder().encode(s)];
   const line = [...str(1, 'sku-1'), (2 << 3) | 0, 2];
   const seconds = Date.UTC(2026, 0, 31, 12) / 1000;
-  const varint = (n: number) => { const out: number[] = []; while (n > 127) { out.push((n & 127) | 128); n = Math.floor(n / 128); } out.push(n); return out; };
+  const varint = (n: number) => {
+    const out: number[] = [];
+    while (n > 127) {
+      out.push((n & 127) | 128);
+      n = Math.floor(n / 128);
+    }
+    out.push(n);
+    return out;
+  };
   const ts = [(1 << 3) | 0, ...varint(seconds)];
   const bytes = new Uint8Array([...str(1, goodOrder.orderId), ...str(2, 'c-42'), (3 << 3) | 2, line.length, ...line, (4 << 3) | 2, ts.length, ...ts]);
   const msg = inspectMessage({ subject: 'order.created', data: bytes }, { protobuf: m5Contracts.protobuf });

@@ -13,10 +13,14 @@ describe('inSlices', () => {
         yield i;
       }
     }
-    const outcome = await inSlices(items(), (i) => {
-      seen.push(`item ${i}`);
-      clock += 3; // each item costs 3 ms
-    }, { sliceMs: 8, now: () => clock, pause: async () => void seen.push('pause') });
+    const outcome = await inSlices(
+      items(),
+      (i) => {
+        seen.push(`item ${i}`);
+        clock += 3; // each item costs 3 ms
+      },
+      { sliceMs: 8, now: () => clock, pause: async () => void seen.push('pause') },
+    );
     assert.deepEqual(outcome, { done: 10, cancelled: false, pauses: 3 });
     assert.deepEqual(seen.slice(0, 8), ['read 0', 'item 0', 'read 1', 'item 1', 'read 2', 'item 2', 'pause', 'read 3']);
   });
@@ -25,10 +29,14 @@ describe('inSlices', () => {
     let clock = 0;
     const token = { isCancellationRequested: false };
     let handled = 0;
-    const outcome = await inSlices(Array.from({ length: 100 }, (_, i) => i), () => {
-      handled++;
-      clock += 5;
-    }, { token, sliceMs: 10, now: () => clock, pause: async () => void (token.isCancellationRequested = handled >= 4) });
+    const outcome = await inSlices(
+      Array.from({ length: 100 }, (_, i) => i),
+      () => {
+        handled++;
+        clock += 5;
+      },
+      { token, sliceMs: 10, now: () => clock, pause: async () => void (token.isCancellationRequested = handled >= 4) },
+    );
     assert.deepEqual(outcome, { done: 4, cancelled: true, pauses: 2 });
   });
 });

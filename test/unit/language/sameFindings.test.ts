@@ -18,7 +18,8 @@ import { nodeLanguageHost } from '../../../src/core/host/nodeLanguageHost';
 import { createLanguageService } from '../../../src/core/language/service';
 
 const tree: Record<string, string> = {
-  'deploy/k8s/app.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  replicass: 2\n  selector:\n    matchLabels: {app: app}\n  template:\n    metadata:\n      labels: {app: app}\n    spec:\n      containers:\n        - name: app\n          image: app:1\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: app\nspec:\n  selector: {app: nope}\n  ports:\n    - port: 80\n',
+  'deploy/k8s/app.yaml':
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  replicass: 2\n  selector:\n    matchLabels: {app: app}\n  template:\n    metadata:\n      labels: {app: app}\n    spec:\n      containers:\n        - name: app\n          image: app:1\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: app\nspec:\n  selector: {app: nope}\n  ports:\n    - port: 80\n',
   '.github/workflows/ci.yml': 'on:\n  pushh: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n',
   'docs/flow.md': '# Flow\n\n```mermaid\nsequenceDiagram\n  A->>B hello\n```\n',
 };

@@ -63,9 +63,7 @@ describe('package.json', () => {
   });
 
   it('gives every command the edgo. prefix and the Event-Driven Go category', () => {
-    const bad = (pkg.contributes.commands as { command: string; category?: string; title: string }[]).filter(
-      (c) => !c.command.startsWith('edgo.') || c.category !== 'Event-Driven Go' || !c.title,
-    );
+    const bad = (pkg.contributes.commands as { command: string; category?: string; title: string }[]).filter((c) => !c.command.startsWith('edgo.') || c.category !== 'Event-Driven Go' || !c.title);
     assert.deepEqual(bad, []);
   });
 
@@ -74,7 +72,10 @@ describe('package.json', () => {
     const props = configs.flatMap((c: { properties?: Record<string, { description?: string; markdownDescription?: string }> }) => Object.entries(c.properties ?? {}));
     assert.ok(props.length > 0);
     const bad = props.filter(([key, p]: [string, { description?: string; markdownDescription?: string }]) => !key.startsWith('edgo.') || !(p.description ?? p.markdownDescription));
-    assert.deepEqual(bad.map(([k]: [string]) => k), []);
+    assert.deepEqual(
+      bad.map(([k]: [string]) => k),
+      [],
+    );
   });
 });
 
@@ -83,7 +84,10 @@ describe('layout', () => {
     const offenders = sourceFiles(path.join(root, 'src', 'core')).filter((f) =>
       /(from\s+|require\(|import\()\s*['"](vscode|vscode-languageserver[^'"]*|vscode-languageclient[^'"]*|vscode-jsonrpc[^'"]*)['"]/.test(fs.readFileSync(f, 'utf8')),
     );
-    assert.deepEqual(offenders.map((f) => path.relative(root, f)), []);
+    assert.deepEqual(
+      offenders.map((f) => path.relative(root, f)),
+      [],
+    );
   });
 
   it('keeps src/server free of the vscode API', () => {
@@ -103,8 +107,15 @@ describe('layout', () => {
   // folder of src (cli, server, ...), or `core` for src/core's own files. Two folders test
   // what is not source: the course's content and the manifest.
   it('keeps test/unit folders named after src/', () => {
-    const dirs = (p: string) => fs.readdirSync(p, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const dirs = (p: string) =>
+      fs
+        .readdirSync(p, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name);
     const allowed = new Set([...dirs(path.join(root, 'src', 'core')), ...dirs(path.join(root, 'src')), 'course', 'manifest']);
-    assert.deepEqual(dirs(path.join(root, 'test', 'unit')).filter((d) => !allowed.has(d)), []);
+    assert.deepEqual(
+      dirs(path.join(root, 'test', 'unit')).filter((d) => !allowed.has(d)),
+      [],
+    );
   });
 });

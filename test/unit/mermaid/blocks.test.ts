@@ -17,7 +17,10 @@ describe('extractMarkdownBlocks', () => {
 
   it('accepts trailing spaces after mermaid, a space before it and upper case', () => {
     const md = '```mermaid  \ngraph TD\n```\n``` Mermaid\ngraph LR\n```\n';
-    assert.deepEqual(extractMarkdownBlocks(md).map((b) => b.text), ['graph TD', 'graph LR']);
+    assert.deepEqual(
+      extractMarkdownBlocks(md).map((b) => b.text),
+      ['graph TD', 'graph LR'],
+    );
   });
 
   it('removes the fence indentation from indented fences and maps columns back', () => {
@@ -32,7 +35,13 @@ describe('extractMarkdownBlocks', () => {
   it('reads :::mermaid colon blocks (Azure DevOps style)', () => {
     const md = ':::mermaid\ngraph TD\nA-->B\n:::\ntext\n::: mermaid\nsequenceDiagram\n:::\n';
     const blocks = extractMarkdownBlocks(md);
-    assert.deepEqual(blocks.map((b) => [b.kind, b.openLine, b.closeLine]), [['colon', 0, 3], ['colon', 5, 7]]);
+    assert.deepEqual(
+      blocks.map((b) => [b.kind, b.openLine, b.closeLine]),
+      [
+        ['colon', 0, 3],
+        ['colon', 5, 7],
+      ],
+    );
   });
 
   it('handles CRLF files', () => {
@@ -44,7 +53,10 @@ describe('extractMarkdownBlocks', () => {
 
   it('ignores mermaid fences shown inside a longer fence, and other languages', () => {
     const md = '````markdown\n```mermaid\ngraph TD\n```\n````\n```js\nx\n```\n```mermaid\ngraph LR\n```';
-    assert.deepEqual(extractMarkdownBlocks(md).map((b) => b.openLine), [8]);
+    assert.deepEqual(
+      extractMarkdownBlocks(md).map((b) => b.openLine),
+      [8],
+    );
   });
 
   it('needs a closing fence at least as long as the opening one', () => {

@@ -27,7 +27,12 @@ describe('mermaid corpus', { timeout: 120_000 }, () => {
   });
 
   it('finds the 21 blocks of the markdown corpus at the lines of EXPECTED.tsv, all valid', { skip: !fs.existsSync(markdownDir) && `no corpus at ${markdownDir}` }, async () => {
-    const rows = fs.readFileSync(path.join(markdownDir, 'EXPECTED.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
+    const rows = fs
+      .readFileSync(path.join(markdownDir, 'EXPECTED.tsv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split('\t'));
     assert.equal(rows.length, 21);
     const expected = rows.map((r) => `${r[0]}:${r[2]}:${r[3]}:${r[4]}`);
     const found: string[] = [];

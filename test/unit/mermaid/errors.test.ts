@@ -11,7 +11,10 @@ describe('locateMermaidError', () => {
   it('prefers hash.loc over the "line N" of the message and adds frontmatter lines', () => {
     const diagram = '---\ntitle: x\n---\nflowchart LR\n  A-->B\n  C--\n';
     const err = jison("Parse error on line 5:\n...t LR  A-->B  C--\n-------------------^\nExpecting 'STR', got '1'", {
-      first_line: 3, last_line: 5, first_column: 3, last_column: 0,
+      first_line: 3,
+      last_line: 5,
+      first_column: 3,
+      last_column: 0,
     });
     const located = locateMermaidError(diagram, err);
     assert.deepEqual(located.start, { line: 5, character: 3 });
@@ -23,12 +26,18 @@ describe('locateMermaidError', () => {
     const diagram = '%% one\n%% two\ngraph TD\n  A-->B\n  B-->>C\n';
     const err = jison('Parse error on line 3:\nx\n-^\nExpecting x', { first_line: 3, last_line: 3, first_column: 3, last_column: 6 });
     const located = locateMermaidError(diagram, err);
-    assert.deepEqual([located.start, located.end], [{ line: 4, character: 3 }, { line: 4, character: 6 }]);
+    assert.deepEqual(
+      [located.start, located.end],
+      [
+        { line: 4, character: 3 },
+        { line: 4, character: 6 },
+      ],
+    );
   });
 
   it('reads Langium line and column from the message (1-based column)', () => {
     const diagram = 'pie\n  %% c\n  "a": 1\n  "b" 2\n';
-    const err = Object.assign(new Error('Parsing failed:  Parse error on line 3, column 7: Expecting token of type \':\' but found `2`.'), { name: 'MermaidParseError' });
+    const err = Object.assign(new Error("Parsing failed:  Parse error on line 3, column 7: Expecting token of type ':' but found `2`."), { name: 'MermaidParseError' });
     const located = locateMermaidError(diagram, err);
     assert.deepEqual(located.start, { line: 3, character: 6 });
     assert.equal(located.message, "Syntax error: Expecting token of type ':' but found `2`.");
@@ -60,7 +69,13 @@ describe('locateMermaidError', () => {
   it('marks the line text when the parser stops at the line break', () => {
     const diagram = 'architecture-beta\n  oops\n';
     const located = locateMermaidError(diagram, new Error('Parsing failed: Parse error on line 2, column 7: found `\\n`.'));
-    assert.deepEqual([located.start, located.end], [{ line: 1, character: 2 }, { line: 1, character: 6 }]);
+    assert.deepEqual(
+      [located.start, located.end],
+      [
+        { line: 1, character: 2 },
+        { line: 1, character: 6 },
+      ],
+    );
   });
 });
 

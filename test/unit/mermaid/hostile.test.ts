@@ -27,10 +27,16 @@ describe('mermaid on hostile input', { timeout: 120_000 }, () => {
   it('puts a frontmatter YAML error on the line that holds it', async () => {
     const text = '---\ntitle: a\nconfig: [\n  bad: : x\n---\nflowchart TD\n  A-->B\n';
     const d = await validateMermaidText('a.mmd', text, nodeMermaidParser);
-    assert.deepEqual(d.map((x) => `${x.range.start.line + 1}:${x.range.start.character + 1} ${x.code}`), ['4:8 mermaid/syntax']);
+    assert.deepEqual(
+      d.map((x) => `${x.range.start.line + 1}:${x.range.start.character + 1} ${x.code}`),
+      ['4:8 mermaid/syntax'],
+    );
     assert.match(d[0]?.message ?? '', /^YAML frontmatter: /);
     const md = '# Doc\n\n```mermaid\n---\ntitle: x\nconfig: [\n  a: : b\n---\nflowchart TD\n  A-->B\n```\n';
     const inMd = await validateMermaidText('doc.md', md, nodeMermaidParser);
-    assert.deepEqual(inMd.map((x) => x.range.start.line + 1), [7]);
+    assert.deepEqual(
+      inMd.map((x) => x.range.start.line + 1),
+      [7],
+    );
   });
 });

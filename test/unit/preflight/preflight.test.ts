@@ -21,11 +21,21 @@ describe('runPreflight', () => {
     const runner = fakeRunner(allToolsAnswers());
     const report = await runPreflight({ runner, fs: fakeFs(allTools), env, platform: 'linux' });
     // the recorded kind output is kind 0.6.0, older than the course's 0.20
-    assert.deepEqual(report.tools.map((t) => [t.id, t.status, t.version]), [
-      ['go', 'ok', '1.26.8'], ['git', 'ok', '2.39.5'], ['docker', 'ok', '28.2.2'], ['kubectl', 'ok', '1.32.4'],
-      ['helm', 'ok', '3.14.2'], ['kind', 'outdated', '0.6.0'], ['minikube', 'ok', '1.36.0'], ['nats-server', 'ok', '2.9.10'],
-      ['node', 'outdated', '20.19.2'], ['npm', 'outdated', '10.8.2'],
-    ]);
+    assert.deepEqual(
+      report.tools.map((t) => [t.id, t.status, t.version]),
+      [
+        ['go', 'ok', '1.26.8'],
+        ['git', 'ok', '2.39.5'],
+        ['docker', 'ok', '28.2.2'],
+        ['kubectl', 'ok', '1.32.4'],
+        ['helm', 'ok', '3.14.2'],
+        ['kind', 'outdated', '0.6.0'],
+        ['minikube', 'ok', '1.36.0'],
+        ['nats-server', 'ok', '2.9.10'],
+        ['node', 'outdated', '20.19.2'],
+        ['npm', 'outdated', '10.8.2'],
+      ],
+    );
     assert.equal(report.pathEntries, 2);
     assert.match(renderPreflightMarkdown(report), /7 of 10 tools are ready/);
   });
@@ -36,16 +46,25 @@ describe('runPreflight', () => {
     const go = tool(linux, 'go');
     assert.equal(go.status, 'missing');
     assert.match(go.explanation, /not on the PATH, nor in the folders where its installers put it/);
-    assert.deepEqual(go.install.options.map((o) => o.command), ['sudo snap install go --classic', 'brew install go', 'sudo apt install golang-go']);
+    assert.deepEqual(
+      go.install.options.map((o) => o.command),
+      ['sudo snap install go --classic', 'brew install go', 'sudo apt install golang-go'],
+    );
     assert.deepEqual(runner.calls, [], 'nothing is run for a tool that is not found');
     const md = renderPreflightMarkdown(linux);
     assert.match(md, /## Go: missing/);
     assert.match(md, /`sudo snap install go --classic`/);
 
     const mac = await runPreflight({ runner, fs: fakeFs([]), env, platform: 'darwin', only: ['go'] });
-    assert.deepEqual(tool(mac, 'go').install.options.map((o) => o.command), ['brew install go']);
+    assert.deepEqual(
+      tool(mac, 'go').install.options.map((o) => o.command),
+      ['brew install go'],
+    );
     const win = await runPreflight({ runner, fs: fakeFs([]), env: { Path: 'C:\\Go\\bin' }, platform: 'win32', only: ['go'] });
-    assert.deepEqual(tool(win, 'go').install.options.map((o) => o.command), ['winget install --id GoLang.Go -e']);
+    assert.deepEqual(
+      tool(win, 'go').install.options.map((o) => o.command),
+      ['winget install --id GoLang.Go -e'],
+    );
   });
 
   it('uses Go installed off the PATH, in its standard place, and says where it is', async () => {

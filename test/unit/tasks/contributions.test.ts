@@ -32,7 +32,7 @@ describe('package.json task contributions', () => {
     assert.deepEqual(def.properties.task.enum, [...taskKinds]);
   });
 
-  it('contributes every problem matcher the tasks name (except VS Code\'s built-in $go)', () => {
+  it("contributes every problem matcher the tasks name (except VS Code's built-in $go)", () => {
     for (const name of Object.values(problemMatchers)) if (name !== 'go') matcher(name);
   });
 
@@ -48,7 +48,10 @@ describe('package.json task contributions', () => {
       output = e.code === 'ENOENT' ? `--- FAIL: TestAdd (0.00s)\n    ${fixture}/calc_test.go:10: Add(2, 3) = -1, want 5\nFAIL\n` : (e.stdout ?? '');
     }
     const m = matcher('go-test');
-    const hits = output.split('\n').map((l) => regex(m.pattern.regexp).exec(l)).filter((x): x is RegExpExecArray => x !== null);
+    const hits = output
+      .split('\n')
+      .map((l) => regex(m.pattern.regexp).exec(l))
+      .filter((x): x is RegExpExecArray => x !== null);
     assert.equal(hits.length, 1, output);
     const hit = hits[0];
     assert.ok(hit);
@@ -64,12 +67,18 @@ describe('package.json task contributions', () => {
     assert.equal(re.exec('        order_test.go:7: nested subtest')?.[1], 'order_test.go');
   });
 
-  it('edgo-nats-server begins and ends on nats-server\'s real start-up log', () => {
+  it("edgo-nats-server begins and ends on nats-server's real start-up log", () => {
     const log = fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'tasks', 'nats-server-start.log'), 'utf8').split('\n');
     const bg = matcher('edgo-nats-server').background;
     assert.ok(bg);
-    assert.equal(log.findIndex((l) => regex(bg.beginsPattern).test(l)), 0);
-    assert.equal(log.findIndex((l) => regex(bg.endsPattern).test(l)), log.findIndex((l) => l.includes('Server is ready')));
+    assert.equal(
+      log.findIndex((l) => regex(bg.beginsPattern).test(l)),
+      0,
+    );
+    assert.equal(
+      log.findIndex((l) => regex(bg.endsPattern).test(l)),
+      log.findIndex((l) => l.includes('Server is ready')),
+    );
   });
 
   it('edgo-port-forward and edgo-server recognise readiness lines', () => {

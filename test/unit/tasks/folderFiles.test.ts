@@ -7,17 +7,19 @@ import { parseManifestObjects } from '../../../src/core/tasks/k8sManifests';
 
 describe('parseGoMod', () => {
   it('reads module, go, toolchain and requires (block and single line, comments, indirect)', () => {
-    const info = parseGoMod([
-      'module example.com/order // the order service',
-      '',
-      'go 1.22.3',
-      'toolchain go1.23.1',
-      'require github.com/google/uuid v1.6.0',
-      'require (',
-      '\tgithub.com/nats-io/nats.go v1.37.0',
-      '\tgolang.org/x/sys v0.20.0 // indirect',
-      ')',
-    ].join('\n'));
+    const info = parseGoMod(
+      [
+        'module example.com/order // the order service',
+        '',
+        'go 1.22.3',
+        'toolchain go1.23.1',
+        'require github.com/google/uuid v1.6.0',
+        'require (',
+        '\tgithub.com/nats-io/nats.go v1.37.0',
+        '\tgolang.org/x/sys v0.20.0 // indirect',
+        ')',
+      ].join('\n'),
+    );
     assert.equal(info.modulePath, 'example.com/order');
     assert.equal(info.goVersion, '1.22.3');
     assert.equal(info.toolchain, '1.23.1');
@@ -34,9 +36,12 @@ describe('parseGoMod', () => {
 });
 
 describe('exposedPorts', () => {
-  it('takes the last stage\'s EXPOSE lines, with protocols and continuations, skipping variables', () => {
+  it("takes the last stage's EXPOSE lines, with protocols and continuations, skipping variables", () => {
     const text = 'FROM golang AS build\nEXPOSE 1234\nFROM alpine\n# EXPOSE 1\nEXPOSE 8080 \\\n  9090/UDP $PORT\nEXPOSE 8080\n';
-    assert.deepEqual(exposedPorts(text), [{ port: 8080, protocol: 'tcp' }, { port: 9090, protocol: 'udp' }]);
+    assert.deepEqual(exposedPorts(text), [
+      { port: 8080, protocol: 'tcp' },
+      { port: 9090, protocol: 'udp' },
+    ]);
   });
 });
 
@@ -50,12 +55,17 @@ describe('imageNameFromFolder', () => {
 
 describe('parseManifestObjects', () => {
   it('reads every document and List items, Service ports and namespaces', () => {
-    const objects = parseManifestObjects([
-      'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: apps/v1\n    kind: Deployment\n    metadata: { name: a, namespace: shop }\n',
-      'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  ports: [{ port: 80 }, { port: "x" }]\n',
-      '# only a comment\n',
-    ].join('---\n'));
-    assert.deepEqual(objects, [{ kind: 'Deployment', name: 'a', namespace: 'shop' }, { kind: 'Service', name: 's', ports: [80] }]);
+    const objects = parseManifestObjects(
+      [
+        'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: apps/v1\n    kind: Deployment\n    metadata: { name: a, namespace: shop }\n',
+        'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  ports: [{ port: 80 }, { port: "x" }]\n',
+        '# only a comment\n',
+      ].join('---\n'),
+    );
+    assert.deepEqual(objects, [
+      { kind: 'Deployment', name: 'a', namespace: 'shop' },
+      { kind: 'Service', name: 's', ports: [80] },
+    ]);
   });
 
   it('returns nothing for YAML that is broken or not a manifest', () => {

@@ -10,11 +10,14 @@ const awkward = `my "svc"; echo pwned $HOME`;
 
 describe('task arguments', () => {
   it('keep names with spaces, quotes and ; as single arguments', async () => {
-    const facts = await scanFolder('x', memoryFolder({
-      [`${awkward}/Dockerfile`]: 'FROM scratch\nEXPOSE 8080\n',
-      [`it's "here"; ls.yaml`]: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: order\nspec:\n  ports:\n    - port: 8080\n',
-      [`${awkward}/chart/Chart.yaml`]: 'name: c\n',
-    }));
+    const facts = await scanFolder(
+      'x',
+      memoryFolder({
+        [`${awkward}/Dockerfile`]: 'FROM scratch\nEXPOSE 8080\n',
+        [`it's "here"; ls.yaml`]: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: order\nspec:\n  ports:\n    - port: 8080\n',
+        [`${awkward}/chart/Chart.yaml`]: 'name: c\n',
+      }),
+    );
     const tasks = tasksForFolder(facts);
     const build = tasks.find((t) => t.kind === 'docker-build');
     assert.ok(build);

@@ -27,9 +27,14 @@ describe('tasksForFolder', () => {
       'eventcatalog/events/order-created/index.mdx': '---\nid: order-created\n---\n',
     });
     assert.deepEqual(labels(tasks), ['EventCatalog: npm install', 'EventCatalog: npm run dev', 'EventCatalog: npm run build']);
-    assert.deepEqual(tasks.map((t) => [t.tool, t.args.join(' '), t.cwd, t.background]), [
-      ['npm', 'install', 'eventcatalog', false], ['npm', 'run dev', 'eventcatalog', true], ['npm', 'run build', 'eventcatalog', false],
-    ]);
+    assert.deepEqual(
+      tasks.map((t) => [t.tool, t.args.join(' '), t.cwd, t.background]),
+      [
+        ['npm', 'install', 'eventcatalog', false],
+        ['npm', 'run dev', 'eventcatalog', true],
+        ['npm', 'run build', 'eventcatalog', false],
+      ],
+    );
     assert.deepEqual(byLabel(tasks, 'EventCatalog: npm run dev').problemMatchers, ['edgo-server']);
   });
 
@@ -38,14 +43,18 @@ describe('tasksForFolder', () => {
   });
 
   it('offers go build, test, test of the current package, vet and a run per cmd/* main for a go.mod', async () => {
-    const tasks = await offered('order', {
-      'go.mod': goMod,
-      'cmd/order/main.go': mainGo,
-      'cmd/migrate/main.go': mainGo,
-      'cmd/notmain/lib.go': 'package notmain\n',
-      'internal/order/order.go': 'package order\n',
-      'internal/order/order_test.go': 'package order\n',
-    }, 'internal/order/order_test.go');
+    const tasks = await offered(
+      'order',
+      {
+        'go.mod': goMod,
+        'cmd/order/main.go': mainGo,
+        'cmd/migrate/main.go': mainGo,
+        'cmd/notmain/lib.go': 'package notmain\n',
+        'internal/order/order.go': 'package order\n',
+        'internal/order/order_test.go': 'package order\n',
+      },
+      'internal/order/order_test.go',
+    );
     assert.deepEqual(labels(tasks), ['go build', 'go test', 'go test (current package)', 'go vet', 'go run cmd/migrate', 'go run cmd/order']);
     assert.deepEqual(byLabel(tasks, 'go build').args, ['build', './...']);
     assert.deepEqual(byLabel(tasks, 'go build').problemMatchers, ['go']);
@@ -60,7 +69,7 @@ describe('tasksForFolder', () => {
     assert.deepEqual(run.problemMatchers, ['edgo-server']);
   });
 
-  it('builds a service\'s Dockerfile from its module root, tagged as the manifests run it', async () => {
+  it("builds a service's Dockerfile from its module root, tagged as the manifests run it", async () => {
     // walkthroughs/06-docker-kubernetes: one module, order/Dockerfile, deploy/k8s/order.yaml runs shop/order:dev
     const tasks = await offered('shop', {
       'go.mod': goMod,
@@ -72,7 +81,7 @@ describe('tasksForFolder', () => {
     assert.deepEqual(byLabel(tasks, 'kind load docker-image').args, ['load', 'docker-image', 'shop/order:dev', '--name', 'edgo']);
   });
 
-  it('finds the course\'s layouts: <service>/cmd/<name> mains in one module, charts under deploy/', async () => {
+  it("finds the course's layouts: <service>/cmd/<name> mains in one module, charts under deploy/", async () => {
     // as in walkthroughs/05-event-driven-services and 07-kubernetes-advanced
     const tasks = await offered('shop', {
       'go.mod': goMod,
@@ -113,14 +122,14 @@ describe('tasksForFolder', () => {
   });
 
   it('offers kubectl apply, get pods, rollout status, logs and port-forward for manifests', async () => {
-    const manifests = [
-      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: order\nspec:\n  replicas: 2\n',
-      'apiVersion: v1\nkind: Service\nmetadata:\n  name: order\nspec:\n  ports:\n    - port: 80\n      targetPort: 8080\n',
-    ].join('---\n');
+    const manifests = ['apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: order\nspec:\n  replicas: 2\n', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: order\nspec:\n  ports:\n    - port: 80\n      targetPort: 8080\n'].join(
+      '---\n',
+    );
     const tasks = await offered('m6', { 'k8s/order.yaml': manifests, 'k8s/notes.txt': 'x' });
-    assert.deepEqual(labels(tasks).filter((l) => l.startsWith('kubectl')), [
-      'kubectl apply', 'kubectl get pods', 'kubectl rollout status deployment/order', 'kubectl logs deployment/order', 'kubectl port-forward service/order',
-    ]);
+    assert.deepEqual(
+      labels(tasks).filter((l) => l.startsWith('kubectl')),
+      ['kubectl apply', 'kubectl get pods', 'kubectl rollout status deployment/order', 'kubectl logs deployment/order', 'kubectl port-forward service/order'],
+    );
     assert.deepEqual(byLabel(tasks, 'kubectl apply').args, ['apply', '-f', 'k8s']);
     assert.deepEqual(byLabel(tasks, 'kubectl rollout status deployment/order').args, ['rollout', 'status', 'deployment/order', '--timeout=120s']);
     const pf = byLabel(tasks, 'kubectl port-forward service/order');
@@ -147,7 +156,10 @@ describe('tasksForFolder', () => {
     assert.deepEqual(byLabel(tasks, 'helm template -f chart/values.yaml').args, ['template', 'shop-chart', 'chart', '-f', 'chart/values.yaml']);
     assert.deepEqual(byLabel(tasks, 'helm upgrade --install -f chart/values-prod.yaml').args, ['upgrade', '--install', 'shop-chart', 'chart', '-f', 'chart/values-prod.yaml']);
     // templates are not offered as plain manifests
-    assert.equal(tasks.some((t) => t.kind === 'kubectl-apply'), false);
+    assert.equal(
+      tasks.some((t) => t.kind === 'kubectl-apply'),
+      false,
+    );
   });
 
   it('offers nats-server -js for module 5 (marker) and for a module requiring nats.go', async () => {
@@ -160,7 +172,7 @@ describe('tasksForFolder', () => {
     assert.equal(labels(neither).includes('nats-server -js'), false);
   });
 
-  it('offers kind create cluster with the folder\'s kind config and loads each image', async () => {
+  it("offers kind create cluster with the folder's kind config and loads each image", async () => {
     const tasks = await offered('m6', {
       'kind-config.yaml': 'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n  - role: control-plane\n',
       'order/Dockerfile': 'FROM scratch\n',

@@ -20,7 +20,11 @@ describe('resolveTool: search order', () => {
     const hostEnv = { PATH: '/usr/bin:/host/bin', HOME: '/home/ada' };
     const terminalEnv = { PATH: '/term/bin:/usr/bin', HOME: '/home/ada' };
     assert.deepEqual(found(await resolveTool('go', ctx('linux', tree, { hostEnv, terminalEnv, settings: { go: '/opt/mine/go' } }))), {
-      found: true, tool: 'go', path: '/opt/mine/go', dir: '/opt/mine', source: 'setting',
+      found: true,
+      tool: 'go',
+      path: '/opt/mine/go',
+      dir: '/opt/mine',
+      source: 'setting',
     });
     assert.equal(found(await resolveTool('go', ctx('linux', tree, { hostEnv, terminalEnv }))).source, 'host-path');
     const noHost = { ...tree, '/host/bin/go': 'file' as const };
@@ -82,7 +86,7 @@ describe('resolveTool: search order', () => {
     assert.equal((await resolveTool('kind', ctx('darwin', tree, { hostEnv }))).found, false);
   });
 
-  it('Windows: Program Files, the user\'s sdk, PATHEXT and case-insensitive variables', async () => {
+  it("Windows: Program Files, the user's sdk, PATHEXT and case-insensitive variables", async () => {
     const env = { Path: 'C:\\Windows\\system32', PATHEXT: '.COM;.EXE;.BAT;.CMD', USERPROFILE: 'C:\\Users\\ada', ProgramFiles: 'C:\\Program Files', LOCALAPPDATA: 'C:\\Users\\ada\\AppData\\Local' };
     const msi = found(await resolveTool('go', ctx('win32', { 'C:\\Program Files\\Go\\bin\\go.exe': 'exe' }, { hostEnv: env })));
     assert.deepEqual([msi.path, msi.dir, msi.source], ['C:\\Program Files\\Go\\bin\\go.exe', 'C:\\Program Files\\Go\\bin', 'install-place']);

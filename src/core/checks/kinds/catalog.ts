@@ -19,8 +19,7 @@ interface Page {
   readonly data: Record<string, unknown>;
 }
 
-const idsOf = (value: unknown): string[] =>
-  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v : typeof v === 'object' && v !== null ? String((v as { id?: unknown }).id ?? '') : '')).filter(Boolean) : [];
+const idsOf = (value: unknown): string[] => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v : typeof v === 'object' && v !== null ? String((v as { id?: unknown }).id ?? '') : '')).filter(Boolean) : []);
 
 function flag(spec: CheckSpec, field: string): boolean {
   return spec[field] === true;
@@ -50,9 +49,7 @@ export const eventCatalogCheck = defineCheckKind({
     const catalog = (str(spec, 'catalog') ?? 'eventcatalog').replace(/\/+$/, '');
     const files = matchFiles(ctx.folder, `${catalog}/**/*.{md,mdx,json}`);
     if (!files.some((f) => f.endsWith('.mdx') || f.endsWith('.md'))) {
-      return failWith(`There is no EventCatalog in ${catalog}/ yet`, [
-        { message: `run "Event-Driven Go: Generate Event Catalog from Event YAML" (or edgo catalog .) to create ${catalog}/`, location: { file: catalog } },
-      ]);
+      return failWith(`There is no EventCatalog in ${catalog}/ yet`, [{ message: `run "Event-Driven Go: Generate Event Catalog from Event YAML" (or edgo catalog .) to create ${catalog}/`, location: { file: catalog } }]);
     }
     const problems: CheckProblem[] = [];
 

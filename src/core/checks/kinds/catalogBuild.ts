@@ -29,7 +29,10 @@ function nodeTooOld(found: string): string {
 
 /** Where a failed build points: a catalog page it names (`events/x/index.mdx`), else the config. */
 function buildProblems(output: string, catalog: string): CheckProblem[] {
-  const lines = output.split('\n').map((l) => l.replace(/\u001b\[[0-9;]*m/g, '').trimEnd()).filter(Boolean);
+  const lines = output
+    .split('\n')
+    .map((l) => l.replace(/\u001b\[[0-9;]*m/g, '').trimEnd())
+    .filter(Boolean);
   const tail = lines.slice(-15).join('\n');
   const page = /((?:domains|services|events|commands|queries|channels|flows|teams|users)\/[\w./-]*?index\.mdx?)(?::(\d+))?/.exec(tail);
   const file = page ? path.posix.join(catalog, page[1] ?? '') : `${catalog}/eventcatalog.config.js`;
@@ -71,9 +74,14 @@ async function run(spec: CheckSpec, ctx: CheckContext): Promise<CheckOutcome> {
 
   const timeoutMs = 60_000 * (typeof spec.timeoutMinutes === 'number' ? spec.timeoutMinutes : 15);
   const built: ProcessResult = await ctx.runner.run('node', [path.join(...coreBin), 'build'], {
-    cwd: dir, timeoutMs, signal: ctx.signal, env: { EVENTCATALOG_TELEMETRY: 'false', NO_UPDATE_NOTIFIER: '1', NODE_OPTIONS: '' },
+    cwd: dir,
+    timeoutMs,
+    signal: ctx.signal,
+    env: { EVENTCATALOG_TELEMETRY: 'false', NO_UPDATE_NOTIFIER: '1', NODE_OPTIONS: '' },
   });
-  if (built.timedOut) return failWith(`eventcatalog build did not finish in ${timeoutMs / 60_000} minutes`, [{ message: (built.stdout + built.stderr).trim().split('\n').slice(-5).join('\n'), location: { file: `${catalog}/eventcatalog.config.js` } }]);
+  if (built.timedOut) {
+    return failWith(`eventcatalog build did not finish in ${timeoutMs / 60_000} minutes`, [{ message: (built.stdout + built.stderr).trim().split('\n').slice(-5).join('\n'), location: { file: `${catalog}/eventcatalog.config.js` } }]);
+  }
   if (built.exitCode !== 0) return failWith('eventcatalog build failed', buildProblems(built.stdout + '\n' + built.stderr, catalog));
 
   const missing: CheckProblem[] = [];

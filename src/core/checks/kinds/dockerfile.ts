@@ -112,13 +112,21 @@ export function lintDockerfile(text: string): CoreDiagnostic[] {
   const stageNames = new Set(stages.map((s) => s.name?.toLowerCase()).filter((n): n is string => !!n));
 
   if (stages.length < 2) {
-    out.push(finding(stages[0]?.from, 'single-stage', 'Use a multi-stage build: compile in a `golang` stage (`FROM golang:1.26 AS build`), then copy only the binary into a small runtime stage (`FROM gcr.io/distroless/static-debian12:nonroot`).'));
+    out.push(
+      finding(stages[0]?.from, 'single-stage', 'Use a multi-stage build: compile in a `golang` stage (`FROM golang:1.26 AS build`), then copy only the binary into a small runtime stage (`FROM gcr.io/distroless/static-debian12:nonroot`).'),
+    );
   }
   for (const stage of stages) {
     const { name, tag, digest } = imageReference(stage.image);
     if (stageNames.has(stage.image.toLowerCase()) || stage.image === 'scratch' || stage.image.includes('$')) continue;
     if (!tag && !digest) {
-      out.push(finding(stage.from, 'unpinned-image', `Base image "${stage.image}" has no tag, so it means "latest" and changes under you: pin a version, e.g. ${name.endsWith('golang') ? 'golang:1.26-bookworm' : `${name}:<version>`} (or a digest, @sha256:...).`));
+      out.push(
+        finding(
+          stage.from,
+          'unpinned-image',
+          `Base image "${stage.image}" has no tag, so it means "latest" and changes under you: pin a version, e.g. ${name.endsWith('golang') ? 'golang:1.26-bookworm' : `${name}:<version>`} (or a digest, @sha256:...).`,
+        ),
+      );
     } else if (tag === 'latest' && !digest) {
       out.push(finding(stage.from, 'unpinned-image', `Base image "${stage.image}" uses the moving "latest" tag: pin a version (or a digest, @sha256:...).`));
     }

@@ -54,8 +54,8 @@ export const eventSeenCheck = defineCheckKind({
     type: { type: 'string', required: true, description: 'The event type, e.g. order.created.' },
     version: { type: 'string', description: 'The contract version the event must state, e.g. 1 or 1.2.0.' },
     subjects: { type: 'array', items: { type: 'string' }, description: 'Subjects or wildcards to read; every stream when absent.' },
-    server: { type: 'string', pattern: '^(nats|tls)://', patternHint: 'a NATS URL (nats://host:port)', description: 'The NATS URL; the folder\'s .env or README NATS_URL, else nats://127.0.0.1:4222.' },
-    contracts: { type: 'string', description: 'Folder (relative to the learner\'s) with the event YAML; default the folder itself.' },
+    server: { type: 'string', pattern: '^(nats|tls)://', patternHint: 'a NATS URL (nats://host:port)', description: "The NATS URL; the folder's .env or README NATS_URL, else nats://127.0.0.1:4222." },
+    contracts: { type: 'string', description: "Folder (relative to the learner's) with the event YAML; default the folder itself." },
     action: { type: 'string', description: 'What the learner does to produce the event, for the messages, e.g. "POST an order".' },
   },
   async run(spec, ctx) {

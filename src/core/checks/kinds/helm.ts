@@ -68,7 +68,10 @@ export function helmProblems(output: string, chart: string): CheckProblem[] {
   const lines = output.split('\n').filter((l) => /\[ERROR\]|^Error:/.test(l));
   return lines.map((l) => {
     const m = /templates\/([\w./-]+?):(\d+)(?::\d+)?/.exec(l);
-    const message = l.replace(/^\s*\[ERROR\]\s*/, '').replace(/^Error:\s*/, '').trim();
+    const message = l
+      .replace(/^\s*\[ERROR\]\s*/, '')
+      .replace(/^Error:\s*/, '')
+      .trim();
     return m ? { message, location: { file: `${chart}/templates/${m[1] ?? ''}`, line: Number(m[2]) } } : { message, location: { file: `${chart}/Chart.yaml` } };
   });
 }
@@ -94,7 +97,7 @@ export const helmChartCheck = defineCheckKind({
     requireProbes: manifestRuleFields.requireProbes,
     requireResources: manifestRuleFields.requireResources,
   },
-  summary: 'The chart at `chart` passes `helm lint` and renders with each `renders[].values` list; the rendered objects pass the kubernetes-manifests rules (`requireProbes`, `requireResources`) and each render\'s `require`/`expect`.',
+  summary: "The chart at `chart` passes `helm lint` and renders with each `renders[].values` list; the rendered objects pass the kubernetes-manifests rules (`requireProbes`, `requireResources`) and each render's `require`/`expect`.",
   async run(spec, ctx) {
     const chart = (str(spec, 'chart') ?? '').replace(/\/$/, '');
     const release = str(spec, 'release') ?? 'shop';

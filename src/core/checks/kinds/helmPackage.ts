@@ -27,7 +27,12 @@ function errorBlocks(output: string): string[] {
   let current: string[] | undefined;
   for (const line of output.split('\n')) {
     if (/\[ERROR\]|^Error:/.test(line)) {
-      current = [line.replace(/^\s*\[ERROR\]\s*/, '').replace(/^Error:\s*/, '').trim()];
+      current = [
+        line
+          .replace(/^\s*\[ERROR\]\s*/, '')
+          .replace(/^Error:\s*/, '')
+          .trim(),
+      ];
       blocks.push('');
     } else if (current && line.trim() !== '') current.push(line.trim());
     else current = undefined;

@@ -126,7 +126,7 @@ function locator(doc: Document, lc: LineCounter, text: string) {
         node = node.items[seg];
       } else break;
     }
-    return toRange(key && keyNode ? keyNode : (node as Node | null) ?? keyNode);
+    return toRange(key && keyNode ? keyNode : ((node as Node | null) ?? keyNode));
   };
 }
 
@@ -186,7 +186,10 @@ function schemaMessage(e: ErrorObject, at: string): string {
       return `${at} must be ${types.join(' or ')}.`;
     }
     case 'enum':
-      return `${at} must be one of ${((params.allowedValues as unknown[]) ?? []).filter((v) => v !== null).map((v) => JSON.stringify(v)).join(', ')}.`;
+      return `${at} must be one of ${((params.allowedValues as unknown[]) ?? [])
+        .filter((v) => v !== null)
+        .map((v) => JSON.stringify(v))
+        .join(', ')}.`;
     default:
       return `${at} ${e.message ?? 'is invalid'}.`;
   }
@@ -204,7 +207,10 @@ function schemaDiagnostics(obj: ManifestObject): CoreDiagnostic[] {
   const seen = new Set<string>();
   const out: CoreDiagnostic[] = [];
   for (const e of specific.length > 0 ? specific : errors) {
-    const path: Segment[] = e.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+    const path: Segment[] = e.instancePath
+      .split('/')
+      .slice(1)
+      .map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
     const params = e.params as Record<string, unknown>;
     const at = pathText(path);
     const message = schemaMessage(e, at);
@@ -255,7 +261,18 @@ export function crossObjectDiagnostics(objects: readonly ManifestObject[], rules
     if (isObj(matchLabels)) {
       for (const [k, v] of Object.entries(matchLabels)) {
         if (String(w.labels[k]) !== String(v)) {
-          add(w.obj, diag(w.obj.locate(['spec', 'selector', 'matchLabels', k], true), 'selector-mismatch', `${w.obj.kind} "${w.obj.name}": selector ${k}=${String(v)} does not match the pod template's labels (${Object.entries(w.labels).map(([a, b]) => `${a}=${String(b)}`).join(', ') || 'none'}); the ${w.obj.kind} would own no pods, and the API server rejects it.`));
+          add(
+            w.obj,
+            diag(
+              w.obj.locate(['spec', 'selector', 'matchLabels', k], true),
+              'selector-mismatch',
+              `${w.obj.kind} "${w.obj.name}": selector ${k}=${String(v)} does not match the pod template's labels (${
+                Object.entries(w.labels)
+                  .map(([a, b]) => `${a}=${String(b)}`)
+                  .join(', ') || 'none'
+              }); the ${w.obj.kind} would own no pods, and the API server rejects it.`,
+            ),
+          );
         }
       }
     }
@@ -263,7 +280,9 @@ export function crossObjectDiagnostics(objects: readonly ManifestObject[], rules
       const cname = String(c.name ?? '?');
       if (rules.requireProbes) {
         for (const probe of ['livenessProbe', 'readinessProbe']) {
-          if (!isObj(c[probe])) add(w.obj, diag(w.obj.locate([...cPath, 'name']), 'missing-probe', `Container "${cname}" of ${w.obj.kind} "${w.obj.name}" has no ${probe}: point it at ${probe === 'livenessProbe' ? '/healthz' : '/readyz'}.`));
+          if (!isObj(c[probe])) {
+            add(w.obj, diag(w.obj.locate([...cPath, 'name']), 'missing-probe', `Container "${cname}" of ${w.obj.kind} "${w.obj.name}" has no ${probe}: point it at ${probe === 'livenessProbe' ? '/healthz' : '/readyz'}.`));
+          }
         }
       }
       if (rules.requireResources) {
@@ -291,7 +310,16 @@ export function crossObjectDiagnostics(objects: readonly ManifestObject[], rules
     const ns = String(get(svc.value, 'metadata', 'namespace') ?? 'default');
     const targets = workloads.filter((w) => w.namespace === ns && selects(selector, w.labels));
     if (targets.length === 0) {
-      add(svc, diag(svc.locate(['spec', 'selector'], true), 'selects-nothing', `Service "${svc.name}": selector ${Object.entries(selector).map(([k, v]) => `${k}=${String(v)}`).join(', ')} matches no pod template in these manifests, so it would have no endpoints.`));
+      add(
+        svc,
+        diag(
+          svc.locate(['spec', 'selector'], true),
+          'selects-nothing',
+          `Service "${svc.name}": selector ${Object.entries(selector)
+            .map(([k, v]) => `${k}=${String(v)}`)
+            .join(', ')} matches no pod template in these manifests, so it would have no endpoints.`,
+        ),
+      );
       continue;
     }
     const ports = get(svc.value, 'spec', 'ports');
@@ -303,7 +331,14 @@ export function crossObjectDiagnostics(objects: readonly ManifestObject[], rules
       const ok = typeof target === 'number' || /^\d+$/.test(String(target)) ? declared.some((d) => d.containerPort === Number(target)) : declared.some((d) => d.name === String(target));
       if (!ok) {
         const list = declared.map((d) => (d.name ? `${d.name} (${d.containerPort})` : String(d.containerPort))).join(', ') || 'none';
-        add(svc, diag(svc.locate(['spec', 'ports', i, p.targetPort !== undefined ? 'targetPort' : 'port']), 'port-mismatch', `Service "${svc.name}": targetPort ${JSON.stringify(target)} is not a port of the selected containers (they declare: ${list}).`));
+        add(
+          svc,
+          diag(
+            svc.locate(['spec', 'ports', i, p.targetPort !== undefined ? 'targetPort' : 'port']),
+            'port-mismatch',
+            `Service "${svc.name}": targetPort ${JSON.stringify(target)} is not a port of the selected containers (they declare: ${list}).`,
+          ),
+        );
       }
     });
   }
@@ -344,7 +379,12 @@ function expectationsOf(spec: CheckSpec, field: string, problems: string[]): Val
 
 /** Dotted path with `[i]` indexes, e.g. `spec.template.spec.containers[0].image`. */
 export function readPath(value: unknown, path: string): unknown {
-  const segs = path.split('.').flatMap((part) => part.split(/\[(\d+)\]/).filter((s) => s !== '').map((s) => (/^\d+$/.test(s) ? Number(s) : s)));
+  const segs = path.split('.').flatMap((part) =>
+    part
+      .split(/\[(\d+)\]/)
+      .filter((s) => s !== '')
+      .map((s) => (/^\d+$/.test(s) ? Number(s) : s)),
+  );
   return get(value, ...segs);
 }
 
@@ -398,7 +438,15 @@ export function checkExpectations(objects: readonly ManifestObject[], required: 
     }
     const actual = readPath(obj.value, e.path);
     if (JSON.stringify(actual) !== JSON.stringify(e.equals)) {
-      const line = obj.locate(e.path.split('.').flatMap((p) => p.split(/\[(\d+)\]/).filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s)))).start.line + 1;
+      const line =
+        obj.locate(
+          e.path.split('.').flatMap((p) =>
+            p
+              .split(/\[(\d+)\]/)
+              .filter(Boolean)
+              .map((s) => (/^\d+$/.test(s) ? Number(s) : s)),
+          ),
+        ).start.line + 1;
       problems.push({ message: `${e.kind} "${e.name}": ${e.path} is ${JSON.stringify(actual) ?? 'not set'}, expected ${JSON.stringify(e.equals)}.`, location: { file: obj.file, line } });
     }
   }
@@ -457,7 +505,10 @@ export const kubernetesManifestsCheck = defineCheckKind({
     const globs = strs(spec, 'files') ?? [];
     const min = num(spec, 'min') ?? 1;
     const files = [...new Set(globs.flatMap((g) => matchFiles(ctx.folder, g)))].sort();
-    const problems = manifestProblems(files.map((file) => ({ file, text: readText(ctx.folder, file) ?? '' })), spec);
+    const problems = manifestProblems(
+      files.map((file) => ({ file, text: readText(ctx.folder, file) ?? '' })),
+      spec,
+    );
     if (files.length < min) problems.push({ message: `Found ${files.length} manifest file${files.length === 1 ? '' : 's'} matching ${globs.join(', ')}; the step asks for ${min}.` });
     if (problems.length > 0) return Promise.resolve(failWith(`${problems.length} manifest problem${problems.length === 1 ? '' : 's'}`, problems));
     return Promise.resolve({ status: 'pass' as const, message: `${files.length} manifest file${files.length === 1 ? '' : 's'} validate and agree with each other.` });

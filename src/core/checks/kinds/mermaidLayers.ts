@@ -20,7 +20,12 @@ interface Layer {
 }
 
 export function parseRings(rings: readonly string[]): Layer[] {
-  return rings.flatMap((ring, i) => ring.split('|').map((name) => ({ name: name.trim(), ring: i })).filter((l) => l.name !== ''));
+  return rings.flatMap((ring, i) =>
+    ring
+      .split('|')
+      .map((name) => ({ name: name.trim(), ring: i }))
+      .filter((l) => l.name !== ''),
+  );
 }
 
 /** The layer a node stands for: the first whose name its id or label contains. */
@@ -64,9 +69,7 @@ export const mermaidLayersCheck = defineCheckKind({
     glob: { type: 'string', required: true, description: 'The file(s) holding the layer diagram, e.g. README.md' },
     rings: { type: 'array', required: true, items: { type: 'string' }, description: 'Layers from the innermost out; layers of one ring joined with |' },
   },
-  summary:
-    'A Mermaid flowchart in files matching `glob` shows every layer of `rings` (innermost first, `|` joins layers of one ring) ' +
-    'and each arrow `A --> B` points to a ring further in; every outer layer has an arrow inwards.',
+  summary: 'A Mermaid flowchart in files matching `glob` shows every layer of `rings` (innermost first, `|` joins layers of one ring) ' + 'and each arrow `A --> B` points to a ring further in; every outer layer has an arrow inwards.',
   refine(spec) {
     return parseRings(spec.rings).length < 2 ? [{ path: ['rings'], message: 'must name at least two layers' }] : [];
   },

@@ -146,21 +146,33 @@ function schemaDiagnostics(errors: readonly ErrorObject[], at: Locator): CoreDia
       const key = String(params.additionalProperty);
       if (out.some((d) => d.pointer === `${e.instancePath}/${key}`)) continue;
       out.push({
-        range: at.at(segs, key), severity: 'error', code: 'workflow/unknown-key', source, pointer: `${e.instancePath}/${key}`,
+        range: at.at(segs, key),
+        severity: 'error',
+        code: 'workflow/unknown-key',
+        source,
+        pointer: `${e.instancePath}/${key}`,
         message: `\`${key}\` is not a key GitHub Actions knows in ${where}. Check its spelling and indentation.`,
       });
       continue;
     }
     if (matchedSeveral(e)) {
       out.push({
-        range: at.at(segs), severity: 'error', code: 'workflow/ambiguous', source, pointer: e.instancePath,
+        range: at.at(segs),
+        severity: 'error',
+        code: 'workflow/ambiguous',
+        source,
+        pointer: e.instancePath,
         message: segs.includes('steps') ? `${where} has both \`uses\` and \`run\`: a step either runs an action or a command.` : `${where} matches more than one allowed form; keep the keys of one.`,
       });
       continue;
     }
     const allowed = Array.isArray(params.allowedValues) ? ` Allowed: ${(params.allowedValues as unknown[]).slice(0, 12).join(', ')}${(params.allowedValues as unknown[]).length > 12 ? ', ...' : ''}.` : '';
     out.push({
-      range: at.at(segs), severity: 'error', code: `workflow/${e.keyword}`, source, pointer: e.instancePath,
+      range: at.at(segs),
+      severity: 'error',
+      code: `workflow/${e.keyword}`,
+      source,
+      pointer: e.instancePath,
       message: `${where}: ${e.message ?? 'is not valid'}.${allowed}`,
     });
   }
@@ -168,7 +180,11 @@ function schemaDiagnostics(errors: readonly ErrorObject[], at: Locator): CoreDia
     const segs = pointerSegments(pointer);
     const unique = [...new Set(keys)];
     out.push({
-      range: at.at(segs), severity: 'error', code: 'workflow/required', source, pointer,
+      range: at.at(segs),
+      severity: 'error',
+      code: 'workflow/required',
+      source,
+      pointer,
       message: `${displayPath(segs)} needs ${unique.map((k) => `\`${k}\``).join(' or ')}.`,
     });
   }
@@ -223,7 +239,11 @@ function ruleDiagnostics(data: unknown, rules: WorkflowRules, at: Locator): Core
     for (const job of jobsRunning) {
       if (!gatesOnMain(jobs[job]?.if)) {
         out.push({
-          range: at.at(['jobs', job]), severity: 'error', code: 'workflow/not-gated', source, pointer: `/jobs/${job}`,
+          range: at.at(['jobs', job]),
+          severity: 'error',
+          code: 'workflow/not-gated',
+          source,
+          pointer: `/jobs/${job}`,
           message: `Job \`${job}\` runs \`${text}\` but is not limited to the main branch. Add \`if: github.ref == 'refs/heads/main'\` to the job.`,
         });
       }
@@ -301,7 +321,10 @@ function collectiveRuleProblems(texts: readonly { file: string; text: string }[]
   const perFile = texts.map(({ file, text }) => ({ file, diags: validateRulesOnly(text, rules) }));
   const first = perFile[0];
   const missingEverywhere = (code: string, needle: string) => perFile.every((f) => f.diags.some((d) => d.code === code && d.message.includes(`\`${needle}\``)));
-  for (const [code, needles] of [['workflow/missing-action', rules.requireUses ?? []], ['workflow/missing-command', rules.requireRun ?? []]] as const) {
+  for (const [code, needles] of [
+    ['workflow/missing-action', rules.requireUses ?? []],
+    ['workflow/missing-command', rules.requireRun ?? []],
+  ] as const) {
     for (const needle of needles) {
       if (!first || !missingEverywhere(code, needle)) continue;
       const d = first.diags.find((x) => x.code === code && x.message.includes(`\`${needle}\``));

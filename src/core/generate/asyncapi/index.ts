@@ -45,9 +45,7 @@ export function asyncApiDocument(service: GenService, input: GenerationInput, op
       summary: event.summary,
       contentType: 'application/json',
       payload: asyncApiSchema(event.schema),
-      ...(event.examples.length > 0
-        ? { examples: event.examples.slice(0, 3).map((payload, i) => ({ name: `example${i + 1}`, payload })) }
-        : {}),
+      ...(event.examples.length > 0 ? { examples: event.examples.slice(0, 3).map((payload, i) => ({ name: `example${i + 1}`, payload })) } : {}),
     };
     const existing = channels[ch] as { messages: Record<string, unknown> } | undefined;
     channels[ch] = {

@@ -25,9 +25,7 @@ ${mdxText(e.summary)}
 }
 
 export function serviceBody(s: GenService): string {
-  const routes = s.routes.length
-    ? `\n## HTTP API\n\n| Method | Path | Handler |\n| --- | --- | --- |\n${s.routes.map((r) => `| ${r.method} | ${codeSpan(r.path, true)} | ${codeSpan(shortHandler(r.handler), true)} |`).join('\n')}\n`
-    : '';
+  const routes = s.routes.length ? `\n## HTTP API\n\n| Method | Path | Handler |\n| --- | --- | --- |\n${s.routes.map((r) => `| ${r.method} | ${codeSpan(r.path, true)} | ${codeSpan(shortHandler(r.handler), true)} |`).join('\n')}\n` : '';
   return `
 ## Overview
 

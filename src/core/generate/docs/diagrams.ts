@@ -23,7 +23,16 @@ export function componentDiagram(input: GenerationInput, only?: GenService): str
   if (withRoutes.length > 0) lines.push('  Client(["Client"])');
   for (const s of services) lines.push(`  ${nodeId(s.id)}["${label(s.name)}"]`);
   lines.push(`  ${broker}[("NATS JetStream")]`);
-  for (const s of withRoutes) lines.push(`  Client -->|"HTTP ${label(s.routes.map((r) => `${r.method} ${r.path}`).slice(0, 3).join(', '))}"| ${nodeId(s.id)}`);
+  for (const s of withRoutes) {
+    lines.push(
+      `  Client -->|"HTTP ${label(
+        s.routes
+          .map((r) => `${r.method} ${r.path}`)
+          .slice(0, 3)
+          .join(', '),
+      )}"| ${nodeId(s.id)}`,
+    );
+  }
   const byId = new Map(input.events.map((e) => [e.id, e]));
   const ids = new Set(services.map((s) => s.id));
   for (const s of services) {

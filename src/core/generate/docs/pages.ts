@@ -109,7 +109,10 @@ export function readmeBlocks(input: GenerationInput, docsDir: string): Block[] {
     .join('\n');
   const events = input.events.length
     ? `| Event | Version | Producers | Consumers |\n| --- | --- | --- | --- |\n${input.events
-        .map((e) => `| [${linkText(e.name, true)}](${docsDir}/events/${e.id}.md) | ${tableCell(e.version)} | ${tableCell(e.producers.map((p) => serviceName(p, input)).join(', ')) || '-'} | ${tableCell(e.consumers.map((c) => serviceName(c, input)).join(', ')) || '-'} |`)
+        .map(
+          (e) =>
+            `| [${linkText(e.name, true)}](${docsDir}/events/${e.id}.md) | ${tableCell(e.version)} | ${tableCell(e.producers.map((p) => serviceName(p, input)).join(', ')) || '-'} | ${tableCell(e.consumers.map((c) => serviceName(c, input)).join(', ')) || '-'} |`,
+        )
         .join('\n')}`
     : '_No events found._';
   return [

@@ -25,7 +25,7 @@ describe('lintDockerfile', () => {
     assert.deepEqual(codes(good), []);
   });
 
-  it('flags the course outline\'s naive Dockerfile on the lines at fault', () => {
+  it("flags the course outline's naive Dockerfile on the lines at fault", () => {
     const naive = 'FROM golang:latest\nWORKDIR /app\nCOPY . .\nRUN go build -o order-service\nENTRYPOINT ["/app/order-service"]\n';
     assert.deepEqual(codes(naive), ['1:single-stage', '1:unpinned-image', '1:root-user', '4:cgo-enabled']);
   });
@@ -39,7 +39,10 @@ describe('lintDockerfile', () => {
 
   it('accepts an explicit non-root USER and scratch; a stage name is not an image', () => {
     const text = 'FROM golang:1.26 AS build\nRUN CGO_ENABLED=0 go build -o /x .\nFROM build AS test\nRUN go vet ./...\nFROM scratch\nCOPY --from=build /x /x\nUSER 65532:65532\n';
-    assert.deepEqual(codes(text).filter((c) => !c.endsWith('cgo-enabled')), []);
+    assert.deepEqual(
+      codes(text).filter((c) => !c.endsWith('cgo-enabled')),
+      [],
+    );
   });
 
   it('reports a file without FROM', () => {
@@ -48,7 +51,14 @@ describe('lintDockerfile', () => {
 
   it('joins continuation lines and keeps the first line number', () => {
     const ins = parseDockerfile('FROM a:1\nRUN echo one \\\n  # a comment\n  two\nUSER 1\n');
-    assert.deepEqual(ins.map((i) => [i.keyword, i.line, i.endLine]), [['FROM', 0, 0], ['RUN', 1, 3], ['USER', 4, 4]]);
+    assert.deepEqual(
+      ins.map((i) => [i.keyword, i.line, i.endLine]),
+      [
+        ['FROM', 0, 0],
+        ['RUN', 1, 3],
+        ['USER', 4, 4],
+      ],
+    );
     assert.match(ins[1]?.args ?? '', /echo one\s+two/);
   });
 
@@ -57,7 +67,7 @@ describe('lintDockerfile', () => {
     assert.deepEqual(imageReference('gcr.io/distroless/static:nonroot@sha256:abc'), { name: 'gcr.io/distroless/static', tag: 'nonroot', digest: 'sha256:abc' });
   });
 
-  it('passes the module 6 and 7 solutions\' Dockerfiles and fails the module 6 starter\'s', () => {
+  it("passes the module 6 and 7 solutions' Dockerfiles and fails the module 6 starter's", () => {
     for (const mod of ['06-docker-kubernetes', '07-kubernetes-advanced']) {
       for (const svc of ['order', 'inventory']) {
         const file = composedFile(mod, 'solution', `${svc}/Dockerfile`); // module 7 takes them from module 6

@@ -52,7 +52,10 @@ function ctxWith(answer: (args: readonly string[]) => Partial<ProcessResult>): {
 }
 
 const spec = {
-  id: 'chart', kind: 'helm-chart', title: 't', chart: 'deploy/chart/shop',
+  id: 'chart',
+  kind: 'helm-chart',
+  title: 't',
+  chart: 'deploy/chart/shop',
   renders: [
     { values: [], expect: [{ kind: 'Deployment', name: 'shop-order', path: 'spec.replicas', equals: 2 }] },
     { values: ['deploy/chart/shop/values-prod.yaml'], expect: [{ kind: 'Deployment', name: 'shop-order', path: 'spec.replicas', equals: 3 }] },
@@ -62,7 +65,10 @@ const spec = {
 describe('helm-chart check', () => {
   it('splits helm template output by template', () => {
     const sources = splitRendered(rendered(2));
-    assert.deepEqual(sources.map((s) => s.file), ['shop/templates/services.yaml', 'shop/templates/config.yaml']);
+    assert.deepEqual(
+      sources.map((s) => s.file),
+      ['shop/templates/services.yaml', 'shop/templates/config.yaml'],
+    );
     assert.match(sources[0]?.text ?? '', /kind: Service/);
   });
 
@@ -81,7 +87,11 @@ describe('helm-chart check', () => {
     const { ctx, calls } = ctxWith((args) => (args[0] === 'template' ? { stdout: rendered(args.includes('-f') ? 3 : 2) } : {}));
     const outcome = await helmChartCheck.run(spec, ctx);
     assert.equal(outcome.status, 'pass', outcome.message);
-    assert.deepEqual(calls, [['lint', 'deploy/chart/shop'], ['template', 'shop', 'deploy/chart/shop'], ['template', 'shop', 'deploy/chart/shop', '-f', 'deploy/chart/shop/values-prod.yaml']]);
+    assert.deepEqual(calls, [
+      ['lint', 'deploy/chart/shop'],
+      ['template', 'shop', 'deploy/chart/shop'],
+      ['template', 'shop', 'deploy/chart/shop', '-f', 'deploy/chart/shop/values-prod.yaml'],
+    ]);
   });
 
   it('fails when the overrides do not change what they should', async () => {

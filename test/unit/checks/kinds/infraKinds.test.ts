@@ -45,7 +45,10 @@ describe('infra check kinds in the registry', () => {
       assert.equal((await kind.run({ id: 'd', kind: 'dockerfile', title: 't', files: ['a/Dockerfile'] }, f.ctx)).status, 'pass');
       const bad = await kind.run({ id: 'd', kind: 'dockerfile', title: 't', files: ['a/Dockerfile', 'b/Dockerfile', 'c/Dockerfile'], min: 3 }, f.ctx);
       assert.equal(bad.status, 'fail');
-      assert.deepEqual(bad.problems?.filter((p) => p.location).map((p) => `${p.location?.file}:${p.location?.line}`), ['b/Dockerfile:1', 'b/Dockerfile:1', 'b/Dockerfile:1']);
+      assert.deepEqual(
+        bad.problems?.filter((p) => p.location).map((p) => `${p.location?.file}:${p.location?.line}`),
+        ['b/Dockerfile:1', 'b/Dockerfile:1', 'b/Dockerfile:1'],
+      );
       assert.match(bad.problems?.at(-1)?.message ?? '', /missing: c\/Dockerfile/);
     } finally {
       f.dispose();
@@ -58,10 +61,13 @@ describe('infra check kinds in the registry', () => {
     try {
       const out = await kind.run({ id: 'k', kind: 'kubernetes-manifests', title: 't', files: ['k8s/*.yaml'], require: ['Deployment/web'] }, f.ctx);
       assert.equal(out.status, 'fail');
-      assert.deepEqual(out.problems?.map((p) => [p.location?.file, p.location?.line, p.message.slice(0, 30)]), [
-        ['k8s/svc.yaml', 5, 'Service "web": selector app=we'],
-        [undefined, undefined, 'No Deployment named "web" in t'],
-      ]);
+      assert.deepEqual(
+        out.problems?.map((p) => [p.location?.file, p.location?.line, p.message.slice(0, 30)]),
+        [
+          ['k8s/svc.yaml', 5, 'Service "web": selector app=we'],
+          [undefined, undefined, 'No Deployment named "web" in t'],
+        ],
+      );
     } finally {
       f.dispose();
     }

@@ -5,8 +5,7 @@ import * as path from 'node:path';
 import { checkExpectations, parseManifests, readPath, validateManifests } from '../../../../src/core/checks/kinds/kubernetes';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
-const check = (text: string, rules = {}): string[] =>
-  validateManifests([{ file: 'm.yaml', text }], rules).flatMap((f) => f.diagnostics.map((d) => `${d.range.start.line + 1}:${d.code.replace('kubernetes/', '')}`));
+const check = (text: string, rules = {}): string[] => validateManifests([{ file: 'm.yaml', text }], rules).flatMap((f) => f.diagnostics.map((d) => `${d.range.start.line + 1}:${d.code.replace('kubernetes/', '')}`));
 
 const deployment = (opts: { selector?: string; port?: string; extra?: string } = {}): string => `apiVersion: apps/v1
 kind: Deployment
@@ -57,7 +56,10 @@ describe('validateManifests', () => {
 
   it('reports a wrong type on its line', () => {
     const diags = validateManifests([{ file: 'm.yaml', text: deployment().replace('replicas: 2', 'replicas: two') }])[0]?.diagnostics ?? [];
-    assert.deepEqual(diags.map((d) => [d.range.start.line + 1, d.message]), [[6, 'Deployment "order": spec.replicas must be integer.']]);
+    assert.deepEqual(
+      diags.map((d) => [d.range.start.line + 1, d.message]),
+      [[6, 'Deployment "order": spec.replicas must be integer.']],
+    );
   });
 
   it('reports a selector that does not match the template labels', () => {
@@ -91,15 +93,21 @@ describe('validateManifests', () => {
     const { objects } = parseManifests([{ file: 'm.yaml', text: deployment() }]);
     assert.equal(readPath(objects[0]?.value, 'spec.template.spec.containers[0].ports[0].containerPort'), 8080);
     const problems = checkExpectations(objects, ['Deployment/order', 'Service/nats'], [{ kind: 'Deployment', name: 'order', path: 'spec.replicas', equals: 3 }]);
-    assert.deepEqual(problems.map((p) => [p.message, p.location?.line]), [
-      ['No Service named "nats" in the manifests.', undefined],
-      ['Deployment "order": spec.replicas is 2, expected 3.', 6],
-    ]);
+    assert.deepEqual(
+      problems.map((p) => [p.message, p.location?.line]),
+      [
+        ['No Service named "nats" in the manifests.', undefined],
+        ['Deployment "order": spec.replicas is 2, expected 3.', 6],
+      ],
+    );
   });
 
   it('accepts the module 6 solution manifests', () => {
     const dir = path.join(repoRoot, 'walkthroughs', '06-docker-kubernetes', 'solution', 'deploy', 'k8s');
     const sources = fs.readdirSync(dir).map((f) => ({ file: f, text: fs.readFileSync(path.join(dir, f), 'utf8') }));
-    assert.deepEqual(validateManifests(sources).flatMap((f) => f.diagnostics.map((d) => `${f.file}:${d.range.start.line + 1} ${d.message}`)), []);
+    assert.deepEqual(
+      validateManifests(sources).flatMap((f) => f.diagnostics.map((d) => `${f.file}:${d.range.start.line + 1} ${d.message}`)),
+      [],
+    );
   });
 });

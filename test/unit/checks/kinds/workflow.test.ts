@@ -60,25 +60,37 @@ describe('github-workflow: schema', () => {
     const diags = validateWorkflowText(minimal.replace('runs-on', 'run-on'));
     assert.deepEqual(
       diags.map((d) => [d.code, d.range.start.line]),
-      [['workflow/unknown-key', 6], ['workflow/required', 5]],
+      [
+        ['workflow/unknown-key', 6],
+        ['workflow/required', 5],
+      ],
     );
     assert.match(diags[1]?.message ?? '', /needs `runs-on`\.$/);
   });
 
   it('says a step cannot both use an action and run a command', () => {
     const diags = validateWorkflowText(minimal.replace('      - run: go test ./...', '      - uses: actions/setup-go@v5\n        run: go test'));
-    assert.deepEqual(diags.map((d) => d.code), ['workflow/ambiguous']);
+    assert.deepEqual(
+      diags.map((d) => d.code),
+      ['workflow/ambiguous'],
+    );
     assert.equal(diags[0]?.range.start.line, 9);
   });
 
   it('prefers "must be number" to the ${{ }} expression alternative', () => {
     const diags = validateWorkflowText(minimal.replace('    runs-on: ubuntu-latest', '    runs-on: ubuntu-latest\n    timeout-minutes: ten'));
-    assert.deepEqual(diags.map((d) => d.message), ['jobs.test.timeout-minutes: must be number.']);
+    assert.deepEqual(
+      diags.map((d) => d.message),
+      ['jobs.test.timeout-minutes: must be number.'],
+    );
   });
 
   it('rejects a misspelt step key', () => {
     const diags = validateWorkflowText(minimal.replace('- run: go test', '- runn: go test'));
-    assert.ok(diags.some((d) => d.severity === 'error' && d.pointer?.startsWith('/jobs/test/steps/1')), JSON.stringify(diags));
+    assert.ok(
+      diags.some((d) => d.severity === 'error' && d.pointer?.startsWith('/jobs/test/steps/1')),
+      JSON.stringify(diags),
+    );
   });
 
   it('reports YAML syntax errors without throwing', () => {
@@ -181,7 +193,10 @@ describe('edgo validate on workflows', () => {
     const f = tempFolder({ '.github/workflows/ci.yml': minimal.replace('  push:', '  pushh:'), '.github/workflows/ok.yml': minimal, 'notes.yml': 'on: 1\n' });
     try {
       const findings = await validatePaths([path.join(f.dir, '.github', 'workflows'), path.join(f.dir, 'notes.yml')]);
-      assert.deepEqual(findings.map((x) => [path.basename(x.file), x.code, x.range.start.line]), [['ci.yml', 'workflow/unknown-key', 2]]);
+      assert.deepEqual(
+        findings.map((x) => [path.basename(x.file), x.code, x.range.start.line]),
+        [['ci.yml', 'workflow/unknown-key', 2]],
+      );
     } finally {
       f.dispose();
     }

@@ -15,7 +15,12 @@ function shippedWorkflows(dir: string): string[] {
   const packages = fs.readdirSync(dir).flatMap((name) => (name.startsWith('@') ? fs.readdirSync(path.join(dir, name)).map((n) => path.join(dir, name, n)) : [path.join(dir, name)]));
   return packages.flatMap((p) => {
     const wf = path.join(p, '.github', 'workflows');
-    return fs.existsSync(wf) ? fs.readdirSync(wf).filter((f) => /\.ya?ml$/.test(f)).map((f) => path.join(wf, f)) : [];
+    return fs.existsSync(wf)
+      ? fs
+          .readdirSync(wf)
+          .filter((f) => /\.ya?ml$/.test(f))
+          .map((f) => path.join(wf, f))
+      : [];
   });
 }
 
@@ -74,7 +79,10 @@ describe('github-workflow schema', () => {
   for (const [what, text, code, pointer] of planted) {
     it(`names a planted mistake: ${what}`, () => {
       const diags = validateWorkflowText(text);
-      assert.ok(diags.some((d) => d.code === code && (d.pointer ?? '') === pointer), JSON.stringify(diags.map((d) => [d.code, d.pointer, d.message])));
+      assert.ok(
+        diags.some((d) => d.code === code && (d.pointer ?? '') === pointer),
+        JSON.stringify(diags.map((d) => [d.code, d.pointer, d.message])),
+      );
     });
   }
 
