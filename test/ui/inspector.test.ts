@@ -129,9 +129,21 @@ describe('event inspector in the workbench', { skip }, () => {
 
   it("publishes a sample order.created from the contract's example, and the tail shows it valid", async () => {
     const page = ui.bench.page;
-    await runCommandThatAsks(page, 'Event-Driven Go: Publish a Sample Event', 'Publish a sample event');
     const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.fill('order.created');
+    // Seen once in CI: the question closed by itself right after it opened (element inert, then hidden).
+    // Asked again once, with a screenshot of what was on screen, so a question that keeps closing still fails.
+    for (let attempt = 0; ; attempt++) {
+      await runCommandThatAsks(page, 'Event-Driven Go: Publish a Sample Event', 'Publish a sample event');
+      try {
+        await input.fill('order.created', { timeout: 10_000 });
+        break;
+      } catch (err) {
+        await screenshot(page, `inspector-publish-question-closed-${attempt}`);
+        if (attempt >= 1) throw err;
+        console.log('the publish question closed before it was answered; asking again');
+        await page.keyboard.press('Escape');
+      }
+    }
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'order.created' }).first().waitFor({ state: 'visible', timeout: 10_000 });
     await page.keyboard.press('Enter');
     await page.locator('.monaco-editor .view-line', { hasText: '"customerId": "c-42"' }).first().waitFor({ state: 'visible', timeout: 30_000 });

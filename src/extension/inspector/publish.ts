@@ -24,7 +24,8 @@ export async function publishSample(connection: InspectorConnection, contracts: 
   }
   const picked = await vscode.window.showQuickPick(
     all.map((c) => ({ label: c.name, description: c.version ?? '', detail: vscode.workspace.asRelativePath(c.file), contract: c })),
-    { title: 'Publish a sample event', placeHolder: 'Which event?' },
+    // The tail beside it keeps updating while the learner chooses: a click there must not throw the question away.
+    { title: 'Publish a sample event', placeHolder: 'Which event?', ignoreFocusOut: true },
   );
   if (!picked) return;
   const contract = picked.contract;
