@@ -2,10 +2,11 @@
  * What loading the extension costs before `activate`: dist/extension.js (the
  * shell; heavy parts in dist/lazy/*.js, esbuild-lazy.mjs) against the same
  * sources bundled eagerly, each required in a fresh Node process with a stand-in
- * `vscode` module (its names from @types/vscode). The figure in real VS Code,
- * with `activate`, is printed by the integration suite (test/integration/suites/activation.test.ts).
+ * `vscode` module (its names from @types/vscode). Then the figure in real VS Code
+ * (code-server), with `activate`, as the integration suite measures it
+ * (test/integration/suites/activation.test.ts, run alone through the integration runner).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -67,4 +68,16 @@ export async function run(): Promise<void> {
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+  console.log(realVsCodeFigure());
+}
+
+/** Runs the integration suite's activation test in code-server and returns the figure it reports. */
+function realVsCodeFigure(): string {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'test', 'tools', 'run-integration.ts')], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, EDGO_TEST_GREP: 'activation loads and activates' },
+  });
+  const figure = /^figure: (activation in real VS Code: .*)$/m.exec(run.stdout ?? '')?.[1];
+  return figure ? `  ${figure}` : `  activation in real VS Code: no figure (integration run exited ${run.status}):\n${(run.stdout ?? '').slice(-1500)}${(run.stderr ?? '').slice(-1500)}`;
 }

@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
+import { figures } from './helpers';
 
 interface TestRecord {
   title: string;
@@ -32,7 +33,7 @@ export async function run(): Promise<void> {
   const out = process.env.EDGO_TEST_RESULTS;
   if (out) {
     fs.mkdirSync(path.dirname(out), { recursive: true });
-    fs.writeFileSync(out, JSON.stringify({ failures, tests: records }, null, 2));
+    fs.writeFileSync(out, JSON.stringify({ failures, tests: records, figures }, null, 2));
   }
   if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
 }

@@ -12,6 +12,7 @@ import { prepareSampleWorkspace } from './sampleWorkspace';
 interface Results {
   failures: number;
   tests: { title: string; state: 'passed' | 'failed' | 'pending'; durationMs?: number; error?: string }[];
+  figures?: string[];
 }
 
 const timeoutMs = Number(process.env.EDGO_INTEGRATION_TIMEOUT_MS ?? 20 * 60_000);
@@ -71,6 +72,7 @@ function report(results: Results | undefined): void {
     const mark = t.state === 'passed' ? '✔' : t.state === 'failed' ? '✖' : '-';
     console.log(`${mark} ${t.title}${t.durationMs !== undefined ? ` (${t.durationMs} ms)` : ''}`);
   }
+  for (const figure of results?.figures ?? []) console.log(`figure: ${figure}`);
   for (const t of tests.filter((x) => x.state === 'failed')) {
     console.log(`\n✖ ${t.title}\n${t.error ?? ''}`);
   }

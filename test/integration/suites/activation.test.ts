@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
-import { extension } from '../helpers';
+import { extension, figures } from '../helpers';
 
 describe('activation', () => {
   it('is installed under its publisher id and activates on demand', async () => {
@@ -27,7 +27,7 @@ describe('activation', () => {
     const loadMs = performance.now() - started;
     if (cached) load.cache[file] = cached;
     const total = loadMs + timing.activateMs;
-    console.log(`      activation: load dist/extension.js ${loadMs.toFixed(1)} ms (its module code ${timing.moduleMs.toFixed(1)} ms) + activate ${timing.activateMs.toFixed(1)} ms = ${total.toFixed(1)} ms (target 50 ms)`);
+    figures.push(`activation in real VS Code: load dist/extension.js ${loadMs.toFixed(1)} ms (its module code ${timing.moduleMs.toFixed(1)} ms) + activate ${timing.activateMs.toFixed(1)} ms = ${total.toFixed(1)} ms (target 50 ms)`);
     // Generous: the shared test machine is often loaded several times over.
     assert.ok(total < 300, `load + activate took ${total.toFixed(1)} ms`);
   });
