@@ -8,7 +8,7 @@ import { chunkEntry, lazyChunks, lazyModules, oneNamespacePerExternal } from './
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
-/** The version every bundle reports (src/core/version.ts), from package.json. */
+/** The version every bundle reports (src/core/host/version.ts), from package.json. */
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 /** @type {esbuild.BuildOptions} */
@@ -108,7 +108,7 @@ const builds = [
     outdir: 'dist',
   },
   {
-    // Mermaid's parsers, loaded by the server and the CLI on first use (src/core/mermaid/nodeParser.ts).
+    // Mermaid's parsers, loaded by the server and the CLI on first use (src/core/host/nodeMermaidParser.ts).
     ...node,
     entryPoints: { 'mermaid-node': 'src/core/mermaid/nodeEngine.ts' },
     outdir: 'dist',

@@ -29,12 +29,7 @@ const coreNodeNotYetMoved = [
   'src/core/checks/nodeProcessRunner.ts',
   'src/core/checks/runChecks.ts',
   'src/core/checks/scaffold.ts',
-  'src/core/generate/guardedWrite.ts',
-  'src/core/generate/nodeFs.ts',
   'src/core/inspector/workspace.ts',
-  'src/core/mermaid/nodeParser.ts',
-  'src/core/tools/nodeToolFs.ts',
-  'src/core/version.ts',
 ];
 
 const coreImports = {

@@ -10,7 +10,7 @@ import { findModule } from '../core/modules';
 import { readBoundedTextSync } from '../core/host/boundedRead';
 import { defaultStateDir, fileFailureCounts, formatLocation, loadModule, markerFileName, nodeProcessRunner, readMarker, runChecks, type CheckResult, type FailureCounts, type ProcessRunner } from '../core/checks';
 import { errorMessage } from '../core/errorMessage';
-import { nodeToolFs } from '../core/tools/nodeToolFs';
+import { nodeToolFs } from '../core/host/nodeToolFs';
 import { resolvingRunner } from '../core/tools/resolvingRunner';
 import type { CliCommand } from './commands';
 

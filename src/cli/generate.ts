@@ -7,10 +7,10 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UnreadableFileError } from '../core/host/boundedRead';
 import { errorMessage } from '../core/errorMessage';
-import { RefusedWriteError } from '../core/generate/guardedWrite';
+import { RefusedWriteError } from '../core/host/guardedWrite';
 import { applyPlan, defaultOut, describePlan, planGeneration, type GeneratorKind } from '../core/generate/index';
 import type { GenFs } from '../core/generate/fs';
-import { nodeFs } from '../core/generate/nodeFs';
+import { nodeFs } from '../core/host/nodeGenerateFs';
 import type { CliCommand } from './commands';
 
 export interface GenerateCliDeps {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `edgo`: the command-line face of the same core the extension uses.
 import { errorMessage } from '../core/errorMessage';
-import { edgoVersion } from '../core/version';
+import { edgoVersion } from '../core/host/version';
 import { cliCommands } from './commands';
 
 async function main(argv: string[]): Promise<number> {

@@ -12,7 +12,7 @@ import { nodeProcessRunner } from '../core/checks/nodeProcessRunner';
 import { runPreflight, type PreflightReport } from '../core/preflight/preflight';
 import { renderPreflightMarkdown, toolStatusLabel } from '../core/preflight/preflightReport';
 import { scanFolder, type DirEntry, type FolderReader } from '../core/tasks/folderScan';
-import { nodeToolFs } from '../core/tools/nodeToolFs';
+import { nodeToolFs } from '../core/host/nodeToolFs';
 import { toolIds, type ToolId } from '../core/tools/toolIds';
 import type { CliCommand } from './commands';
 

@@ -7,8 +7,8 @@
 import * as vscode from 'vscode';
 import { UnreadableFileError } from '../core/host/boundedRead';
 import { applyPlan, describePlan, needsConfirmation, planGeneration, type GeneratorKind } from '../core/generate/index';
-import { RefusedWriteError } from '../core/generate/guardedWrite';
-import { nodeFs } from '../core/generate/nodeFs';
+import { RefusedWriteError } from '../core/host/guardedWrite';
+import { nodeFs } from '../core/host/nodeGenerateFs';
 
 /** Arguments a walkthrough link or a test may pass instead of prompting. */
 export interface GenerateArgs {

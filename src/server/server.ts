@@ -35,7 +35,7 @@ import { uriToPath } from './convert';
 import { createEventsFeature } from './eventsFeature';
 import { createKindsFeature } from './kindsFeature';
 import type { FeatureContext, ServerFeature, ServerSettings } from './feature';
-import { edgoVersion } from '../core/version';
+import { edgoVersion } from '../core/host/version';
 
 /** Every feature of the server, in the order their answers are merged. */
 const FEATURES: ReadonlyArray<() => ServerFeature> = [createEventsFeature, createKindsFeature];

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { extractMarkdownBlocks } from '../../src/core/mermaid/blocks';
 import { cachingParser, validateBlocks } from '../../src/core/mermaid/diagnostics';
-import { nodeMermaidParser } from '../../src/core/mermaid/nodeParser';
+import { nodeMermaidParser } from '../../src/core/host/nodeMermaidParser';
 import { bundleWebview, chromiumPath, launchBrowser, openPreviewPage, repoRoot, update } from '../webview/harness';
 
 const kinds = [

@@ -8,7 +8,7 @@ import { validateText } from '../events/validate';
 import { nodeLinkedFileReader } from '../host/nodeLinkedFiles';
 import { extractBlocks } from '../mermaid/blocks';
 import { validateBlocks } from '../mermaid/diagnostics';
-import { nodeMermaidParser } from '../mermaid/nodeParser';
+import { nodeMermaidParser } from '../host/nodeMermaidParser';
 import type { EventYamlValidator, MermaidValidator } from './types';
 
 /** Validates a file as an event (or against the schema its `# $schema:` modeline names). */

@@ -6,7 +6,7 @@
  */
 import type { LanguageHost } from '../language/host';
 import { cachingParser } from '../mermaid/diagnostics';
-import { nodeMermaidParser } from '../mermaid/nodeParser';
+import { nodeMermaidParser } from './nodeMermaidParser';
 import { nodeLinkedFileReader } from './nodeLinkedFiles';
 
 /** `roots`: the folders inside which linked schema files may be read. */

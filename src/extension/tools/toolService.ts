@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { nodeProcessRunner, type ProcessRunner } from '../../core/checks';
-import { nodeToolFs } from '../../core/tools/nodeToolFs';
+import { nodeToolFs } from '../../core/host/nodeToolFs';
 import type { ToolId } from '../../core/tools/toolIds';
 import { foundOutsidePath, resolveTool, resolveTools, type ResolveContext, type ToolResolution } from '../../core/tools/toolResolver';
 import { resolvingRunner } from '../../core/tools/resolvingRunner';

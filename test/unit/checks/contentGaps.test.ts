@@ -12,7 +12,7 @@ import { runGenerateCli } from '../../../src/cli/generate';
 import { loadModule, runChecks, type CheckResult } from '../../../src/core/checks';
 import { diagramContent } from '../../../src/core/checks/mermaidContent';
 import { sectionText } from '../../../src/core/checks/markdownWords';
-import { nodeFs } from '../../../src/core/generate/nodeFs';
+import { nodeFs } from '../../../src/core/host/nodeGenerateFs';
 import { noGo, repoRoot } from './helpers';
 
 const walkthroughs = path.join(repoRoot, 'walkthroughs');

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import { runGenerateCli, type GenerateCliDeps } from '../../../src/cli/generate';
-import { nodeFs } from '../../../src/core/generate/nodeFs';
+import { nodeFs } from '../../../src/core/host/nodeGenerateFs';
 import { shopFixture } from '../generate/helpers';
 
 const dirs: string[] = [];

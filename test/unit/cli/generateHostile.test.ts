@@ -6,7 +6,7 @@ import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rm
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { runGenerateCli, type GenerateCliDeps } from '../../../src/cli/generate';
-import { nodeFs } from '../../../src/core/generate/nodeFs';
+import { nodeFs } from '../../../src/core/host/nodeGenerateFs';
 import { shopFixture, useTempDirs } from '../generate/helpers';
 
 const tempDir = useTempDirs();

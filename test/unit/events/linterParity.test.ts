@@ -14,7 +14,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { EventService } from '../../../src/core/events/eventService';
 import { applyPlan, planGeneration } from '../../../src/core/generate/index';
-import { nodeFs } from '../../../src/core/generate/nodeFs';
+import { nodeFs } from '../../../src/core/host/nodeGenerateFs';
 import { walkFiles } from '../../../src/core/host/folderWalk';
 import { nodeLinkedFileReader } from '../../../src/core/host/nodeLinkedFiles';
 import { repoRoot } from '../../lsp/lspClient';

@@ -1,5 +1,5 @@
 import { joinPath, type DirEntry, type GenFs } from '../../../src/core/generate/fs';
-import { RefusedWriteError } from '../../../src/core/generate/guardedWrite';
+import { RefusedWriteError } from '../../../src/core/host/guardedWrite';
 
 /** An in-memory `GenFs` for the generator tests: the same create/replace rules as the disk, no links. */
 export class MemoryFs implements GenFs {

@@ -7,7 +7,7 @@ export interface MermaidChecker {
 export async function loadMermaidChecker(): Promise<MermaidChecker> {
   // Loaded lazily: mermaid + jsdom take a second to start.
   const diagnostics = (await import('../../../src/core/mermaid/diagnostics')) as typeof import('../../../src/core/mermaid/diagnostics');
-  const parser = (await import('../../../src/core/mermaid/nodeParser')) as typeof import('../../../src/core/mermaid/nodeParser');
+  const parser = (await import('../../../src/core/host/nodeMermaidParser')) as typeof import('../../../src/core/host/nodeMermaidParser');
   const blocks = (await import('../../../src/core/mermaid/blocks')) as typeof import('../../../src/core/mermaid/blocks');
   return {
     async validate(fileName, text) {

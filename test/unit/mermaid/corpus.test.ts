@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { extractMarkdownBlocks } from '../../../src/core/mermaid/blocks';
 import { validateMermaidText } from '../../../src/core/mermaid/diagnostics';
-import { nodeMermaidParser } from '../../../src/core/mermaid/nodeParser';
+import { nodeMermaidParser } from '../../../src/core/host/nodeMermaidParser';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const corpus = path.resolve(repoRoot, '..', 'shared', 'corpus');

@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { validateMermaidText } from '../../../src/core/mermaid/diagnostics';
 import { cleanDiagram } from '../../../src/core/mermaid/preprocess';
-import { nodeMermaidParser } from '../../../src/core/mermaid/nodeParser';
+import { nodeMermaidParser } from '../../../src/core/host/nodeMermaidParser';
 
 describe('mermaid on hostile input', { timeout: 120_000 }, () => {
   it('cleans a 130,000-character diagram full of comments without overflowing the stack', () => {

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { MermaidUnavailableError, type MermaidParser } from './diagnostics';
+import { MermaidUnavailableError, type MermaidParser } from '../mermaid/diagnostics';
 import { errorMessage } from '../errorMessage';
 
 type EngineModule = { createMermaidEngine(): Promise<MermaidParser> };
@@ -20,7 +20,7 @@ async function loadEngineModule(): Promise<EngineModule> {
     const load = require as (id: string) => EngineModule;
     return load(bundled);
   }
-  const source = './nodeEngine';
+  const source = '../mermaid/nodeEngine';
   return (await import(source)) as EngineModule;
 }
 

@@ -11,7 +11,7 @@
  */
 import { constants, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { hasControlChars, visible } from './escape';
+import { hasControlChars, visible } from '../generate/escape';
 
 /** A write the guard refused; the message says which path and why. */
 export class RefusedWriteError extends Error {

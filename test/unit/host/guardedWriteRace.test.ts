@@ -6,8 +6,8 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { guardedWrite, RefusedWriteError } from '../../../src/core/generate/guardedWrite';
-import { useTempDirs } from './helpers';
+import { guardedWrite, RefusedWriteError } from '../../../src/core/host/guardedWrite';
+import { useTempDirs } from '../generate/helpers';
 
 const tempDir = useTempDirs();
 

@@ -1,6 +1,6 @@
 import { promises as fsp } from 'node:fs';
-import { readBoundedText } from '../host/boundedRead';
-import type { DirEntry, GenFs } from './fs';
+import { readBoundedText } from './boundedRead';
+import type { DirEntry, GenFs } from '../generate/fs';
 import { guardedMove, guardedWrite } from './guardedWrite';
 
 /** The real file system, for the CLI and the extension: bounded reads, guarded writes. */

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 declare const EDGO_PACKAGE_VERSION: string | undefined;
 
 function fromPackageJson(): string {
-  const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8')) as { version?: unknown };
+  const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { version?: unknown };
   return typeof manifest.version === 'string' ? manifest.version : '0.0.0';
 }
 

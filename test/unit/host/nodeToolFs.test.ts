@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { nodeToolFs } from '../../../src/core/tools/nodeToolFs';
+import { nodeToolFs } from '../../../src/core/host/nodeToolFs';
 import { resolveTool } from '../../../src/core/tools/toolResolver';
 
 describe('nodeToolFs on a real disk', { skip: process.platform === 'win32' && 'symlinks need privileges on Windows' }, () => {

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import type { ToolFs } from './toolFs';
+import type { ToolFs } from '../tools/toolFs';
 
 /** The real file system: `stat` follows symlinks, so a link to nothing is not a tool. */
 export const nodeToolFs: ToolFs = {
