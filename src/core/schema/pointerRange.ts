@@ -5,6 +5,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type { Range } from '../diagnostic';
+import { toPointer } from '../events/cursor';
 import { nodeRange, offsetRange, type ParsedYaml } from '../events/yamlText';
 
 export type Segment = string | number;
@@ -20,9 +21,7 @@ export function pointerSegments(pointer: string): Segment[] {
 }
 
 /** `['spec', 'ports', 0]` → `/spec/ports/0`. */
-export function toPointer(segments: readonly Segment[]): string {
-  return segments.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
-}
+export const segmentsPointer = (segments: readonly Segment[]): string => toPointer(segments.map(String));
 
 /**
  * The range at `pointer`, or at the closest ancestor that exists (a missing

@@ -24,7 +24,7 @@ import serviceaccount from '../../../../schemas/kubernetes/v1.37.0/serviceaccoun
 import statefulset from '../../../../schemas/kubernetes/v1.37.0/statefulset-apps-v1.json';
 import type { CoreDiagnostic, Range } from '../../diagnostic';
 import { parseYaml } from '../../events/yamlText';
-import { pointerSegments, rangeAtPointer, toPointer, type Segment } from '../../schema/pointerRange';
+import { pointerSegments, rangeAtPointer, segmentsPointer, type Segment } from '../../schema/pointerRange';
 import { closestName } from '../../events/closest';
 import { num, strs } from '../fields';
 import { defineCheckKind } from '../defineCheckKind';
@@ -122,7 +122,7 @@ export function parseManifests(sources: readonly ManifestSource[]): { objects: M
       if (!doc.ok) continue;
       const value: unknown = doc.value;
       if (value === null || value === undefined) continue; // an empty document (`---` twice, comments only)
-      const locate = (path: readonly Segment[], key = false): Range => rangeAtPointer(parsed, doc.index, toPointer(path), key ? 'key' : 'value');
+      const locate = (path: readonly Segment[], key = false): Range => rangeAtPointer(parsed, doc.index, segmentsPointer(path), key ? 'key' : 'value');
       if (!isObj(value)) {
         out.push(diag(locate([]), 'not-an-object', 'A Kubernetes manifest is a mapping with apiVersion, kind and metadata.'));
         continue;

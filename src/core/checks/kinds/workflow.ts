@@ -12,7 +12,7 @@ import { ajvFor } from '../../schema/ajvRegistry';
 import workflowSchema from '../../../../schemas/github-workflow.schema.json';
 import { range, type CoreDiagnostic, type Range } from '../../diagnostic';
 import { parseYaml, type ParsedYaml } from '../../events/yamlText';
-import { pointerSegments, rangeAtPointer, toPointer, type Segment } from '../../schema/pointerRange';
+import { pointerSegments, rangeAtPointer, segmentsPointer, type Segment } from '../../schema/pointerRange';
 import { num, str, strs } from '../fields';
 import { defineCheckKind } from '../defineCheckKind';
 import { matchFiles, readText } from '../files';
@@ -57,7 +57,7 @@ class Locator {
 
   /** The key of the value at `segments` (so a whole job is marked by its name), else the value, else its closest ancestor. */
   at(segments: readonly Segment[], childKey?: string): Range {
-    return rangeAtPointer(this.#parsed, 0, toPointer(childKey === undefined ? segments : [...segments, childKey]), 'key');
+    return rangeAtPointer(this.#parsed, 0, segmentsPointer(childKey === undefined ? segments : [...segments, childKey]), 'key');
   }
 }
 
