@@ -9,7 +9,7 @@
  */
 import { promises as fsp } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Diagnostic } from 'vscode-languageserver/node';
+import { MarkupKind, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { readBoundedText } from '../core/host/boundedRead';
 import { nodeLanguageHost } from '../core/host/nodeLanguageHost';
@@ -82,6 +82,13 @@ export function createKindsFeature(): ServerFeature {
       if (kinds.includes('kubernetes')) await loadFolder(dirname(path));
       service.setFile(path, text);
       return (await service.diagnostics(path)).map(toLspDiagnostic);
+    },
+    hover(doc, pos) {
+      const path = recognitionPath(doc);
+      // The editor's text now, not the last one validated (validation is debounced).
+      if (open.has(path)) service.setFile(path, doc.getText());
+      const h = service.hover(path, pos);
+      return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: h.range } : undefined;
     },
     onClose(doc) {
       const path = recognitionPath(doc);

@@ -60,6 +60,27 @@ describe('language server with hostile files', () => {
     );
   });
 
+  it('gives a hostile workflow and manifest (alias bomb, 6 MB) the same clear finding as an event file, in bounded time', async () => {
+    const bomb = ['x0: &x0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...Array.from({ length: 9 }, (_, i) => `x${i + 1}: &x${i + 1} [${Array(10).fill(`*x${i}`).join(', ')}]`)].join('\n');
+    const huge = `data:\n${'  k: 0123456789012345678901234567890123456789\n'.repeat(150_000)}`;
+    const cases: [string, string, string][] = [
+      ['.github/workflows/bomb.yml', `on: push\njobs: {}\n${bomb}\n`, 'yaml/alias-bomb'],
+      ['.github/workflows/huge.yml', `on: push\n${huge}`, 'file/too-large'],
+      ['deploy/bomb.yaml', `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n${bomb}\n`, 'yaml/alias-bomb'],
+      ['deploy/huge.yaml', `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n${huge}`, 'file/too-large'],
+    ];
+    for (const [name, text, code] of cases) {
+      const started = Date.now();
+      const d = await client.open(fileUri(path.join(ws, name)), text);
+      assert.deepEqual(
+        d.map((x) => x.code),
+        [code],
+        name,
+      );
+      assert.ok(Date.now() - started < 5_000, `${name}: ${Date.now() - started} ms`);
+    }
+  });
+
   it('still answers requests afterwards', async () => {
     const uri = fileUri(path.join(ws, 'events', 'after.yaml'));
     const d = await client.open(uri, 'name: order.shipped\nversion: 3\n');

@@ -36,7 +36,10 @@ export function cursorContext(lines: readonly string[], pos: Position, firstLine
   let onValue: boolean;
   let prefix: string;
   let inItem: boolean;
+  /** Column of the line's first `-`: an earlier item's dash of the same list is no parent. */
+  let dashColumn: number;
   if (valueMatch) {
+    dashColumn = (valueMatch[1] ?? '').length;
     indent = (valueMatch[1] ?? '').length + (valueMatch[2] ?? '').length;
     key = unquote(valueMatch[3] ?? '');
     onValue = true;
@@ -51,13 +54,14 @@ export function cursorContext(lines: readonly string[], pos: Position, firstLine
       const parent = parentPath(lines, pos.line, (item[1] ?? '').length + 1, firstLine);
       return { parent: parent.slice(0, -1), key: parent[parent.length - 1] ?? '', onValue: true, prefix: item[2] ?? '', keyColumn: (item[1] ?? '').length, inItem: true };
     }
+    dashColumn = (keyMatch[1] ?? '').length;
     indent = (keyMatch[1] ?? '').length + (keyMatch[2] ?? '').length;
     key = keyMatch[3] ?? '';
     onValue = false;
     prefix = key;
     inItem = (keyMatch[2] ?? '') !== '';
   }
-  const parent = parentPath(lines, pos.line, indent, firstLine);
+  const parent = parentPath(lines, pos.line, inItem ? dashColumn : indent, firstLine);
   return { parent: inItem ? [...parent, '0'] : parent, key, onValue, prefix, keyColumn: indent, inItem };
 }
 

@@ -38,19 +38,25 @@ export class LineLocator {
     this.#lines = text.split('\n');
     let start = 0;
     let sawContent = false;
+    let sawMarker = false;
     for (let i = 0; i < this.#lines.length; i++) {
       const l = this.#lines[i] as string;
       if (/^---(\s|$)/.test(l)) {
-        if (sawContent || i > start) this.#docs.push([start, i]);
+        // Comments before the first `---` belong to its document; after a marker, even an empty section is one.
+        if (sawContent || sawMarker) this.#docs.push([start, i]);
         start = i + 1;
         sawContent = false;
+        sawMarker = true;
         // `--- value` on the marker line is not handled here.
         if (l.replace(/\s+#.*$/, '').trim() !== '---') this.#docs.push([-1, -1]);
       } else if (l.trim() && !l.trimStart().startsWith('#')) sawContent = true;
     }
     this.#docs.push([start, this.#lines.length]);
-    // A stream starting with `---` has no empty document before it.
-    if (this.#docs.length > 1 && this.#docs[0]?.[0] === 0 && this.#docs[0]?.[1] === 0) this.#docs.shift();
+  }
+
+  /** How many documents the lines were split into; a parser that counts otherwise must not use this locator. */
+  get documentCount(): number {
+    return this.#docs.length;
   }
 
   private line(i: number): Line {

@@ -83,7 +83,8 @@ function fastParse(text: string, lineOffset: number): ParsedYaml | undefined {
     },
     docs,
     diagnostics: [],
-    locate: (docIndex, pointer) => (values.length === 1 || docIndex < values.length ? locator.locate(docIndex, pointer) : undefined),
+    // Where the line reader splits the stream otherwise than the parser (a `--- value` marker), its answers would name another document.
+    locate: (docIndex, pointer) => (locator.documentCount === values.length ? locator.locate(docIndex, pointer) : undefined),
   };
 }
 

@@ -8,10 +8,11 @@
  * src/core/events/facts.ts) and Kubernetes (objects, which Services select
  * which workloads; checked across the manifests of one folder).
  */
-import type { CoreDiagnostic } from '../diagnostic';
+import type { CoreDiagnostic, Position } from '../diagnostic';
 import type { ClassifyOptions } from '../events/fileKinds';
 import { validateWorkflowText } from '../checks/kinds/workflow';
 import { validateManifests } from '../checks/kinds/kubernetes';
+import { workflowHover, type KeyHover } from '../workflow/hover';
 import { extractBlocks } from '../mermaid/blocks';
 import { validateBlocks, type MermaidParser } from '../mermaid/diagnostics';
 import { hasMermaid, isEventsFile, isKubernetesManifest, isWorkflowPath } from './recognise';
@@ -33,6 +34,8 @@ export interface FileKindEntry {
   recognise(path: string, text: string | undefined, options: ClassifyOptions): boolean;
   /** The file's diagnostics. */
   validate(path: string, text: string, ctx: KindContext): Promise<CoreDiagnostic[]> | CoreDiagnostic[];
+  /** Help for the key under the cursor, for kinds whose schema carries none. */
+  hover?(text: string, pos: Position): KeyHover | undefined;
 }
 
 export const fileKinds: readonly FileKindEntry[] = [
@@ -50,6 +53,7 @@ export const fileKinds: readonly FileKindEntry[] = [
     name: 'github-workflow',
     recognise: (path) => isWorkflowPath(path),
     validate: (_path, text) => validateWorkflowText(text),
+    hover: workflowHover,
   },
   {
     name: 'kubernetes',

@@ -5,7 +5,7 @@
  * checks feed it texts and ask for diagnostics; none of them decides by
  * itself which kind a file is (see kinds.ts and recognise.ts).
  */
-import type { CoreDiagnostic } from '../diagnostic';
+import type { CoreDiagnostic, Position } from '../diagnostic';
 import { EventService } from '../events/eventService';
 import type { ClassifyOptions } from '../events/fileKinds';
 import { dirnameOf } from '../events/paths';
@@ -13,6 +13,7 @@ import { MermaidUnavailableError } from '../mermaid/diagnostics';
 import type { LanguageHost, LanguageWorkspace, Logger } from './host';
 import { fileKinds, kindsOf, type KindContext, type KindName } from './kinds';
 import { normalisePath } from './recognise';
+import type { KeyHover } from '../workflow/hover';
 
 export interface LanguageServiceOptions {
   readonly workspace: LanguageWorkspace;
@@ -28,6 +29,8 @@ export interface LanguageService {
   /** Gives the service a file's current text (the editor's, or the disk's). */
   setFile(path: string, text: string): void;
   removeFile(path: string): void;
+  /** Help for the key at `pos` of a file it holds, from the first of its kinds that has some. */
+  hover(path: string, pos: Position): KeyHover | undefined;
   /** Every kind's diagnostics of a file it holds, in line order. */
   diagnostics(path: string): Promise<CoreDiagnostic[]>;
   /** False while the host is still reading the workspace: checks that a reference exists wait (see EventIndex.check). */
@@ -81,6 +84,13 @@ export function createLanguageService({ workspace, host, logger, kinds: handled 
       kinds.delete(p);
       texts.delete(p);
       events.removeFile(p);
+    },
+    hover(path, pos) {
+      const p = normalisePath(path);
+      const text = texts.get(p);
+      if (text === undefined) return undefined;
+      for (const kind of table) if (kinds.get(p)?.includes(kind.name) && kind.hover) return kind.hover(text, pos);
+      return undefined;
     },
     async diagnostics(path) {
       const p = normalisePath(path);

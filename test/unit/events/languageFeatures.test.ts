@@ -16,6 +16,9 @@ test('cursor context follows indentation through lists', () => {
   const lines = ['sends:', '  - id: a', '    to:', '      - id: ch', '        ver'];
   assert.deepEqual(cursorContext(lines, { line: 4, character: 11 })?.parent, ['sends', '0', 'to', '0']);
   assert.equal(cursorContext(['metadata:', '  specversion: '], { line: 1, character: 15 })?.key, 'specversion');
+  // A later item's key: the earlier item's dash is a sibling, not a parent.
+  assert.deepEqual(cursorContext(['sends:', '  - id: a', '  - id: b'], { line: 2, character: 9 })?.parent, ['sends', '0']);
+  assert.deepEqual(cursorContext(['steps:', '  - uses: a', '  - ru'], { line: 2, character: 6 })?.parent, ['steps', '0']);
 });
 
 test('completion offers missing property names, enum values and known ids', () => {

@@ -81,3 +81,13 @@ test('flow sequences of plain scalars on one line', () => {
   assert.deepEqual(l.locate(0, '/sends/0/to/0')?.value, { start: { line: 3, character: 9 }, end: { line: 3, character: 10 } });
   assert.equal(l.locate(0, '/owners/5'), undefined);
 });
+
+test('documents are counted as the parser counts them: a comment before the first `---` is no document of its own', () => {
+  // The header comment of many Kubernetes manifests: `kind` of document 1 is on line 8, not document 0's line 3.
+  const text = '# Order service\n---\napiVersion: v1\nkind: Service\nmetadata: {name: a}\n---\napiVersion: apps/v1\nkind: Deployment\n';
+  const l = new LineLocator(text);
+  assert.equal(l.documentCount, 2);
+  assert.equal(l.locate(0, '/kind')?.key?.start.line, 3);
+  assert.equal(l.locate(1, '/kind')?.key?.start.line, 7);
+  assert.equal(new LineLocator('---\n---\na: 1\n').documentCount, 2);
+});

@@ -11,7 +11,6 @@
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { ajvFor } from '../../schema/ajvRegistry';
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 import definitions from '../../../../schemas/kubernetes/v1.37.0/definitions.json';
 import configmap from '../../../../schemas/kubernetes/v1.37.0/configmap-v1.json';
 import deployment from '../../../../schemas/kubernetes/v1.37.0/deployment-apps-v1.json';
@@ -23,7 +22,9 @@ import secret from '../../../../schemas/kubernetes/v1.37.0/secret-v1.json';
 import service from '../../../../schemas/kubernetes/v1.37.0/service-v1.json';
 import serviceaccount from '../../../../schemas/kubernetes/v1.37.0/serviceaccount-v1.json';
 import statefulset from '../../../../schemas/kubernetes/v1.37.0/statefulset-apps-v1.json';
-import { range, type CoreDiagnostic, type Range } from '../../diagnostic';
+import type { CoreDiagnostic, Range } from '../../diagnostic';
+import { parseYaml } from '../../events/yamlText';
+import { pointerSegments, rangeAtPointer, segmentsPointer, type Segment } from '../../schema/pointerRange';
 import { closestName } from '../../events/closest';
 import { num, strs } from '../fields';
 import { defineCheckKind } from '../defineCheckKind';
@@ -73,7 +74,6 @@ export interface ManifestSource {
   readonly text: string;
 }
 
-type Segment = string | number;
 type Json = Record<string, unknown>;
 
 /** One Kubernetes object of a (multi-document) YAML file. */
@@ -104,32 +104,6 @@ const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && 
 const get = (v: unknown, ...path: Segment[]): unknown => path.reduce<unknown>((cur, seg) => (isObj(cur) || Array.isArray(cur) ? (cur as Record<Segment, unknown>)[seg] : undefined), v);
 const pathText = (path: readonly Segment[]): string => path.reduce<string>((acc, s) => (typeof s === 'number' ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s), '') || '(document)';
 
-function locator(doc: Document, lc: LineCounter, text: string) {
-  const toRange = (node: Node | undefined | null): Range => {
-    const docStart = doc.range?.[0] ?? 0;
-    const [start = 0, end = start] = node?.range ?? [docStart, docStart];
-    const a = lc.linePos(start);
-    const b = lc.linePos(Math.min(end, text.length));
-    return range(a.line - 1, a.col - 1, b.line - 1, b.col - 1);
-  };
-  return (path: readonly Segment[], key = false): Range => {
-    let node: unknown = doc.contents;
-    let keyNode: Node | undefined;
-    for (const seg of path) {
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
-        if (!pair) break;
-        keyNode = pair.key as Node;
-        node = pair.value;
-      } else if (isSeq(node) && typeof seg === 'number' && node.items[seg]) {
-        keyNode = undefined;
-        node = node.items[seg];
-      } else break;
-    }
-    return toRange(key && keyNode ? keyNode : ((node as Node | null) ?? keyNode));
-  };
-}
-
 function diag(r: Range, code: string, message: string, severity: CoreDiagnostic['severity'] = 'error'): CoreDiagnostic {
   return { range: r, severity, code: `kubernetes/${code}`, message, source };
 }
@@ -141,17 +115,14 @@ export function parseManifests(sources: readonly ManifestSource[]): { objects: M
   for (const { file, text } of sources) {
     const out: CoreDiagnostic[] = [];
     diagnostics.set(file, out);
-    const lc = new LineCounter();
-    for (const doc of parseAllDocuments(text, { lineCounter: lc })) {
-      if (!('contents' in doc)) continue;
-      for (const err of doc.errors) {
-        const p = lc.linePos(err.pos[0]);
-        out.push(diag(range(p.line - 1, p.col - 1, p.line - 1, p.col), 'yaml', `YAML syntax: ${err.message.split('\n')[0]}`));
-      }
-      if (doc.errors.length > 0 || doc.contents === null) continue;
-      const value: unknown = doc.toJS();
+    // The hardened parse: a huge, deeply nested or alias-bomb file is one finding, in bounded time.
+    const parsed = parseYaml(text);
+    out.push(...parsed.diagnostics.map((d) => ({ ...d, source })));
+    for (const doc of parsed.docs) {
+      if (!doc.ok) continue;
+      const value: unknown = doc.value;
       if (value === null || value === undefined) continue; // an empty document (`---` twice, comments only)
-      const locate = locator(doc, lc, text);
+      const locate = (path: readonly Segment[], key = false): Range => rangeAtPointer(parsed, doc.index, segmentsPointer(path), key ? 'key' : 'value');
       if (!isObj(value)) {
         out.push(diag(locate([]), 'not-an-object', 'A Kubernetes manifest is a mapping with apiVersion, kind and metadata.'));
         continue;
@@ -207,10 +178,7 @@ function schemaDiagnostics(obj: ManifestObject): CoreDiagnostic[] {
   const seen = new Set<string>();
   const out: CoreDiagnostic[] = [];
   for (const e of specific.length > 0 ? specific : errors) {
-    const path: Segment[] = e.instancePath
-      .split('/')
-      .slice(1)
-      .map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+    const path = pointerSegments(e.instancePath);
     const params = e.params as Record<string, unknown>;
     const at = pathText(path);
     const message = schemaMessage(e, at);

@@ -9,9 +9,10 @@
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { ajvFor } from '../../schema/ajvRegistry';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import workflowSchema from '../../../../schemas/github-workflow.schema.json';
 import { range, type CoreDiagnostic, type Range } from '../../diagnostic';
+import { parseYaml, type ParsedYaml } from '../../events/yamlText';
+import { pointerSegments, rangeAtPointer, segmentsPointer, type Segment } from '../../schema/pointerRange';
 import { num, str, strs } from '../fields';
 import { defineCheckKind } from '../defineCheckKind';
 import { matchFiles, readText } from '../files';
@@ -41,56 +42,22 @@ function schemaValidator(): ValidateFunction {
   return compiled;
 }
 
-type Segment = string | number;
-
-const pointerSegments = (pointer: string): Segment[] =>
-  pointer === ''
-    ? []
-    : pointer
-        .slice(1)
-        .split('/')
-        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-
 /** `jobs.build.steps[2]` for messages. */
 function displayPath(segments: readonly Segment[]): string {
   if (segments.length === 0) return 'the workflow';
   return segments.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
 }
 
+/** Places findings in the one document of a workflow file. */
 class Locator {
-  readonly #doc: Document;
-  readonly #lines: LineCounter;
-  constructor(doc: Document, lines: LineCounter) {
-    this.#doc = doc;
-    this.#lines = lines;
+  readonly #parsed: ParsedYaml;
+  constructor(parsed: ParsedYaml) {
+    this.#parsed = parsed;
   }
 
-  #toRange(r: readonly [number, number, number?] | null | undefined): Range {
-    if (!r) return range(0, 0, 0, 0);
-    const s = this.#lines.linePos(r[0]);
-    const e = this.#lines.linePos(r[1]);
-    return range(s.line - 1, s.col - 1, e.line - 1, e.col - 1);
-  }
-
-  /** The key of the value at `segments` (so a whole job is marked by its name), else the value. */
+  /** The key of the value at `segments` (so a whole job is marked by its name), else the value, else its closest ancestor. */
   at(segments: readonly Segment[], childKey?: string): Range {
-    let node: unknown = this.#doc.contents;
-    let keyNode: Node | undefined;
-    const path = childKey === undefined ? segments : [...segments, childKey];
-    for (const seg of path) {
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
-        if (!pair) break;
-        keyNode = pair.key as Node;
-        node = pair.value;
-      } else if (isSeq(node) && typeof seg === 'number') {
-        node = node.items[seg];
-        keyNode = undefined;
-      } else break;
-    }
-    const target = (keyNode ?? node) as Node | undefined;
-    return this.#toRange(target?.range);
+    return rangeAtPointer(this.#parsed, 0, segmentsPointer(childKey === undefined ? segments : [...segments, childKey]), 'key');
   }
 }
 
@@ -252,24 +219,30 @@ function ruleDiagnostics(data: unknown, rules: WorkflowRules, at: Locator): Core
   return out;
 }
 
-/** Validates one workflow file: YAML syntax, the workflow schema, then `rules`. */
+/** Validates one workflow file: the hardened YAML parse (limits on size, lines, depth, aliases), the workflow schema, then `rules`. */
 export function validateWorkflowText(text: string, rules: WorkflowRules = {}): CoreDiagnostic[] {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    return doc.errors.map((e) => {
-      const p = lines.linePos(e.pos[0]);
-      return { range: range(p.line - 1, p.col - 1, p.line - 1, p.col), severity: 'error' as const, code: 'workflow/yaml', source, message: `YAML: ${e.message.split('\n')[0] ?? ''}` };
-    });
+  const parsed = parseYaml(text);
+  const yamlFindings = parsed.diagnostics.map((d) => ({ ...d, source }));
+  if (yamlFindings.some((d) => d.severity === 'error') || (parsed.docs.length === 0 && yamlFindings.length > 0)) return yamlFindings;
+  if (parsed.docs.length > 1) {
+    return [
+      {
+        range: rangeAtPointer(parsed, 1, '', 'value'),
+        severity: 'error',
+        code: 'workflow/several-documents',
+        source,
+        message: 'A workflow file holds one YAML document: remove the `---` line and what follows it, or move it to a file of its own.',
+      },
+    ];
   }
-  const data: unknown = doc.toJS();
-  const at = new Locator(doc, lines);
+  const data: unknown = parsed.docs[0]?.value;
+  const at = new Locator(parsed);
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    return [{ range: range(0, 0, 0, 0), severity: 'error', code: 'workflow/not-a-map', source, message: 'A workflow is a YAML map with at least `on` and `jobs`.' }];
+    return [...yamlFindings, { range: range(0, 0, 0, 0), severity: 'error', code: 'workflow/not-a-map', source, message: 'A workflow is a YAML map with at least `on` and `jobs`.' }];
   }
   const validate = schemaValidator();
   const schemaErrors = validate(data) ? [] : schemaDiagnostics(validate.errors ?? [], at);
-  return [...schemaErrors, ...ruleDiagnostics(data, rules, at)];
+  return [...yamlFindings, ...schemaErrors, ...ruleDiagnostics(data, rules, at)];
 }
 
 export const workflowCheck = defineCheckKind({
@@ -310,9 +283,8 @@ export const workflowCheck = defineCheckKind({
 
 /** Only the course rules, for one file. */
 function validateRulesOnly(text: string, rules: WorkflowRules): CoreDiagnostic[] {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines });
-  return ruleDiagnostics(doc.toJS(), rules, new Locator(doc, lines));
+  const parsed = parseYaml(text);
+  return ruleDiagnostics(parsed.docs[0]?.value, rules, new Locator(parsed));
 }
 
 /** With several workflow files, a required action or command may be in any of them. */
