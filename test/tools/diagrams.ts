@@ -42,6 +42,9 @@ export const mermaidConfig = {
   // SVG text, not HTML in foreignObject: the SVG is shown as an image.
   htmlLabels: false,
   flowchart: { htmlLabels: false },
+  // A long message would push its two lifelines apart, and the walkthrough then scales the whole
+  // diagram down until its text is too small to read: wrap messages to the lifelines' spacing instead.
+  sequence: { wrap: true, width: 120, actorMargin: 24, diagramMarginX: 16 },
   fontFamily: 'sans-serif',
   // Class boxes are drawn by rough.js, which takes a random seed unless given one: the same source, the same bytes.
   handDrawnSeed: 1,

@@ -61,6 +61,17 @@ describe('step diagrams', () => {
     assert.deepEqual(wrong, []);
   });
 
+  it('every sequence diagram fits the walkthrough at a readable size', () => {
+    // A walkthrough step at VS Code's usual width gives its media about 630 px and scales a wider
+    // image down to fit (test/ui/stepPictures.test.ts measures it): up to 790 px, 16 px text stays at 12.8 px or more.
+    const tooWide = sources.flatMap((mmd) => {
+      if (!/^\s*sequenceDiagram\b/.test(fs.readFileSync(mmd, 'utf8'))) return [];
+      const width = Number(/<svg\b[^>]*\swidth="([\d.]+)"/.exec(fs.readFileSync(mmd.replace(/\.mmd$/, '.svg'), 'utf8'))?.[1]);
+      return width > 790 ? [`${path.relative(walkthroughsRoot, mmd)}: ${width} px wide`] : [];
+    });
+    assert.deepEqual(tooWide, [], 'shorten its messages, or move an explanation into a note');
+  });
+
   it('every SVG is shown by a step, and every image a step shows exists', () => {
     const shown = new Set<string>();
     const missing: string[] = [];
