@@ -128,6 +128,13 @@ export function describeRedrive(mark: RedriveMark): string {
   return `re-driven${mark.count > 1 ? ` ${mark.count} times, last` : ''} ${localTime(mark.at)} to ${mark.subject} (${mark.stream} #${mark.seq})`;
 }
 
+/** The mark in a narrow tree row: a label suffix (never cut) and the start of the description; the time alone when it is today. */
+export function redriveRowMark(mark: RedriveMark, now: Date): { readonly suffix: string; readonly description: string } {
+  const when = localTime(mark.at);
+  const today = localTime(now.toISOString()).slice(0, 10) === when.slice(0, 10);
+  return { suffix: `✓ re-driven${mark.count > 1 ? ` ×${mark.count}` : ''}`, description: `→ ${mark.subject} (${mark.stream} #${mark.seq}) at ${today ? when.slice(11) : when}` };
+}
+
 export interface Question {
   readonly message: string;
   readonly detail: string;
@@ -171,7 +178,8 @@ export function removalQuestion(ref: DeadLetterRef, type: string, mark: RedriveM
 export function shownMessageProblem(ref: DeadLetterRef, now: { readonly time?: Date | undefined } | undefined): string | undefined {
   if (!now) return `dead letter #${ref.seq} is no longer in ${ref.stream}`;
   const storedAt = now.time?.getTime();
-  if (ref.storedAt !== undefined && storedAt !== ref.storedAt)
+  if (ref.storedAt !== undefined && storedAt !== ref.storedAt) {
     return `message #${ref.seq} of ${ref.stream} is not the dead letter shown (stored ${storedAt === undefined ? 'at an unknown time' : new Date(storedAt).toISOString()}, not ${new Date(ref.storedAt).toISOString()}); refresh the view`;
+  }
   return undefined;
 }

@@ -8,6 +8,11 @@
  * bench runs the very loop the view runs.
  */
 
+/** Refreshes that a published message asks for are at least this far apart (the view's value). */
+export const defaultWakeGapMs = 500;
+/** The view's poll while shown, when `edgo.inspector.refreshSeconds` is not set. */
+export const defaultRefreshSeconds = 3;
+
 export interface RefreshLoopOptions {
   /** Does one refresh; true when it succeeded and the wake may be armed. */
   readonly run: () => Promise<boolean>;

@@ -9,22 +9,18 @@
  * (the schedule is `core/inspector/refreshLoop.ts`).
  */
 import * as vscode from 'vscode';
-import { describeRedrive, type DeadLetterRef, type RedriveLedger } from '../../core/inspector/deadLetters';
+import { describeRedrive, redriveRowMark, type DeadLetterRef, type RedriveLedger } from '../../core/inspector/deadLetters';
 import { inspectMessage, type RawMessage } from '../../core/inspector/message';
-import { RefreshLoop } from '../../core/inspector/refreshLoop';
+import { defaultRefreshSeconds, defaultWakeGapMs, RefreshLoop } from '../../core/inspector/refreshLoop';
 import { readStreamsSnapshot } from '../../nats/streamsSnapshot';
 import { tailConsumerPrefix, type NatsSession, type StreamSummary } from '../../nats/types';
 import type { InspectorConnection } from './connection';
 
 export const eventStreamsViewId = 'edgo.eventStreams';
-/** Refreshes that a published message asks for are at least this far apart. */
-export const wakeGapMs = 500;
-
 function refreshMs(): number {
-  const seconds = vscode.workspace.getConfiguration('edgo.inspector').get<number>('refreshSeconds', 3);
-  return Math.min(300, Math.max(1, Number.isFinite(seconds) ? seconds : 3)) * 1000;
+  const seconds = vscode.workspace.getConfiguration('edgo.inspector').get<number>('refreshSeconds', defaultRefreshSeconds);
+  return Math.min(300, Math.max(1, Number.isFinite(seconds) ? seconds : defaultRefreshSeconds)) * 1000;
 }
-const deadLettersShown = 20;
 
 export type StreamsNode =
   | { readonly kind: 'state' }
@@ -47,7 +43,7 @@ export class StreamsTreeProvider implements vscode.TreeDataProvider<StreamsNode>
         wake,
       ),
     periodMs: refreshMs,
-    wakeGapMs,
+    wakeGapMs: defaultWakeGapMs,
   });
   readonly #subscriptions: vscode.Disposable[] = [];
 
@@ -83,7 +79,7 @@ export class StreamsTreeProvider implements vscode.TreeDataProvider<StreamsNode>
   async #load(): Promise<boolean> {
     try {
       const session = await this.connection.session();
-      const snapshot = await readStreamsSnapshot(session, deadLettersShown);
+      const snapshot = await readStreamsSnapshot(session);
       this.#session = session;
       this.#server = session.url;
       this.#streams = snapshot.streams;
@@ -151,11 +147,12 @@ export class StreamsTreeProvider implements vscode.TreeDataProvider<StreamsNode>
       case 'deadLetter': {
         const m = inspectMessage(node.message);
         const mark = this.ledger.markOf(node.ref);
-        const item = new vscode.TreeItem(`#${node.message.streamSequence} ${m.type}`);
+        const row = mark ? redriveRowMark(mark, new Date()) : undefined;
+        // The mark in the label, which a narrow sidebar does not cut; where and when in the description and the tooltip.
+        const item = new vscode.TreeItem(`#${node.message.streamSequence} ${m.type}${row ? ` ${row.suffix}` : ''}`);
         item.id = `dl:${node.stream}:${node.message.streamSequence}`;
         const from = `${m.originalSubject ? `from ${m.originalSubject} · ` : ''}${m.deadLetterReason ?? ''}`;
-        // The mark first: a narrow sidebar cuts the end of the description.
-        item.description = mark ? `✓ ${describeRedrive(mark)} · ${from}` : from;
+        item.description = row ? `${row.description} · ${from}` : from;
         const markLine = mark ? `\n\n**${describeRedrive(mark)}** (${mark.at}). Remove it from ${node.stream} once handled.` : '';
         item.tooltip = new vscode.MarkdownString(`**Dead letter** #${node.message.streamSequence} in ${node.stream}\n\n${m.deadLetterReason ?? ''}${markLine}\n\n\`\`\`json\n${m.display.slice(0, 2000)}\n\`\`\``);
         item.iconPath = mark ? new vscode.ThemeIcon('mail-read', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon('mail');

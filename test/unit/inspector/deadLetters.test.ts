@@ -3,7 +3,7 @@
 // the re-drive's message id per confirmed attempt, and the refresh loop's schedule.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { deadLetterKey, describeRedrive, RedriveLedger, redriveLedgerKey, redriveQuestion, removalQuestion, shownMessageProblem, type KeyValueStore } from '../../../src/core/inspector/deadLetters';
+import { deadLetterKey, describeRedrive, redriveRowMark, RedriveLedger, redriveLedgerKey, redriveQuestion, removalQuestion, shownMessageProblem, type KeyValueStore } from '../../../src/core/inspector/deadLetters';
 import { planRedrive } from '../../../src/core/inspector/redrive';
 import { RefreshLoop } from '../../../src/core/inspector/refreshLoop';
 
@@ -66,6 +66,11 @@ test('the questions: a second re-drive names the first; removing a never re-driv
   const again = redriveQuestion(ref, 'order.created', undefined, mark);
   assert.match(again.message, /^Dead letter #1 of DEADLETTER was already re-driven \d{4}-\d\d-\d\d \d\d:\d\d:07 to order\.created \(ORDERS #4\)\. Re-drive it again\?$/);
   assert.equal(again.confirm, 'Re-drive Again');
+  const today = redriveRowMark({ ...mark, at: new Date().toISOString() }, new Date());
+  assert.equal(today.suffix, '✓ re-driven');
+  assert.match(today.description, /^→ order\.created \(ORDERS #4\) at \d\d:\d\d:\d\d$/, 'today: the time alone');
+  assert.match(redriveRowMark({ ...mark, count: 2 }, new Date('2027-01-01T12:00:00Z')).description, / at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/, 'another day: the date too');
+  assert.equal(redriveRowMark({ ...mark, count: 2 }, new Date()).suffix, '✓ re-driven ×2');
   assert.match(describeRedrive({ ...mark, count: 3 }), /^re-driven 3 times, last .* to order\.created \(ORDERS #4\)$/);
   const handled = removalQuestion(ref, 'order.created', mark);
   assert.equal(handled.message, 'Remove dead letter #1 (order.created) from DEADLETTER?');
