@@ -46,11 +46,12 @@ export const redriveLedgerKey = 'edgo.inspector.redriven';
 /** Marks kept at most; the oldest go first (a workspace state must stay small). */
 export const redriveLedgerLimit = 500;
 
-/** `nats://127.0.0.1:4222/` and `127.0.0.1:4222` are the same server. */
+/** `nats://127.0.0.1:4222/` and `127.0.0.1:4222` are the same server; a `user:password@` in the URL is never kept. */
 export function serverKey(url: string): string {
   return url
     .trim()
     .replace(/^nats:\/\//i, '')
+    .replace(/^[^@/]*@/, '')
     .replace(/\/+$/, '')
     .toLowerCase();
 }

@@ -31,6 +31,8 @@ test('a re-drive is marked, counted, survives a reload, and is keyed by server, 
   assert.deepEqual(reloaded.markOf(ref), { at: '2026-12-05T08:41:07.000Z', subject: 'order.created', stream: 'ORDERS', seq: 4, count: 1 });
   assert.deepEqual(reloaded.markOf({ ...ref, server: '127.0.0.1:4222/' }), reloaded.markOf(ref), 'the same server written differently');
   assert.equal(reloaded.markOf({ ...ref, server: 'nats://127.0.0.1:4333' }), undefined, 'another server');
+  await reloaded.record({ ...ref, server: 'nats://learner:s3cret@127.0.0.1:4222', seq: 7 }, copy, new Date());
+  assert.doesNotMatch(saved.text, /s3cret|learner/, 'credentials in the URL are not written to the workspace state');
   assert.equal(reloaded.markOf({ ...ref, stream: 'DLQ' }), undefined, 'another stream');
   assert.equal(reloaded.markOf({ ...ref, seq: 2 }), undefined, 'another sequence');
   assert.equal(reloaded.markOf({ ...ref, storedAt: ref.storedAt + 1 }), undefined, 'a stream created again reuses #1: its new message is not marked');
