@@ -191,6 +191,14 @@ async function connect(options: ConnectOptions): Promise<NatsSession> {
       if (!sm) return undefined;
       return { subject: sm.subject, data: sm.data, headers: headerRecord(sm.header), time: sm.time, stream, streamSequence: sm.seq };
     },
+    async deleteMessage(stream, seq) {
+      const jsm = await jsmPromise;
+      // No secure erase: the learner asked to drop a message, not to shred the disk blocks.
+      return jsm.streams.deleteMessage(stream, seq, false).catch((err: unknown) => {
+        if (/no message found/i.test(String(err))) return false;
+        throw new Error(explain(err, options.url));
+      });
+    },
     onNextMessage(subjects, wake) {
       let woken = false;
       // A subject starting with a wildcard or `$` would also see the inspector's own API requests.

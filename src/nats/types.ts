@@ -78,6 +78,8 @@ export interface NatsSession {
   publish(subject: string, data: Uint8Array, headers?: Readonly<Record<string, string>>): Promise<PublishResult>;
   /** A stored message by stream sequence (for re-drive). */
   getMessage(stream: string, seq: number): Promise<RawMessage | undefined>;
+  /** Deletes a stored message (a handled dead letter); false when the server had none at that sequence. */
+  deleteMessage(stream: string, seq: number): Promise<boolean>;
   /**
    * Calls `wake` once, on the first message published on any of the subjects
    * (a core subscription of one message each, so a busy stream costs one

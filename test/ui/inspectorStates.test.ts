@@ -2,7 +2,8 @@
 // nats-server started and stopped by the test on the port the workspace's .env names:
 // server down at first (a clear state, no error pop-ups) and connected once it is up;
 // message counts that follow what is published; a dead letter re-driven after a
-// confirmation; no polling while the view is hidden (read from the server's own
+// confirmation, then marked as re-driven (across a window reload), asked about again by
+// name, and removed after a confirmation; no polling while the view is hidden (read from the server's own
 // /connz counters); and a server that refuses the credentials, then accepts the ones
 // set through "Set NATS Credentials". The tests run in order on one workbench.
 // Screenshots: test-results/screenshots/inspector-state-*.png.
@@ -171,10 +172,58 @@ describe('event inspector states in the workbench', { skip }, () => {
       assert.deepEqual(back?.headers?.['Edgo-Redriven-From'], ['DEADLETTER#1']);
       assert.equal(back?.headers?.['Edgo-Original-Subject'], undefined, 'the dead-letter headers are not carried back');
       assert.equal((JSON.parse(new TextDecoder().decode(back?.data)) as { id: string }).id, 'dead-1', 'the same event went back');
+      // The dead letter stays, marked: when, to which subject and stream sequence.
+      const marked = row(page, /#1 order\.created ✓ re-driven.*→ order\.created \(ORDERS #4\) at \d\d:\d\d:\d\d/);
+      await marked.waitFor({ state: 'visible', timeout: 15_000 }).catch(failWithPicture(page, 'marked'));
       await screenshot(page, 'inspector-state-redriven');
     } finally {
       await session.close();
     }
+  });
+
+  it('keeps the mark across a window reload, asks again naming the earlier re-drive, and removes the handled dead letter after a confirmation', async () => {
+    const page = ui.bench.page;
+    const markedText = /#1 order\.created ✓ re-driven.*→ order\.created \(ORDERS #4\) at /;
+    // Reloading restarts the workbench and the extension host: the mark comes from the workspace state.
+    await page.reload();
+    await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 120_000 });
+    await runCommand(page, 'Event-Driven Go: Focus on Event Streams View');
+    const dead = row(page, markedText);
+    await dead.waitFor({ state: 'visible', timeout: 60_000 }).catch(failWithPicture(page, 'reloaded'));
+    await screenshot(page, 'inspector-state-redriven-reloaded');
+
+    await dead.hover();
+    await dead.locator('.action-label[aria-label^="Re-drive"]').click();
+    const again = page.locator('.monaco-dialog-box', { hasText: 'Dead letter #1 of DEADLETTER was already re-driven' });
+    await again.waitFor({ state: 'visible', timeout: 15_000 }).catch(failWithPicture(page, 'again'));
+    assert.match((await again.textContent()) ?? '', /to order\.created \(ORDERS #4\)\. Re-drive it again\?/, 'the question names the earlier re-drive');
+    await screenshot(page, 'inspector-state-redrive-again');
+    await again.locator('.monaco-button', { hasText: 'Cancel' }).first().click();
+    await again.waitFor({ state: 'hidden', timeout: 10_000 });
+    await row(page, /ORDERS.*4 messages/).waitFor({ state: 'visible', timeout: 10_000 });
+
+    await dead.hover();
+    await dead.locator('.action-label[aria-label^="Remove Dead Letter"]').click();
+    const remove = page.locator('.monaco-dialog-box', { hasText: 'Remove dead letter #1 (order.created) from DEADLETTER?' });
+    await remove.waitFor({ state: 'visible', timeout: 15_000 }).catch(failWithPicture(page, 'remove'));
+    assert.match((await remove.textContent()) ?? '', /It was re-driven .* \(ORDERS #4\)\. The copy there stays/);
+    await screenshot(page, 'inspector-state-remove-confirm');
+    await remove
+      .locator('.monaco-button', { hasText: /^Remove$/ })
+      .first()
+      .click();
+    await row(page, /DEADLETTER.*0 messages/)
+      .waitFor({ state: 'visible', timeout: 15_000 })
+      .catch(failWithPicture(page, 'removed'));
+    assert.equal(await view(page).locator('.monaco-list-row', { hasText: '#1 order.created' }).count(), 0, 'the dead letter is gone from the view');
+    const session = await connect({ url: url() });
+    try {
+      assert.equal(await session.getMessage('DEADLETTER', 1), undefined, 'and from the server');
+      assert.ok(await session.getMessage('ORDERS', 4), 'the re-driven copy stays');
+    } finally {
+      await session.close();
+    }
+    await screenshot(page, 'inspector-state-dead-letter-removed');
   });
 
   it('stops asking the server while the view is hidden, and starts again when shown', async () => {

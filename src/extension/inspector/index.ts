@@ -1,13 +1,16 @@
 /**
  * The event inspector in VS Code: the Event Streams view, live tails, publish
- * a sample event, re-drive a dead letter, NATS credentials in SecretStorage.
+ * a sample event, re-drive or remove a dead letter, NATS credentials in SecretStorage.
  * Activation only registers; the NATS client loads when the view is shown or
  * a command runs.
  */
 import * as vscode from 'vscode';
 import type { VerdictTally } from '../../core/inspector/buffer';
+import { inspectMessage } from '../../core/inspector/message';
 import { InspectorConnection, type ConnectionState } from './connection';
-import { confirmAndRedrive, publishSample } from './publish';
+import { RedriveLedger } from '../../core/inspector/deadLetters';
+import { confirmAndRedrive, confirmAndRemove } from './deadLetterCommands';
+import { publishSample } from './publish';
 import { eventStreamsViewId, StreamsTreeProvider, type StreamsNode } from './streamsView';
 import { TailPanel } from './tailPanel';
 import { ContractsCache } from './workspaceContracts';
@@ -24,7 +27,8 @@ export interface EdgoInspectorApi {
 export function registerInspector(context: vscode.ExtensionContext, api: { inspector?: EdgoInspectorApi }): void {
   const connection = new InspectorConnection(context.secrets);
   const contracts = new ContractsCache();
-  const tree = new StreamsTreeProvider(connection);
+  const ledger = new RedriveLedger(context.workspaceState);
+  const tree = new StreamsTreeProvider(connection, ledger);
   const view = vscode.window.createTreeView(eventStreamsViewId, { treeDataProvider: tree });
   const panels = new Set<TailPanel>();
 
@@ -78,7 +82,15 @@ export function registerInspector(context: vscode.ExtensionContext, api: { inspe
         void vscode.window.showInformationMessage('Right-click a message under the dead-letter stream in the Event Streams view to re-drive it.');
         return;
       }
-      await confirmAndRedrive(connection, node.stream, node.message.streamSequence);
+      await confirmAndRedrive(connection, ledger, node.ref);
+      await tree.refresh();
+    }),
+    vscode.commands.registerCommand('edgo.inspector.removeDeadLetter', async (node?: StreamsNode) => {
+      if (node?.kind !== 'deadLetter' || node.message.streamSequence === undefined) {
+        void vscode.window.showInformationMessage('Right-click a message under the dead-letter stream in the Event Streams view to remove it.');
+        return;
+      }
+      await confirmAndRemove(connection, ledger, node.ref, inspectMessage(node.message).type);
       await tree.refresh();
     }),
   );

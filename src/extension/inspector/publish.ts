@@ -1,8 +1,7 @@
 /**
  * "Publish a sample event": pick a contract, edit its sample payload (from the
  * contract's examples or generated from its schema) in an editor, then publish
- * it in the CloudEvents envelope with `Nats-Msg-Id`. And the re-drive of a
- * dead-lettered message to its original subject, after a confirmation.
+ * it in the CloudEvents envelope with `Nats-Msg-Id`.
  */
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
@@ -10,7 +9,6 @@ import { inspectMessage } from '../../core/inspector/message';
 import { envelopeFor, samplePayload } from '../../core/inspector/sample';
 import { checkMessage } from '../../core/inspector/verdict';
 import type { Contract } from '../../core/inspector/contracts';
-import { prepareRedrive, redrive } from '../../nats/redrive';
 import type { InspectorConnection } from './connection';
 import type { ContractsCache } from './workspaceContracts';
 import { errorMessage } from '../../core/errorMessage';
@@ -62,29 +60,5 @@ export async function publishText(connection: InspectorConnection, contracts: Co
   } catch (err) {
     void vscode.window.showErrorMessage(`Could not publish ${envelope.type}: ${errorMessage(err)}`);
     return undefined;
-  }
-}
-
-/** Re-publishes a dead letter to where it came from, after the learner confirms. */
-export async function confirmAndRedrive(connection: InspectorConnection, stream: string, seq: number): Promise<void> {
-  try {
-    const session = await connection.session();
-    const plan = await prepareRedrive(session, stream, seq);
-    if (typeof plan === 'string') {
-      void vscode.window.showErrorMessage(`Cannot re-drive: ${plan}.`);
-      return;
-    }
-    const dead = await session.getMessage(stream, seq);
-    const reason = dead ? inspectMessage(dead).deadLetterReason : undefined;
-    const ok = await vscode.window.showWarningMessage(
-      `Re-publish dead letter #${seq} of ${stream} to ${plan.subject}?`,
-      { modal: true, detail: `${reason ? `It failed with: ${reason}\n\n` : ''}Its consumers will receive it again. Fix the cause first, or it will come back here.` },
-      'Re-drive',
-    );
-    if (ok !== 'Re-drive') return;
-    const { result } = await redrive(session, plan);
-    void vscode.window.showInformationMessage(result.duplicate ? `This dead letter was already re-driven to ${plan.subject} a moment ago; the stream dropped the copy.` : `Re-driven to ${plan.subject} (${result.stream} #${result.seq}).`);
-  } catch (err) {
-    void vscode.window.showErrorMessage(`Re-drive failed: ${errorMessage(err)}`);
   }
 }

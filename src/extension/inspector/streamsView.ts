@@ -1,54 +1,62 @@
 /**
  * The "Event Streams" view: the connection's state, then each JetStream stream
  * with its subjects and consumers (pending, waiting for ack, redelivered), the
- * dead-letter stream last with its latest messages (re-drive from the context
- * menu). While the view is visible it asks the server every `refreshSeconds`
+ * dead-letter stream last with its latest messages (re-drive or remove one from
+ * its buttons; a re-driven one is marked, from the workspace's ledger). While the view is visible it asks the server every `refreshSeconds`
  * and, between those, refreshes as soon as a message is published on one of
  * the streams (a one-message subscription, armed again after each refresh):
- * the counts follow what a tail shows. Hidden, it neither asks nor listens.
+ * the counts follow what a tail shows. Hidden, it neither asks nor listens
+ * (the schedule is `core/inspector/refreshLoop.ts`).
  */
 import * as vscode from 'vscode';
+import { describeRedrive, redriveRowMark, type DeadLetterRef, type RedriveLedger } from '../../core/inspector/deadLetters';
 import { inspectMessage, type RawMessage } from '../../core/inspector/message';
+import { defaultRefreshSeconds, defaultWakeGapMs, RefreshLoop } from '../../core/inspector/refreshLoop';
+import { readStreamsSnapshot } from '../../nats/streamsSnapshot';
 import { tailConsumerPrefix, type NatsSession, type StreamSummary } from '../../nats/types';
 import type { InspectorConnection } from './connection';
 
 export const eventStreamsViewId = 'edgo.eventStreams';
-/** Refreshes that a published message asks for are at least this far apart. */
-const wakeGapMs = 500;
-
 function refreshMs(): number {
-  const seconds = vscode.workspace.getConfiguration('edgo.inspector').get<number>('refreshSeconds', 3);
-  return Math.min(300, Math.max(1, Number.isFinite(seconds) ? seconds : 3)) * 1000;
+  const seconds = vscode.workspace.getConfiguration('edgo.inspector').get<number>('refreshSeconds', defaultRefreshSeconds);
+  return Math.min(300, Math.max(1, Number.isFinite(seconds) ? seconds : defaultRefreshSeconds)) * 1000;
 }
-const deadLettersShown = 20;
 
 export type StreamsNode =
   | { readonly kind: 'state' }
   | { readonly kind: 'stream'; readonly stream: StreamSummary }
   | { readonly kind: 'info'; readonly label: string; readonly description?: string; readonly icon: string; readonly tooltip?: string }
-  | { readonly kind: 'deadLetter'; readonly stream: string; readonly message: RawMessage };
+  | { readonly kind: 'deadLetter'; readonly stream: string; readonly message: RawMessage; readonly ref: DeadLetterRef };
 
 export class StreamsTreeProvider implements vscode.TreeDataProvider<StreamsNode>, vscode.Disposable {
   readonly #changed = new vscode.EventEmitter<StreamsNode | undefined>();
   readonly onDidChangeTreeData = this.#changed.event;
   #streams: StreamSummary[] = [];
   #deadLetters = new Map<string, RawMessage[]>();
-  #timer: NodeJS.Timeout | undefined;
-  #refreshing = false;
-  /** A message arrived while a refresh was under way: refresh once more after it. */
-  #again = false;
-  #lastRefresh = 0;
-  #wake: { stop(): void } | undefined;
-  #wakeTimer: NodeJS.Timeout | undefined;
+  #server = '';
+  #session: NatsSession | undefined;
+  readonly #loop = new RefreshLoop({
+    run: () => this.#load(),
+    listen: (wake) =>
+      this.#session?.onNextMessage(
+        this.#streams.flatMap((s) => s.subjects),
+        wake,
+      ),
+    periodMs: refreshMs,
+    wakeGapMs: defaultWakeGapMs,
+  });
   readonly #subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly connection: InspectorConnection) {
+  constructor(
+    private readonly connection: InspectorConnection,
+    private readonly ledger: RedriveLedger,
+  ) {
     this.#subscriptions.push(
       connection.onDidChange(() => this.#changed.fire(undefined)),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('edgo.inspector.refreshSeconds') && this.#timer) {
-          this.setVisible(false);
-          this.setVisible(true);
+        if (e.affectsConfiguration('edgo.inspector.refreshSeconds') && this.#loop.running) {
+          this.#loop.stop();
+          this.#loop.start();
         }
       }),
     );
@@ -56,77 +64,35 @@ export class StreamsTreeProvider implements vscode.TreeDataProvider<StreamsNode>
 
   /** Starts or stops the periodic refresh, and the wake on new messages, with the view's visibility. */
   setVisible(visible: boolean): void {
-    if (visible && !this.#timer) {
-      this.#timer = setInterval(() => void this.refresh(), refreshMs());
-      void this.refresh();
-    } else if (!visible && this.#timer) {
-      clearInterval(this.#timer);
-      this.#timer = undefined;
-      clearTimeout(this.#wakeTimer);
-      this.#wakeTimer = undefined;
-      this.#wake?.stop();
-      this.#wake = undefined;
-    }
-  }
-
-  #woken(): void {
-    this.#wake = undefined;
-    this.#soon();
-  }
-
-  /** Refreshes now, or once the last refresh is `wakeGapMs` old (a busy stream does not make the view spin). */
-  #soon(): void {
-    if (!this.#timer || this.#wakeTimer) return;
-    const wait = Math.max(0, this.#lastRefresh + wakeGapMs - Date.now());
-    this.#wakeTimer = setTimeout(() => {
-      this.#wakeTimer = undefined;
-      // The refresh under way may have listed the streams before the message landed.
-      if (this.#refreshing) this.#again = true;
-      else void this.refresh();
-    }, wait);
-  }
-
-  #armWake(session: NatsSession): void {
-    this.#wake?.stop();
-    this.#wake = undefined;
-    if (!this.#timer) return;
-    this.#wake = session.onNextMessage(
-      this.#streams.flatMap((s) => s.subjects),
-      () => this.#woken(),
-    );
+    if (visible) this.#loop.start();
+    else this.#loop.stop();
   }
 
   get polling(): boolean {
-    return this.#timer !== undefined;
+    return this.#loop.running;
   }
 
-  async refresh(): Promise<void> {
-    if (this.#refreshing) return;
-    this.#refreshing = true;
-    this.#again = false;
-    this.#lastRefresh = Date.now();
+  refresh(): Promise<void> {
+    return this.#loop.refresh();
+  }
+
+  async #load(): Promise<boolean> {
     try {
       const session = await this.connection.session();
-      this.#streams = await session.listStreams();
-      const dead = new Map<string, RawMessage[]>();
-      for (const s of this.#streams.filter((x) => x.deadLetter && x.messages > 0)) {
-        const list: RawMessage[] = [];
-        for (let seq = s.lastSeq; seq >= s.firstSeq && list.length < deadLettersShown; seq--) {
-          const m = await session.getMessage(s.name, seq);
-          if (m) list.push(m);
-        }
-        dead.set(s.name, list);
-      }
-      this.#deadLetters = dead;
-      this.#armWake(session);
+      const snapshot = await readStreamsSnapshot(session);
+      this.#session = session;
+      this.#server = session.url;
+      this.#streams = snapshot.streams;
+      this.#deadLetters = snapshot.deadLetters;
+      return true;
     } catch {
+      this.#session = undefined;
       this.#streams = [];
       this.#deadLetters.clear();
       // The state item says why; no pop-up on every refresh.
+      return false;
     } finally {
-      this.#refreshing = false;
       this.#changed.fire(undefined);
-      if (this.#again) this.#soon();
     }
   }
 
@@ -151,7 +117,9 @@ export class StreamsTreeProvider implements vscode.TreeDataProvider<StreamsNode>
         tooltip: `${c.durable ? 'Durable' : 'Ephemeral'} consumer of ${c.filter}`,
       });
     }
-    for (const message of this.#deadLetters.get(s.name) ?? []) out.push({ kind: 'deadLetter', stream: s.name, message });
+    for (const message of this.#deadLetters.get(s.name) ?? []) {
+      out.push({ kind: 'deadLetter', stream: s.name, message, ref: { server: this.#server, stream: s.name, seq: message.streamSequence ?? 0, storedAt: message.time?.getTime() } });
+    }
     return out;
   }
 
@@ -178,12 +146,17 @@ export class StreamsTreeProvider implements vscode.TreeDataProvider<StreamsNode>
       }
       case 'deadLetter': {
         const m = inspectMessage(node.message);
-        const item = new vscode.TreeItem(`#${node.message.streamSequence} ${m.type}`);
+        const mark = this.ledger.markOf(node.ref);
+        const row = mark ? redriveRowMark(mark, new Date()) : undefined;
+        // The mark in the label, which a narrow sidebar does not cut; where and when in the description and the tooltip.
+        const item = new vscode.TreeItem(`#${node.message.streamSequence} ${m.type}${row ? ` ${row.suffix}` : ''}`);
         item.id = `dl:${node.stream}:${node.message.streamSequence}`;
-        item.description = `${m.originalSubject ? `from ${m.originalSubject} · ` : ''}${m.deadLetterReason ?? ''}`;
-        item.tooltip = new vscode.MarkdownString(`**Dead letter** #${node.message.streamSequence} in ${node.stream}\n\n${m.deadLetterReason ?? ''}\n\n\`\`\`json\n${m.display.slice(0, 2000)}\n\`\`\``);
-        item.iconPath = new vscode.ThemeIcon('mail');
-        item.contextValue = 'edgo.deadLetter';
+        const from = `${m.originalSubject ? `from ${m.originalSubject} · ` : ''}${m.deadLetterReason ?? ''}`;
+        item.description = row ? `${row.description} · ${from}` : from;
+        const markLine = mark ? `\n\n**${describeRedrive(mark)}** (${mark.at}). Remove it from ${node.stream} once handled.` : '';
+        item.tooltip = new vscode.MarkdownString(`**Dead letter** #${node.message.streamSequence} in ${node.stream}\n\n${m.deadLetterReason ?? ''}${markLine}\n\n\`\`\`json\n${m.display.slice(0, 2000)}\n\`\`\``);
+        item.iconPath = mark ? new vscode.ThemeIcon('mail-read', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon('mail');
+        item.contextValue = mark ? 'edgo.deadLetter.redriven' : 'edgo.deadLetter';
         return item;
       }
     }
