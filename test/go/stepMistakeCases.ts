@@ -23,6 +23,8 @@ export interface Mistake {
   readonly at?: string;
   /** Why the failure can name the file but no line (the check cannot know it). */
   readonly lineUnknown?: string;
+  /** The check builds the catalog with the real EventCatalog: the mistake is planted in the runtime the eventcatalog stage installs. */
+  readonly eventCatalogBuild?: true;
 }
 
 export interface ModuleMistakes {
@@ -217,6 +219,14 @@ export const module8: ModuleMistakes = {
       check: 'catalog',
       says: /order-created/,
       at: 'eventcatalog/services/inventory-service/index.mdx',
+    },
+    {
+      step: 'run-catalog',
+      what: 'a page edited while exploring leaves a component tag unclosed',
+      edits: one('eventcatalog/events/order-created/index.mdx', '<SchemaViewer file="schema.json" title="Payload (JSON Schema)" maxHeight="500" />', '<SchemaViewer file="schema.json" title="Payload (JSON Schema)" maxHeight="500">'),
+      check: 'catalog-builds',
+      says: /Expected a closing tag for `<SchemaViewer>`/,
+      eventCatalogBuild: true,
     },
     { step: 'owners-domains', what: 'the owner is a user the catalog does not have', edits: one('eventcatalog/users/ada.mdx', '', null), check: 'owners', says: /`ada`/, at: 'eventcatalog/events/inventory-rejected/index.mdx' },
   ],
