@@ -50,7 +50,10 @@ function formatText(results: readonly CheckResult[]): string {
       const shown = r.problems.slice(0, 10);
       // The summary, unless it only repeats a problem listed below it.
       if (!shown.some((p) => r.message.includes(p.message.split('\n')[0] ?? ''))) indent(r.message, '        ', '            ');
-      for (const p of shown) indent(p.message, `        ${p.location ? `${formatLocation(p.location)}: ` : ''}`, '            ');
+      for (const p of shown) {
+        indent(p.message, `        ${p.location ? `${formatLocation(p.location)}: ` : ''}`, '            ');
+        for (const r of p.related ?? []) lines.push(`            ${formatLocation(r.location)}: ${r.message}`);
+      }
       if (r.problems.length > 10) lines.push(`        ... and ${r.problems.length - 10} more`);
     }
     if (r.hint) indent(r.hint.text, `        hint ${r.hint.index} of ${r.hint.of}: `, '            ');

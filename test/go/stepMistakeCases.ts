@@ -23,6 +23,8 @@ export interface Mistake {
   readonly at?: string;
   /** Why the failure can name the file but no line (the check cannot know it). */
   readonly lineUnknown?: string;
+  /** The check builds the catalog with the real EventCatalog: the mistake is planted in the runtime the eventcatalog stage installs. */
+  readonly eventCatalogBuild?: true;
 }
 
 export interface ModuleMistakes {
@@ -38,13 +40,21 @@ export const module1: ModuleMistakes = {
   slug: '01-go-foundations',
   base: 'different',
   mistakes: [
-    { step: 'types-interfaces', what: 'List returns a nil slice for an empty store', edits: one('memory.go', 'out := make([]User, len(s.users))', 'var out []User\n\tout = append(out, s.users...)'), check: 'service', says: /nil|\[\]/i },
+    {
+      step: 'types-interfaces',
+      what: 'List returns a nil slice for an empty store',
+      edits: one('memory.go', 'out := make([]User, len(s.users))', 'var out []User\n\tout = append(out, s.users...)'),
+      check: 'service',
+      says: /nil|\[\]/i,
+      at: 'memory.go',
+    },
     {
       step: 'types-interfaces',
       what: "List returns the store's own slice",
       edits: one('memory.go', 'out := make([]User, len(s.users))\n\tcopy(out, s.users)\n\treturn out, nil', 'return s.users[:len(s.users):len(s.users)], nil'),
       check: 'service',
       says: /copy|change|modif/i,
+      at: 'memory.go',
     },
     {
       step: 'types-interfaces',
@@ -52,12 +62,13 @@ export const module1: ModuleMistakes = {
       edits: one('memory.go', 'return User{}, &NotFoundError{ID: id}', 'return User{}, fmt.Errorf("no user %s", id)'),
       check: 'errors',
       says: /ErrNotFound|NotFoundError/,
+      at: 'memory.go',
     },
     { step: 'errors', what: 'NotFoundError does not match ErrNotFound', edits: one('errors.go', 'func (e *NotFoundError) Unwrap() error { return ErrNotFound }', ''), check: 'errors', says: /errors\.Is/ },
-    { step: 'errors', what: 'DisplayName wraps with %v, not %w', edits: one('errors.go', 'display name: %w', 'display name: %v'), check: 'errors', says: /%w/ },
-    { step: 'users-endpoint', what: 'GET /users is not registered', edits: one('handler.go', 'mux.HandleFunc("GET /users", listUsers(svc))', '_ = listUsers'), check: 'users', says: /404|405|status/ },
-    { step: 'users-endpoint', what: 'the route has no method, so POST is served', edits: one('handler.go', '"GET /users"', '"/users"'), check: 'users', says: /405|POST|method/i },
-    { step: 'user-by-id', what: 'a missing user answers 500, not 404', edits: one('handler.go', 'case errors.Is(err, ErrNotFound):', 'case errors.Is(err, errors.ErrUnsupported):'), check: 'user-by-id', says: /404/ },
+    { step: 'errors', what: 'DisplayName wraps with %v, not %w', edits: one('errors.go', 'display name: %w', 'display name: %v'), check: 'errors', says: /%w/, at: 'errors.go' },
+    { step: 'users-endpoint', what: 'GET /users is not registered', edits: one('handler.go', 'mux.HandleFunc("GET /users", listUsers(svc))', '_ = listUsers'), check: 'users', says: /404|405|status/, at: 'handler.go' },
+    { step: 'users-endpoint', what: 'the route has no method, so POST is served', edits: one('handler.go', '"GET /users"', '"/users"'), check: 'users', says: /405|POST|method/i, at: 'handler.go' },
+    { step: 'user-by-id', what: 'a missing user answers 500, not 404', edits: one('handler.go', 'case errors.Is(err, ErrNotFound):', 'case errors.Is(err, errors.ErrUnsupported):'), check: 'user-by-id', says: /404/, at: 'handler.go' },
   ],
 };
 
@@ -125,10 +136,44 @@ export const module6: ModuleMistakes = {
   ],
 };
 
+const health = 'platform/health/health.go';
+
 export const module7: ModuleMistakes = {
   slug: '07-kubernetes-advanced',
   base: 'solution',
   mistakes: [
+    {
+      step: 'hands-on-probes',
+      what: '/readyz runs the checks once, at start, so it stays 503 after NATS is up',
+      edits: one(
+        health,
+        'mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, _ *http.Request) {\n\t\tfailures := map[string]string{}\n\t\tfor name, check := range checks {\n\t\t\tif err := check(); err != nil {\n\t\t\t\tfailures[name] = err.Error()\n\t\t\t}\n\t\t}\n',
+        'failures := map[string]string{}\n\tfor name, check := range checks {\n\t\tif err := check(); err != nil {\n\t\t\tfailures[name] = err.Error()\n\t\t}\n\t}\n\tmux.HandleFunc("GET /readyz", func(w http.ResponseWriter, _ *http.Request) {\n',
+      ),
+      check: 'readiness',
+      says: /timed out waiting for \/readyz 200 once NATS is up/,
+      at: health,
+    },
+    {
+      step: 'hands-on-probes',
+      what: '/readyz reports the failures with 200',
+      edits: one(health, 'write(w, http.StatusServiceUnavailable, map[string]any{"status": "not ready", "failures": failures})', 'write(w, http.StatusOK, map[string]any{"status": "not ready", "failures": failures})'),
+      check: 'readiness',
+      says: /\/readyz = 200 before NATS is up; want 503/,
+      at: health,
+    },
+    {
+      step: 'hands-on-probes',
+      what: '/healthz fails while NATS is down, so an outage restarts every pod',
+      edits: one(
+        health,
+        'write(w, http.StatusOK, map[string]string{"status": "ok"})',
+        'for _, check := range checks {\n\t\t\tif check() != nil {\n\t\t\t\tw.WriteHeader(http.StatusServiceUnavailable)\n\t\t\t\treturn\n\t\t\t}\n\t\t}\n\t\twrite(w, http.StatusOK, map[string]string{"status": "ok"})',
+      ),
+      check: 'readiness',
+      says: /liveness must not depend on the broker/,
+      at: health,
+    },
     {
       step: 'hands-on-config',
       what: 'the order Deployment has no readiness probe',
@@ -175,6 +220,14 @@ export const module8: ModuleMistakes = {
       says: /order-created/,
       at: 'eventcatalog/services/inventory-service/index.mdx',
     },
+    {
+      step: 'run-catalog',
+      what: 'a page edited while exploring leaves a component tag unclosed',
+      edits: one('eventcatalog/events/order-created/index.mdx', '<SchemaViewer file="schema.json" title="Payload (JSON Schema)" maxHeight="500" />', '<SchemaViewer file="schema.json" title="Payload (JSON Schema)" maxHeight="500">'),
+      check: 'catalog-builds',
+      says: /Expected a closing tag for `<SchemaViewer>`/,
+      eventCatalogBuild: true,
+    },
     { step: 'owners-domains', what: 'the owner is a user the catalog does not have', edits: one('eventcatalog/users/ada.mdx', '', null), check: 'owners', says: /`ada`/, at: 'eventcatalog/events/inventory-rejected/index.mdx' },
   ],
 };
@@ -213,10 +266,28 @@ export const module9: ModuleMistakes = {
   ],
 };
 
+const saga = 'internal/booking/app/service.go';
+
 export const module10: ModuleMistakes = {
   slug: '10-capstone',
   base: 'solution',
   mistakes: [
+    {
+      step: 'build',
+      what: 'the compensation cancels the booking but keeps the slot held',
+      edits: one(saga, '\t\tif err := tx.Release(ctx, b.SlotID); err != nil {\n\t\t\treturn err\n\t\t}\n', ''),
+      check: 'compensation',
+      says: /booking the released slot: 409, want 202/,
+      at: saga,
+    },
+    {
+      step: 'build',
+      what: 'the compensation, copied from PaymentAuthorized, still publishes booking.confirmed',
+      edits: one(saga, 'Event{Type: contracts.BookingCancelled,', 'Event{Type: contracts.BookingConfirmed,'),
+      check: 'compensation',
+      says: /cancellation mail/,
+      at: saga,
+    },
     { step: 'design', what: 'the architecture has a broken arrow', edits: one('docs/architecture.md', 'customer -->|HTTP| bapi', 'customer -->|HTTP bapi'), check: 'diagrams', says: /Mermaid|Parse|Expecting/i },
     { step: 'deploy', what: 'the deploy job runs on every branch', edits: one('.github/workflows/ci.yml', "    if: github.event_name == 'push' && github.ref == 'refs/heads/main'\n", ''), check: 'pipeline', says: /main/ },
     { step: 'deploy', what: 'an event has no owners', edits: one('events/booking.confirmed.yaml', 'owners:\n  - booking-team\n', ''), check: 'events', says: /owners/ },

@@ -24,10 +24,11 @@ const stages = [
   { name: 'lint', cmd: ['npm', 'run', '--silent', 'lint'], counted: true },
   nodeTests('test/unit', 'unit'),
   nodeTests('test/lsp', 'lsp'),
+  // The real EventCatalog builds the generated catalogs (installs @eventcatalog/core once into .tmp/); before go, whose
+  // catalog-build mistake (stepMistakes.test.ts) builds in that install.
+  nodeTests('test/eventcatalog', 'eventcatalog', { EDGO_TEST_CONCURRENCY: '1' }),
   nodeTests('test/go', 'go', { EDGO_TEST_CONCURRENCY: '1' }),
   nodeTests('test/webview', 'webview', { EDGO_TEST_CONCURRENCY: '1' }),
-  // The real EventCatalog builds the generated catalogs (installs @eventcatalog/core once into .tmp/).
-  nodeTests('test/eventcatalog', 'eventcatalog', { EDGO_TEST_CONCURRENCY: '1' }),
   { name: 'package', cmd: ['npm', 'run', '--silent', 'package'], counted: true },
   nodeTests('test/package', 'vsix'),
   { name: 'integration', cmd: [process.execPath, '--import', 'tsx', 'test/tools/run-integration.ts'] },

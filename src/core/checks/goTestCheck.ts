@@ -6,9 +6,11 @@
  */
 import { num, str, strs } from './fields';
 import { defineCheckKind } from './defineCheckKind';
-import { readModulePath, packageDir, joinRel } from './goModule';
+import { readModulePath } from './goModule';
 import { failWith, goMissing, overlayArgs, parseGoDiagnostics, relativeToFolder, runGo } from './goTool';
-import { firstAssertion, firstPanicFrame, parseGoTestJson, type FailedTest } from './goTestJson';
+import { firstPanicFrame, parseGoTestJson } from './goTestJson';
+import { explainGoTestFailure } from './goTestFailure';
+import { codeUnderTestField, type GoSubject } from './goCodeUnderTest';
 import { importCycleProblem, raceProblem, timeoutProblem } from './goFailures';
 import { raceNotCheckedNote, raceSupport } from './goRace';
 import { changedTestsNote } from './checkTests';
@@ -19,19 +21,6 @@ import type { CheckContext, CheckOutcome, CheckProblem, CheckSpec } from './type
 const defaultTimeoutSeconds = 120;
 /** Compiling (with `-race`, the first time, on a slow machine) gets this much on top. */
 const buildAllowanceMs = 300_000;
-
-function explainTest(f: FailedTest, ctx: CheckContext, modulePath: string | undefined): CheckProblem {
-  const race = raceProblem(f.test, f.output, ctx.folder);
-  if (race) return race;
-  const hung = timeoutProblem(f.test, f.output, ctx.folder);
-  if (hung) return hung;
-  const panic = firstPanicFrame(f.output, ctx.folder);
-  if (panic) return { message: `${f.test} panicked`, location: { file: relativeToFolder(ctx.folder, panic.file), line: panic.line } };
-  const assertion = firstAssertion(f.output);
-  if (assertion) return { message: `${f.test}: ${assertion.message}`, location: { file: joinRel(packageDir(modulePath, f.pkg), assertion.file), line: assertion.line } };
-  const text = f.output.map((l) => l.trim()).filter((l) => l && !/^(=== |--- |FAIL|PASS|ok )/.test(l));
-  return { message: `${f.test} failed${text[0] ? `: ${text[0]}` : ''}` };
-}
 
 async function runGoTest(spec: CheckSpec, ctx: CheckContext): Promise<CheckOutcome> {
   const packages = strs(spec, 'packages') ?? ['./...'];
@@ -67,7 +56,7 @@ async function runGoTest(spec: CheckSpec, ctx: CheckContext): Promise<CheckOutco
   // A test the binary never finished (it hung until -timeout, or another goroutine crashed the binary).
   const unfinished = report.unfinished;
   const problems: CheckProblem[] = [
-    ...report.failed.map((f) => explainTest(f, ctx, modulePath)),
+    ...report.failed.map((f) => explainGoTestFailure(f, ctx.folder, modulePath, spec.codeUnderTest as readonly GoSubject[] | undefined)),
     ...unfinished.flatMap((u) => {
       const p = timeoutProblem(u.test, u.output, ctx.folder) ?? raceProblem(u.test, u.output, ctx.folder);
       if (p) return [p];
@@ -118,17 +107,24 @@ export const goTestCheck = defineCheckKind({
     run: { type: 'string', description: 'A -run pattern; at least one test must match' },
     race: { type: 'boolean', description: 'Run with -race where cgo and a C compiler are available' },
     timeout: { type: 'integer', minimum: 1, description: 'Seconds the tests may run (default 120)' },
+    codeUnderTest: codeUnderTestField,
   },
   summary:
     '`go test -json` passes (`packages`, default `["./..."]`; `run`, a `-run` pattern that must match at least one test; ' +
-    '`race`: true runs with `-race` where cgo and a C compiler are available; `timeout`: seconds the tests may run, default 120).',
+    '`race`: true runs with `-race` where cgo and a C compiler are available; `timeout`: seconds the tests may run, default 120; ' +
+    "`codeUnderTest`: the learner's functions under test, `{file, func, tests?}`, where a failing test is located, the test's line kept beside it).",
   refine(spec) {
-    try {
-      if (spec.run) new RegExp(spec.run);
-      return [];
-    } catch {
-      return [{ path: ['run'], message: `is not a valid regular expression: ${spec.run}` }];
-    }
+    const problems: { path: (string | number)[]; message: string }[] = [];
+    const regex = (pattern: string | undefined, path: (string | number)[]) => {
+      try {
+        if (pattern !== undefined) new RegExp(pattern);
+      } catch {
+        problems.push({ path, message: `is not a valid regular expression: ${pattern}` });
+      }
+    };
+    regex(spec.run, ['run']);
+    (spec.codeUnderTest ?? []).forEach((s, i) => regex(s.tests, ['codeUnderTest', i, 'tests']));
+    return problems;
   },
   run: runGoTest,
 });

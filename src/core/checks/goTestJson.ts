@@ -110,12 +110,28 @@ export function firstAssertion(output: readonly string[]): { file: string; line:
   return undefined;
 }
 
-/** The first stack frame of a panic that lies in one of the given absolute folder paths. */
-export function firstPanicFrame(output: readonly string[], folder: string): { file: string; line: number } | undefined {
-  if (!output.some((l) => /panic:/.test(l))) return undefined;
+/** The stack frames of a panic that lie in the learner's folder (absolute paths, innermost first); empty without a panic. */
+export function panicFrames(output: readonly string[], folder: string): { file: string; line: number }[] {
+  if (!output.some((l) => /panic:/.test(l))) return [];
+  const out: { file: string; line: number }[] = [];
   for (const l of output) {
     const m = /^\s+(\S+\.go):(\d+)(?: \+0x[0-9a-f]+)?$/.exec(l);
-    if (m && (m[1] ?? '').startsWith(folder)) return { file: m[1] ?? '', line: Number(m[2]) };
+    if (m && (m[1] ?? '').startsWith(folder)) out.push({ file: m[1] ?? '', line: Number(m[2]) });
   }
-  return undefined;
+  return out;
+}
+
+/** The first stack frame of a panic that lies in the learner's folder. */
+export function firstPanicFrame(output: readonly string[], folder: string): { file: string; line: number } | undefined {
+  return panicFrames(output, folder)[0];
+}
+
+/** `panic: runtime error: index out of range [0] with length 0 [recovered]` → what panicked, without Go's markers. */
+export function panicMessage(output: readonly string[]): string | undefined {
+  const line = output.find((l) => /^panic: /.test(l.trim()));
+  return line
+    ?.trim()
+    .replace(/^panic: /, '')
+    .replace(/\s*\[recovered(?:, repanicked)?\]$/, '')
+    .trim();
 }

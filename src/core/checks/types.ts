@@ -88,10 +88,18 @@ export interface CheckLocation {
   readonly column?: number;
 }
 
+/** Another place that explains a problem (the course test's failing assertion, behind the learner's function). */
+export interface CheckRelated {
+  readonly message: string;
+  readonly location: CheckLocation;
+}
+
 /** One thing that is wrong, with where to look when it is known. */
 export interface CheckProblem {
   readonly message: string;
   readonly location?: CheckLocation | undefined;
+  /** Secondary places, shown after the problem (the test line when the problem is at the learner's code). */
+  readonly related?: readonly CheckRelated[];
 }
 
 export type CheckStatus = 'pass' | 'fail';

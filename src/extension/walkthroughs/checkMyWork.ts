@@ -19,6 +19,7 @@ import {
   memoryFailureCounts,
   type CheckHint,
   type CheckProblem,
+  type CheckRelated,
   type CheckResult,
   type FailureCounts,
   type LoadedModule,
@@ -193,6 +194,12 @@ export class CheckMyWork implements vscode.Disposable {
         const col = Math.max(0, (p.location.column ?? 1) - 1);
         m.location = new vscode.Location(vscode.Uri.file(path.join(folder, p.location.file)), new vscode.Position(line, col));
       }
+      // The course test's line behind a problem at the learner's code: a frame to click in the peek view.
+      const frame = (r: CheckRelated) => {
+        const at = new vscode.Position(Math.max(0, (r.location.line ?? 1) - 1), Math.max(0, (r.location.column ?? 1) - 1));
+        return new vscode.TestMessageStackFrame(`${r.message} (${formatLocation(r.location)})`, vscode.Uri.file(path.join(folder, r.location.file)), at);
+      };
+      if (p.related && p.related.length > 0) m.stackTrace = p.related.map(frame);
       return m;
     });
     run.failed(item, messages, r.durationMs);

@@ -113,4 +113,31 @@ describe('edgo check', () => {
       f.dispose();
     }
   });
+
+  it("prints the learner's function first and the test's line under it, in text and JSON", async () => {
+    // The fixture module with the function under test declared (codeUnderTest), in a root of its own.
+    const root = tempFolder({});
+    const spec = JSON.parse(fs.readFileSync(path.join(fixtureModules, '01-go-foundations', 'module.json'), 'utf8')) as { checks: Array<Record<string, unknown>> };
+    spec.checks = spec.checks.map((c) => (c.id === 'tests' ? { ...c, codeUnderTest: [{ file: 'main.go', func: 'listUsers' }] } : c));
+    fs.cpSync(path.join(fixtureModules, '01-go-foundations'), path.join(root.dir, '01-go-foundations'), { recursive: true });
+    fs.writeFileSync(path.join(root.dir, '01-go-foundations', 'module.json'), JSON.stringify(spec));
+    const f = tempFolder({ ...goMod, 'main.go': 'package main\n\nfunc main() {}\n\nfunc listUsers() {}\n' });
+    try {
+      const runner = fakeGo((sub) => (sub === 'test' ? { exitCode: 1, stdout: failingTest } : {}));
+      const c = capture(runner, f.dir);
+      await runCheckCli(['01-go-foundations', f.dir], { ...c.deps, walkthroughsRoot: root.dir });
+      assert.match(c.out(), /\n {8}main\.go:5: TestGetUsers: GET \/users: body is not a JSON list of users: EOF\n {12}main_test\.go:14: the failing check in the test\n/);
+      const j = capture(runner, f.dir);
+      await runCheckCli(['01-go-foundations', f.dir, '--format', 'json'], { ...j.deps, walkthroughsRoot: root.dir });
+      const tests = (JSON.parse(j.out()) as { results: Array<{ id: string; problems: unknown[] }> }).results.find((r) => r.id === 'tests');
+      assert.deepEqual(tests?.problems[0], {
+        message: 'TestGetUsers: GET /users: body is not a JSON list of users: EOF',
+        location: { file: 'main.go', line: 5, column: 6 },
+        related: [{ message: 'the failing check in the test', location: { file: 'main_test.go', line: 14 } }],
+      });
+    } finally {
+      f.dispose();
+      root.dispose();
+    }
+  });
 });

@@ -27,8 +27,15 @@ function nodeTooOld(found: string): string {
   return `EventCatalog 3 needs Node.js ${nodeSpec.minVersion} or newer to build the catalog; the node found is ${found}. Install a newer one with ${hint.options.map((o) => `\`${o.command}\` (${o.via})`).join(' or ')}; more at ${hint.docsUrl}. Then run "Event-Driven Go: Check My Tools" to see which node the lab finds.`;
 }
 
-/** Where a failed build points: a catalog page it names (`events/x/index.mdx`), else the config. */
-function buildProblems(output: string, catalog: string): CheckProblem[] {
+/** Stack frames, the wrapper's own exit and Astro's deprecation notices: never the learner's cause. */
+const buildNoise = /^\s*at |^\s*Stack trace:|^Error: Command failed|^\[astro\] .*deprecated/;
+
+/**
+ * Where a failed build points: a catalog page it names (`events/x/index.mdx`), else the config.
+ * A compiler's sentence with its position in the page (`[@mdx-js/rollup] Expected a closing tag
+ * for \`<SchemaViewer>\` (27:1-27:80)`) becomes the message, at that line.
+ */
+export function buildProblems(output: string, catalog: string): CheckProblem[] {
   const lines = output
     .split('\n')
     .map((l) => l.replace(/\u001b\[[0-9;]*m/g, '').trimEnd())
@@ -36,7 +43,15 @@ function buildProblems(output: string, catalog: string): CheckProblem[] {
   const tail = lines.slice(-15).join('\n');
   const page = /((?:domains|services|events|commands|queries|channels|flows|teams|users)\/[\w./-]*?index\.mdx?)(?::(\d+))?/.exec(tail);
   const file = page ? path.posix.join(catalog, page[1] ?? '') : `${catalog}/eventcatalog.config.js`;
-  return [{ message: `eventcatalog build failed:\n${tail}`, location: { file, ...(page?.[2] ? { line: Number(page[2]) } : {}) } }];
+  const cause = lines.map((l) => /^\[[@\w/.-]+\]\s+(.+?)\s+\((\d+):(\d+)(?:-\d+:\d+)?\)$/.exec(l)).find((m) => m !== null);
+  if (cause && page) {
+    return [{ message: cause[1] ?? '', location: { file, line: Number(cause[2]), column: Number(cause[3]) } }];
+  }
+  const shown = lines
+    .slice(-15)
+    .filter((l) => !buildNoise.test(l))
+    .join('\n');
+  return [{ message: shown || 'eventcatalog build failed with no output', location: { file, ...(page?.[2] ? { line: Number(page[2]) } : {}) } }];
 }
 
 /** Ids of the catalog's current (not versioned) event and service pages. */
