@@ -7,9 +7,9 @@
 import { num, str, strs } from './fields';
 import { defineCheckKind } from './defineCheckKind';
 import { readModulePath } from './goModule';
-import { failWith, goMissing, overlayArgs, parseGoDiagnostics, relativeToFolder, runGo } from './goTool';
-import { firstPanicFrame, parseGoTestJson } from './goTestJson';
-import { explainGoTestFailure } from './goTestFailure';
+import { failWith, goMissing, overlayArgs, parseGoDiagnostics, runGo } from './goTool';
+import { parseGoTestJson } from './goTestJson';
+import { explainGoTestFailure, panicProblem } from './goTestFailure';
 import { codeUnderTestField, type GoSubject } from './goCodeUnderTest';
 import { importCycleProblem, raceProblem, timeoutProblem } from './goFailures';
 import { raceNotCheckedNote, raceSupport } from './goRace';
@@ -55,13 +55,14 @@ async function runGoTest(spec: CheckSpec, ctx: CheckContext): Promise<CheckOutco
 
   // A test the binary never finished (it hung until -timeout, or another goroutine crashed the binary).
   const unfinished = report.unfinished;
+  const subjects = spec.codeUnderTest as readonly GoSubject[] | undefined;
   const problems: CheckProblem[] = [
-    ...report.failed.map((f) => explainGoTestFailure(f, ctx.folder, modulePath, spec.codeUnderTest as readonly GoSubject[] | undefined)),
+    ...report.failed.map((f) => explainGoTestFailure(f, ctx.folder, modulePath, subjects)),
     ...unfinished.flatMap((u) => {
       const p = timeoutProblem(u.test, u.output, ctx.folder) ?? raceProblem(u.test, u.output, ctx.folder);
       if (p) return [p];
-      const panic = firstPanicFrame(u.output, ctx.folder);
-      return panic ? [{ message: `${u.test} panicked`, location: { file: relativeToFolder(ctx.folder, panic.file), line: panic.line } }] : [];
+      const panicked = panicProblem(u, ctx.folder, subjects);
+      return panicked ? [panicked] : [];
     }),
   ];
   // Keep one problem per hang: every unfinished parent and sub-test reports the same timeout.

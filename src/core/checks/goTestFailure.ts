@@ -33,23 +33,31 @@ function atSubject(message: string, subjects: readonly GoSubject[], folder: stri
   return { message, location: first.location, ...(related.length > 0 ? { related } : {}) };
 }
 
+/**
+ * A panic, at its first frame in a non-test file of the learner's (the test's frame kept as
+ * related), else at the code the check tests, else at its first frame in the folder.
+ * Used for failed tests and for tests a panicking goroutine never let finish.
+ */
+export function panicProblem(f: FailedTest, folder: string, subjects: readonly GoSubject[] | undefined): CheckProblem | undefined {
+  const frames = panicFrames(f.output, folder).map((fr) => ({ file: relativeToFolder(folder, fr.file), line: fr.line }));
+  if (frames.length === 0) return undefined;
+  const what = panicMessage(f.output);
+  const message = `${f.test} panicked${what ? `: ${what}` : ''}`;
+  const own = frames.find((fr) => !isTestFile(fr.file));
+  const inTest = frames.find((fr) => isTestFile(fr.file));
+  const testPlace: CheckRelated | undefined = inTest ? { message: 'where the test called it', location: inTest } : undefined;
+  if (own) return { message, location: own, ...(testPlace ? { related: [testPlace] } : {}) };
+  return atSubject(message, subjectsFor(subjects, f.test), folder, testPlace) ?? { message, location: frames[0] as CheckLocation };
+}
+
 export function explainGoTestFailure(f: FailedTest, folder: string, modulePath: string | undefined, subjects: readonly GoSubject[] | undefined): CheckProblem {
   const race = raceProblem(f.test, f.output, folder);
   if (race) return race;
   const hung = timeoutProblem(f.test, f.output, folder);
   if (hung) return hung;
+  const panicked = panicProblem(f, folder, subjects);
+  if (panicked) return panicked;
   const subject = subjectsFor(subjects, f.test);
-
-  const frames = panicFrames(f.output, folder).map((fr) => ({ file: relativeToFolder(folder, fr.file), line: fr.line }));
-  if (frames.length > 0) {
-    const what = panicMessage(f.output);
-    const message = `${f.test} panicked${what ? `: ${what}` : ''}`;
-    const own = frames.find((fr) => !isTestFile(fr.file));
-    const inTest = frames.find((fr) => isTestFile(fr.file));
-    const testPlace: CheckRelated | undefined = inTest ? { message: 'where the test called it', location: inTest } : undefined;
-    if (own) return { message, location: own, ...(testPlace ? { related: [testPlace] } : {}) };
-    return atSubject(message, subject, folder, testPlace) ?? { message, location: frames[0] as CheckLocation };
-  }
 
   const assertion = firstAssertion(f.output);
   if (assertion) {

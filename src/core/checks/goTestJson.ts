@@ -121,11 +121,6 @@ export function panicFrames(output: readonly string[], folder: string): { file: 
   return out;
 }
 
-/** The first stack frame of a panic that lies in the learner's folder. */
-export function firstPanicFrame(output: readonly string[], folder: string): { file: string; line: number } | undefined {
-  return panicFrames(output, folder)[0];
-}
-
 /** `panic: runtime error: index out of range [0] with length 0 [recovered]` → what panicked, without Go's markers. */
 export function panicMessage(output: readonly string[]): string | undefined {
   const line = output.find((l) => /^panic: /.test(l.trim()));

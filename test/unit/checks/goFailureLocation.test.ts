@@ -162,4 +162,24 @@ describe('go-test codeUnderTest', () => {
       f.dispose();
     }
   });
+
+  it('locates a goroutine panic that crashed the test binary (the test never ended) the same way', async () => {
+    const f = tempFolder({ ...goMod, 'internal/users/memory.go': memory });
+    try {
+      const output = ['panic: assignment to entry in nil map\n', 'goroutine 12 [running]:\n', `\t${f.dir}/internal/users/memory_test.go:44 +0x1d\n`, `\t${f.dir}/internal/users/memory.go:11 +0x2a\n`].map((Output) => ({
+        Action: 'output',
+        Package: pkg,
+        Test: 'TestMemoryServiceConcurrent',
+        Output,
+      }));
+      // No 'fail' event for the test: the binary died under it.
+      const stdout = jsonLines([{ Action: 'run', Package: pkg, Test: 'TestMemoryServiceConcurrent' }, ...output, { Action: 'fail', Package: pkg }]);
+      const [r] = await runChecks(moduleWith(check), f.dir, { runner: fakeGo(() => ({ exitCode: 1, stdout })) });
+      assert.deepEqual(r?.location, { file: 'internal/users/memory.go', line: 11 });
+      assert.equal(r?.problems[0]?.message, 'TestMemoryServiceConcurrent panicked: assignment to entry in nil map');
+      assert.deepEqual(r?.problems[0]?.related?.[0]?.location, { file: 'internal/users/memory_test.go', line: 44 });
+    } finally {
+      f.dispose();
+    }
+  });
 });
