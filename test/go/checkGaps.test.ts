@@ -42,6 +42,8 @@ function checksOf(slug: string, ids: readonly string[], change: Partial<CheckSpe
   return { dir: loaded.dir, spec: { ...loaded.spec, checks: loaded.spec.checks.filter((c) => ids.includes(c.id)).map((c) => ({ ...c, ...change })) } };
 }
 
+/** Where the course's test failed: a problem at the learner's code keeps it as related information. */
+const testFilesOf = (r: CheckResult | undefined) => (r?.problems ?? []).flatMap((p) => (p.related ?? []).map((x) => x.location.file));
 const text = (r: CheckResult | undefined) => [r?.message ?? '', ...(r?.problems ?? []).map((p) => `${p.location?.file ?? ''}:${p.location?.line ?? ''} ${p.message}`), ...(r?.notes ?? [])].join('\n');
 const m1 = '01-go-foundations';
 
@@ -52,7 +54,9 @@ describe('check tests the learner cannot weaken', { skip, timeout: 300_000 }, ()
     const results = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
     for (const r of results) assert.equal(r.status, 'fail', text(r));
     const service = results.find((r) => r.id === 'service');
-    assert.equal(service?.location?.file, 'memory_test.go', text(service));
+    // At the learner's function under test, with the course's memory_test.go line beside it.
+    assert.equal(service?.location?.file, 'memory.go', text(service));
+    assert.ok(testFilesOf(service).includes('memory_test.go'), text(service));
     assert.match(text(service), /TestMemoryServiceList/);
     assert.match(text(service), /course's own .*memory_test\.go/);
     assert.match(text(results.find((r) => r.id === 'users')), /handler_test\.go.*TestGetUsers|TestGetUsers/);
@@ -66,7 +70,8 @@ describe('check tests the learner cannot weaken', { skip, timeout: 300_000 }, ()
     const { spec, dir } = checksOf(m1, ['service']);
     const [r] = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
     assert.equal(r?.status, 'fail', text(r));
-    assert.equal(r?.location?.file, 'memory_test.go');
+    assert.equal(r?.location?.file, 'memory.go');
+    assert.ok(testFilesOf(r).includes('memory_test.go'), text(r));
   });
 
   it("the learner's own extra tests still run, and fail the check when they fail", async () => {
@@ -202,7 +207,8 @@ describe("each step's own check catches that step's mistake", { skip, timeout: 6
     const { spec, dir } = checksOf(m1, ['service']);
     const [r] = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
     assert.equal(r?.status, 'fail', text(r));
-    assert.equal(r?.location?.file, 'memory_test.go');
+    assert.equal(r?.location?.file, 'memory.go');
+    assert.ok(testFilesOf(r).includes('memory_test.go'), text(r));
     assert.match(r?.message ?? '', /non-nil slice/);
   });
 
