@@ -219,7 +219,8 @@ func (s *system) waitStatus(t *testing.T, id, want string) bookingView {
 	return last
 }
 
-// settled waits until every consumer has acknowledged everything in its stream.
+// settled waits until every consumer has acknowledged everything in its stream
+// and nothing waits in the outbox or the mail queue.
 func (s *system) settled(t *testing.T) {
 	t.Helper()
 	consumers := map[string]eventbus.ConsumerConfig{}
@@ -245,6 +246,14 @@ func (s *system) settled(t *testing.T) {
 			if ci.NumPending > 0 || ci.NumAckPending > 0 || ci.NumRedelivered > 0 {
 				return false, fmt.Sprintf("consumer %s: %d pending, %d unacked", name, ci.NumPending, ci.NumAckPending)
 			}
+		}
+		// An acked event may still have work queued behind it: an outbox row the
+		// relay has not published or a mail the mail relay has not sent.
+		if n := count(t, s.db, `SELECT count(*) FROM outbox WHERE sent_at IS NULL`); n > 0 {
+			return false, fmt.Sprintf("%d outbox rows not yet published", n)
+		}
+		if n := count(t, s.db, `SELECT count(*) FROM notifications WHERE sent_at IS NULL`); n > 0 {
+			return false, fmt.Sprintf("%d mails queued, not yet sent", n)
 		}
 		return true, ""
 	})
