@@ -181,7 +181,7 @@ describe('the race detector', { skip, timeout: 600_000 }, () => {
     assert.match(text(r), /TestIdempotentConsumerConcurrentRedeliveries/);
   });
 
-  it('a projection that forgets the ids of applied events counts a redelivered payment twice and fails, at the redelivery test', async () => {
+  it("a projection that forgets the ids of applied events counts a redelivered payment twice and fails, at the learner's Apply with the redelivery test beside it", async () => {
     const m4 = '04-event-driven-concepts';
     const reference = fs.readFileSync(path.join(walkthroughs, m4, 'solution', 'projection.go'), 'utf8');
     const forgetful = reference.replace(/^\s*if m\.applied\[e\.ID\] \{\n[^\n]*\n\s*\}\n/m, '');
@@ -191,8 +191,10 @@ describe('the race detector', { skip, timeout: 600_000 }, () => {
     const [r] = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
     assert.equal(r?.status, 'fail', text(r));
     assert.match(text(r), /TestReadModelRedeliveryChangesNothing: payment\.captured e3 delivered a second time/);
+    const redelivery = r?.problems.find((p) => /TestReadModelRedeliveryChangesNothing/.test(p.message));
+    assert.equal(redelivery?.location?.file, 'projection.go', text(r));
     assert.ok(
-      r?.problems.some((p) => p.location?.file === 'readmodel_test.go'),
+      redelivery?.related?.some((x) => x.location.file === 'readmodel_test.go'),
       text(r),
     );
   });
@@ -212,7 +214,7 @@ describe("each step's own check catches that step's mistake", { skip, timeout: 6
     assert.match(r?.message ?? '', /non-nil slice/);
   });
 
-  it('module 5: a dead-letter branch that ignores messaging.IsPermanent fails the consumer check', async () => {
+  it("module 5: a dead-letter branch that ignores messaging.IsPermanent fails the consumer check, at the learner's handle", async () => {
     const m5 = '05-event-driven-services';
     const rel = 'platform/messaging/natsbus/handle.go';
     const adapter = fs.readFileSync(path.join(walkthroughs, m5, 'solution', rel), 'utf8');
@@ -223,8 +225,10 @@ describe("each step's own check catches that step's mistake", { skip, timeout: 6
     const [r] = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
     assert.equal(r?.status, 'fail', text(r));
     assert.match(text(r), /TestPermanentFailureIsDeadLetteredAtOnce/);
+    const permanent = r?.problems.find((p) => /TestPermanentFailureIsDeadLetteredAtOnce/.test(p.message));
+    assert.equal(permanent?.location?.file, rel, text(r));
     assert.ok(
-      r?.problems.some((p) => p.location?.file === 'platform/messaging/natsbus/permanent_test.go'),
+      permanent?.related?.some((x) => x.location.file === 'platform/messaging/natsbus/permanent_test.go'),
       text(r),
     );
   });

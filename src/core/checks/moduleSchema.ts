@@ -16,6 +16,7 @@ const texts = (description: string): Schema => ({ type: 'array', items: { type: 
 const step: Schema = {
   type: 'object',
   required: ['id', 'title', 'description', 'media', 'completion'],
+  additionalProperties: false,
   properties: {
     id: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', description: 'kebab-case, unique in the module' },
     title: text('The step title in the walkthrough.'),

@@ -34,6 +34,8 @@ export class ModuleSpecError extends Error {
 
 /** The top-level fields of module.json (`$schema` lets an editor find the schema). */
 const moduleFields = ['$schema', 'title', 'description', 'steps', 'base', 'starterFrom', 'starter', 'solution', 'checkTests', 'checks', 'expect'];
+/** The fields of a step; a check's field put on a step by mistake would otherwise do nothing. */
+const stepFields = ['id', 'title', 'description', 'media', 'completion'];
 const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -52,6 +54,11 @@ function validateStep(raw: unknown, i: number, dir: string | undefined, problems
   if (!isObject(raw)) {
     problems.push({ at, message: 'must be an object with id, title, description, media and completion' });
     return;
+  }
+  for (const key of Object.keys(raw)) {
+    if (stepFields.includes(key)) continue;
+    const near = didYouMean(key, stepFields);
+    problems.push({ at: `${at}.${key}`, message: `is not a field of a step${near ? ` (did you mean "${near}"?)` : ''}; the fields are ${stepFields.join(', ')}` });
   }
   if (!nonEmpty(raw.id) || !kebab.test(raw.id)) problems.push({ at: `${at}.id`, message: 'must be kebab-case, e.g. "install-go"' });
   if (!nonEmpty(raw.title)) problems.push({ at: `${at}.title`, message: 'is required' });

@@ -28,6 +28,8 @@ describe('module.json', () => {
     data.steps[0]!.id = 'Not Kebab';
     data.steps[1]!.media = { markdown: 'missing.md' };
     data.steps[2]!.completion = 'check:bulid';
+    (data.steps[3] as Record<string, unknown>).codeUnderTest = [{ file: 'main.go', func: 'main' }];
+    (data.steps[3] as Record<string, unknown>).tittle = 'typo';
     data.checks[0]!.kind = 'go-bulid';
     data.checks[2]!.run = '(';
     data.checks.push({ id: 'vet', kind: 'go-vet', title: 'again' });
@@ -39,6 +41,8 @@ describe('module.json', () => {
       /^steps\[0\]\.id: must be kebab-case/,
       /^steps\[1\]\.media\.markdown: missing\.md does not exist/,
       /^steps\[2\]\.completion: "check:bulid" names no check \(checks: build, vet, tests, notes, vet\)/,
+      /^steps\[3\]\.codeUnderTest: is not a field of a step; the fields are id, title, description, media, completion/,
+      /^steps\[3\]\.tittle: is not a field of a step \(did you mean "title"\?\)/,
       /^checks\[0\]\.kind: "go-bulid" is not a check kind \(did you mean "go-build"\?\)/,
       /^checks\[2\]\.run: is not a valid regular expression: \( \(go-test\)/,
       /^checks: duplicate id vet/,
