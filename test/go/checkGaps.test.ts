@@ -206,12 +206,19 @@ describe("each step's own check catches that step's mistake", { skip, timeout: 6
     const nilList = memory.replace(/out := make\(\[\]User, len\(s\.users\)\)\n\s*copy\(out, s\.users\)/, 'var out []User\n\tout = append(out, s.users...)');
     assert.notEqual(nilList, memory, 'the edit did not apply');
     const folder = learnerFolder(m1, 'solution', { 'memory.go': nilList });
-    const { spec, dir } = checksOf(m1, ['service']);
-    const [r] = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
+    const { spec, dir } = checksOf(m1, ['service', 'users']);
+    const [r, users] = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
     assert.equal(r?.status, 'fail', text(r));
     assert.equal(r?.location?.file, 'memory.go');
     assert.ok(testFilesOf(r).includes('memory_test.go'), text(r));
     assert.match(r?.message ?? '', /non-nil slice/);
+    // The HTTP check fails too, at the handler, and names the List it calls beside it.
+    const empty = users?.problems.find((p) => /TestGetUsersEmptyIsArray/.test(p.message));
+    assert.equal(empty?.location?.file, 'handler.go', text(users));
+    assert.ok(
+      empty?.related?.some((x) => x.location.file === 'memory.go' && /MemoryService\.List/.test(x.message)),
+      text(users),
+    );
   });
 
   it("module 5: a dead-letter branch that ignores messaging.IsPermanent fails the consumer check, at the learner's handle", async () => {
