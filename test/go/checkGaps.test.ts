@@ -105,6 +105,7 @@ describe('failures a beginner can act on', { skip, timeout: 300_000 }, () => {
       assert.match(r.message, /import cycle not allowed: users → store → users/, text(r));
       assert.match(r.message, /store/);
       assert.ok(r.location && ['cycle.go', 'store/store.go'].includes(r.location.file), text(r));
+      assert.equal(r.location?.line, 3, `at the import that closes the cycle: ${text(r)}`);
       assert.equal(r.hint, undefined, 'a hint about the step is no help while the code does not build');
     }
   });

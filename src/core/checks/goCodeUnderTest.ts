@@ -46,7 +46,8 @@ export function subjectsFor(subjects: readonly GoSubject[] | undefined, test: st
   });
 }
 
-function read(folder: string, rel: string): string | undefined {
+/** A Go file of the learner's folder, or undefined when it is not a regular file of a sane size. */
+export function readLearnerGoFile(folder: string, rel: string): string | undefined {
   try {
     return readBoundedTextSync(`${folder}/${rel}`);
   } catch {
@@ -63,7 +64,7 @@ export function locateSubject(folder: string, subject: GoSubject): CheckLocation
   const file = subject.file.replace(/^\.\//, '');
   const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
   const at = (candidate: string): CheckLocation | undefined => {
-    const text = read(folder, candidate);
+    const text = readLearnerGoFile(folder, candidate);
     const found = text === undefined ? undefined : findGoFunc(text, subject.func);
     return found ? { file: candidate, line: found.line, column: found.column } : undefined;
   };

@@ -7,11 +7,18 @@ import { packageDir, joinRel } from './goModule';
 import { relativeToFolder } from './goTool';
 import type { CheckLocation, CheckProblem } from './types';
 
+/** The 1-based line of the file's import of `pkg` (its quoted path), or 1 when not seen. */
+function importLine(text: string | undefined, pkg: string): number {
+  const at = (text ?? '').split(/\r?\n/).findIndex((l) => l.includes(`"${pkg}"`));
+  return at >= 0 ? at + 1 : 1;
+}
+
 /**
  * `package a\n\timports b from a.go\n\timports a from b.go: import cycle not allowed`:
- * the chain of packages, at the file that closes the cycle.
+ * the chain of packages, at the import that closes the cycle (`read` gives a file of
+ * the folder by its relative path, to find that import's line).
  */
-export function importCycleProblem(output: string, modulePath: string | undefined): CheckProblem | undefined {
+export function importCycleProblem(output: string, modulePath: string | undefined, read?: (rel: string) => string | undefined): CheckProblem | undefined {
   const lines = output.split(/\r?\n/);
   const end = lines.findIndex((l) => /import cycle not allowed/.test(l));
   if (end < 0) return undefined;
@@ -27,7 +34,10 @@ export function importCycleProblem(output: string, modulePath: string | undefine
     chain.push(m[1] ?? '');
     // "imports X from f.go" names a file of the importing package (the line above's).
     const dir = importer ? packageDir(modulePath, importer) : undefined;
-    if (m[2] && dir !== undefined) location = { file: joinRel(dir, m[2]), line: 1 };
+    if (m[2] && dir !== undefined) {
+      const file = joinRel(dir, m[2]);
+      location = { file, line: importLine(read?.(file), m[1] ?? '') };
+    }
   }
   // Packages of the learner's module by their folder (the root package by its name).
   const short = (p: string) => (modulePath && p.startsWith(`${modulePath}/`) ? p.slice(modulePath.length + 1) : p === modulePath ? (p.split('/').pop() ?? p) : p);

@@ -10,7 +10,7 @@ import { readModulePath } from './goModule';
 import { failWith, goMissing, overlayArgs, parseGoDiagnostics, runGo } from './goTool';
 import { parseGoTestJson } from './goTestJson';
 import { explainGoTestFailure, panicProblem } from './goTestFailure';
-import { codeUnderTestField, type GoSubject } from './goCodeUnderTest';
+import { codeUnderTestField, readLearnerGoFile, type GoSubject } from './goCodeUnderTest';
 import { importCycleProblem, raceProblem, timeoutProblem } from './goFailures';
 import { raceNotCheckedNote, raceSupport } from './goRace';
 import { changedTestsNote } from './checkTests';
@@ -48,7 +48,7 @@ async function runGoTest(spec: CheckSpec, ctx: CheckContext): Promise<CheckOutco
   const report = parseGoTestJson(result.stdout);
   const modulePath = readModulePath(ctx.folder);
   const compileOutput = [...report.buildOutput, ...report.plainLines, result.stderr].join('\n');
-  const cycle = importCycleProblem(compileOutput, modulePath);
+  const cycle = importCycleProblem(compileOutput, modulePath, (rel) => readLearnerGoFile(ctx.folder, rel));
   if (cycle) return withNotes({ ...failWith('The tests do not build', [cycle]), blocked: true });
   const buildProblems = parseGoDiagnostics(compileOutput, ctx.folder).filter((p) => p.location);
   if (buildProblems.length > 0) return withNotes({ ...failWith('The tests do not compile', buildProblems), blocked: true });
