@@ -45,16 +45,23 @@ export function createEventsFeature(): ServerFeature {
     language.configure({ eventGlobs: s.eventFiles?.length ? s.eventFiles : undefined, catalogGlobs: s.catalogFiles?.length ? s.catalogFiles : undefined });
   }
 
-  /** Path → the ids a file defines or references, to re-check only the open files that share one. */
+  /**
+   * Path → what a file defines (`scope\0id\0version`) and references (the same after `ref\0`).
+   * Ids resolve within their project (scope): a starter and a solution that define the same
+   * ids do not re-check each other.
+   */
   const idsOf = new Map<string, Set<string>>();
 
   function ids(path: string): Set<string> {
     const facts = service.index.facts(path);
     const out = new Set<string>();
-    for (const d of facts?.definitions ?? []) out.add(`${d.id}@${d.version ?? ''}`);
-    for (const r of facts?.references ?? []) out.add(`ref:${r.id}@${r.version ?? ''}`);
+    for (const d of facts?.definitions ?? []) out.add(`${d.scope}\0${d.id}\0${d.version ?? ''}`);
+    for (const r of facts?.references ?? []) out.add(`ref\0${r.scope}\0${r.id}\0${r.version ?? ''}`);
     return out;
   }
+
+  /** `scope\0id` of an entry of `ids`. */
+  const scopedId = (k: string) => k.slice(k.startsWith('ref\0') ? 4 : 0, k.lastIndexOf('\0'));
 
   /**
    * Updates one file. When what it defines or references changed, the open
@@ -68,15 +75,15 @@ export function createEventsFeature(): ServerFeature {
     const after = ids(path);
     idsOf.set(path, after);
     const changed = new Set<string>();
-    for (const k of before) if (!after.has(k)) changed.add(k.replace(/^ref:/, '').split('@')[0] as string);
-    for (const k of after) if (!before.has(k)) changed.add(k.replace(/^ref:/, '').split('@')[0] as string);
+    for (const k of before) if (!after.has(k)) changed.add(scopedId(k));
+    for (const k of after) if (!before.has(k)) changed.add(scopedId(k));
     if (!changed.size) return;
     for (const doc of ctx?.openDocuments() ?? []) {
       if (doc.uri === except) continue;
       const other = uriToPath(doc.uri);
       if (other === path) continue;
       const mentions = idsOf.get(other);
-      if (mentions && [...mentions].some((k) => changed.has(k.replace(/^ref:/, '').split('@')[0] as string))) ctx?.revalidate(doc.uri);
+      if (mentions && [...mentions].some((k) => changed.has(scopedId(k)))) ctx?.revalidate(doc.uri);
     }
   }
 

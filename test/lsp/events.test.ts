@@ -84,6 +84,21 @@ describe('event language server over stdio', () => {
     assert.deepEqual(at((await again).diagnostics), ['6:9 event/consumed-not-produced']);
   });
 
+  it("re-checks only the open files of the changed file's project (a starter and a solution define the same ids)", async () => {
+    const farmConsumer = fileUri(path.join(ws, 'farm', 'catalog', 'services', 'Feed', 'index.mdx'));
+    const d1 = await client.open(farmConsumer, '---\nid: feed\nname: Feed\nversion: 1.0.0\nreceives:\n  - id: feed-due\n---\n', 'mdx');
+    assert.deepEqual(at(d1), ['6:9 reference/not-found']);
+    // feed-due defined in another project: the farm's consumer is not checked again.
+    const published = client.latest.get(farmConsumer);
+    await client.open(fileUri(path.join(ws, 'shop', 'catalog', 'events', 'FeedDue', 'index.mdx')), '---\nid: feed-due\nname: Feed Due\nversion: 1.0.0\n---\n', 'mdx');
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.equal(client.latest.get(farmConsumer), published, "a definition in the shop project re-checked the farm project's file");
+    // In its own project, it is.
+    const again = client.nextDiagnostics(farmConsumer);
+    await client.open(fileUri(path.join(ws, 'farm', 'catalog', 'events', 'FeedDue', 'index.mdx')), '---\nid: feed-due\nname: Feed Due\nversion: 1.0.0\n---\n', 'mdx');
+    assert.deepEqual(at((await again).diagnostics), ['6:9 event/consumed-not-produced']);
+  });
+
   it('survives hostile files within bounded time and keeps serving others', async () => {
     const started = Date.now();
     const cases: Array<[string, string, string]> = [

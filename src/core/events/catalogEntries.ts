@@ -24,6 +24,8 @@ interface EntryResult {
 export interface EntryCache {
   entries: Map<string, EntryResult>;
   skeleton?: { readonly text: string; readonly result: ValidationResult; readonly facts: FileFacts } | undefined;
+  /** A full validation not yet filed by entry: filed when the next edit needs it, so opening a file does not pay for it. */
+  unfiled?: { readonly path: string; readonly split: Split; readonly full: ValidationResult } | undefined;
 }
 
 export function newEntryCache(): EntryCache {
@@ -107,10 +109,16 @@ export function validateCatalogEntries(path: string, text: string, cache: EntryC
   if (checkGuards(text, 0)) return undefined;
   const split = splitCatalog(text);
   if (!split) return undefined;
+  if (cache.unfiled) {
+    const { path: was, split: before, full } = cache.unfiled;
+    cache.unfiled = undefined;
+    seed(cache, was, before, full);
+  }
   if (!cache.skeleton) {
     const whole = validateWhole(text);
     const full = { ...whole, facts: extractFacts(whole) };
-    seed(cache, path, split, full);
+    cache.entries = new Map();
+    cache.unfiled = { path, split, full };
     return full;
   }
   const next = new Map<string, EntryResult>();
@@ -157,7 +165,7 @@ function seed(cache: EntryCache, path: string, split: Split, full: ValidationRes
   cache.entries = new Map();
   cache.skeleton = undefined;
   if (full.diagnostics.some((d) => d.code.startsWith('yaml/') || d.code.startsWith('file/') || d.code === 'internal-error')) return;
-  const facts = extractFacts(full);
+  const facts = full.facts ?? extractFacts(full);
   const buckets = split.entries.map((): EntryResult => ({ diagnostics: [], facts: { path, definitions: [], references: [], schemaLinks: [] } }));
   const rest: EntryResult = { diagnostics: [], facts: { path, definitions: [], references: [], schemaLinks: [] } };
   const starts = split.entries.map((e) => e.line);

@@ -87,6 +87,8 @@ function scopeUncached(path: string): string {
 }
 
 type Obj = { [key: string]: unknown };
+/** Where a fact is when its value cannot be located (the file's start). */
+const nowhere: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 
@@ -138,19 +140,59 @@ class Ctx {
     return nodeRange(this.parsed, key ? t.key : (t.value ?? t.key));
   }
 
+  /**
+   * The range at `pointer`, looked up when first read: a course catalog holds thousands
+   * of facts and a diagnostic, a definition or a symbol reads the range of a few.
+   */
+  lazyRange(pointer: string): () => Range | undefined {
+    let looked = false;
+    let found: Range | undefined;
+    return () => {
+      if (!looked) [looked, found] = [true, this.range(pointer)];
+      return found;
+    };
+  }
+
   define(kind: ResourceKind, id: unknown, version: unknown, idPointer: string, versionPointer: string, archived: boolean, schema?: Definition['schema']): void {
     const idText = str(id);
-    const range = this.range(idPointer);
-    if (!idText || !range) return;
-    this.facts.definitions.push({ scope: scopeOf(this.path), kind, id: idText, version: str(version), path: this.path, range, versionRange: this.range(versionPointer), archived, schema });
+    if (!idText) return;
+    const range = this.lazyRange(idPointer);
+    // A version key that is absent has no range: known without a lookup.
+    const versionRange = version === undefined ? undefined : this.lazyRange(versionPointer);
+    this.facts.definitions.push({
+      scope: scopeOf(this.path),
+      kind,
+      id: idText,
+      version: str(version),
+      path: this.path,
+      get range() {
+        return range() ?? nowhere;
+      },
+      get versionRange() {
+        return versionRange?.();
+      },
+      archived,
+      schema,
+    });
   }
 
   refer(kinds: readonly ResourceKind[], relation: Relation, item: unknown, pointer: string, idKey = 'id'): void {
     const id = isObj(item) ? str(item[idKey]) : str(item);
     const p = isObj(item) ? `${pointer}/${idKey}` : pointer;
-    const range = this.range(p);
-    if (!id || !range) return;
-    this.facts.references.push({ scope: scopeOf(this.path), kinds, id, version: isObj(item) ? str(item.version) : undefined, relation, path: this.path, range, pointer: p });
+    if (!id) return;
+    const range = this.lazyRange(p);
+    this.facts.references.push({
+      scope: scopeOf(this.path),
+      kinds,
+      id,
+      version: isObj(item) ? str(item.version) : undefined,
+      relation,
+      path: this.path,
+      get range() {
+        return range() ?? nowhere;
+      },
+      pointer: p,
+    });
   }
 
   referList(kinds: readonly ResourceKind[], relation: Relation, list: unknown, pointer: string, idKey = 'id'): void {
@@ -160,13 +202,15 @@ class Ctx {
 
   link(ref: unknown, pointer: string, examples: unknown, examplesPointer: string): void {
     const r = str(ref);
-    const range = this.range(pointer);
-    if (!r || !range) return;
+    if (!r) return;
+    const range = this.lazyRange(pointer);
     const list = Array.isArray(examples) ? examples : [];
     this.facts.schemaLinks.push({
       ref: r,
       path: this.path,
-      range,
+      get range() {
+        return range() ?? nowhere;
+      },
       pointer,
       examples: list.flatMap((value, i) => {
         const er = this.range(`${examplesPointer}/${i}`);

@@ -61,6 +61,14 @@ export function nodeLinkedFileReader(roots: () => readonly string[], maxBytes = 
   };
 }
 
+/** `refusal` of any file directly in the real folder `dir` (the folder itself is no file to read). */
+function folderRefusal(dir: string, from: string, roots: () => readonly string[]): Refused | undefined {
+  const asFolder = dir.endsWith('/') ? dir : `${dir}/`;
+  if (systemFolders.some((s) => asFolder.startsWith(s))) return { refused: 'it is a system file, not a schema' };
+  if (!allowedFolders(roots, from).some((r) => inside(dir, r))) return { refused: 'it lies outside the workspace folder' };
+  return undefined;
+}
+
 function refusal(target: string, from: string, roots: () => readonly string[]): Refused | undefined {
   if (systemFolders.some((s) => target.startsWith(s))) return { refused: 'it is a system file, not a schema' };
   if (!allowedFolders(roots, from).some((r) => inside(target, r))) return { refused: 'it lies outside the workspace folder' };
@@ -81,8 +89,19 @@ export function fastTarget(path: string, from: string, roots: () => readonly str
   if (dir === absent) return missing;
   if (dir === undefined) return undefined;
   const target = `${dir === '/' ? '' : dir}/${name}`;
-  return refusal(target, from, roots) ?? target;
+  // Every file of a folder gets the folder's answer: a catalog's thousand links into one folder ask once.
+  const key = `${dir}\0${from}`;
+  const now = Date.now();
+  let hit = refusedRecently.get(key);
+  if (!hit || now - hit.at >= 1000) {
+    if (refusedRecently.size > 1000) refusedRecently.clear();
+    refusedRecently.set(key, (hit = { refused: folderRefusal(dir, from, roots), at: now }));
+  }
+  return hit.refused ?? target;
 }
+
+/** A folder's refusal (or none) as linked from a file, worked out once a moment. */
+const refusedRecently = new Map<string, { refused: Refused | undefined; at: number }>();
 
 const allowedRecently = new Map<string, { folders: string[]; at: number }>();
 
