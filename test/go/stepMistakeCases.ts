@@ -78,14 +78,14 @@ export const module3: ModuleMistakes = {
   slug: '03-ddd',
   base: 'solution',
   mistakes: [
-    { step: 'value-objects', what: 'NewMoney accepts any currency text', edits: one('money.go', 'if len(currency) != 3 {', 'if currency == "" {'), check: 'value-objects', says: /currency|ISO|invalid/i, at: 'money_test.go' },
+    { step: 'value-objects', what: 'NewMoney accepts any currency text', edits: one('money.go', 'if len(currency) != 3 {', 'if currency == "" {'), check: 'value-objects', says: /currency|ISO|invalid/i, at: 'money.go' },
     {
       step: 'aggregate',
       what: 'AddLine still adds lines to a placed order',
       edits: one('order.go', 'return fmt.Errorf("add line to %s order %s: %w", o.status, o.id, ErrNotDraft)', '_ = ErrNotDraft'),
       check: 'aggregate',
       says: /draft|placed|ErrNotDraft/i,
-      at: 'order_test.go',
+      at: 'order.go',
     },
     {
       step: 'booking-sketch',
