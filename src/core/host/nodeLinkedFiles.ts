@@ -61,14 +61,6 @@ export function nodeLinkedFileReader(roots: () => readonly string[], maxBytes = 
   };
 }
 
-/** `refusal` of any file directly in the real folder `dir` (the folder itself is no file to read). */
-function folderRefusal(dir: string, from: string, roots: () => readonly string[]): Refused | undefined {
-  const asFolder = dir.endsWith('/') ? dir : `${dir}/`;
-  if (systemFolders.some((s) => asFolder.startsWith(s))) return { refused: 'it is a system file, not a schema' };
-  if (!allowedFolders(roots, from).some((r) => inside(dir, r))) return { refused: 'it lies outside the workspace folder' };
-  return undefined;
-}
-
 function refusal(target: string, from: string, roots: () => readonly string[]): Refused | undefined {
   if (systemFolders.some((s) => target.startsWith(s))) return { refused: 'it is a system file, not a schema' };
   if (!allowedFolders(roots, from).some((r) => inside(target, r))) return { refused: 'it lies outside the workspace folder' };
@@ -95,7 +87,8 @@ export function fastTarget(path: string, from: string, roots: () => readonly str
   let hit = refusedRecently.get(key);
   if (!hit || now - hit.at >= 1000) {
     if (refusedRecently.size > 1000) refusedRecently.clear();
-    refusedRecently.set(key, (hit = { refused: folderRefusal(dir, from, roots), at: now }));
+    // `dir/` stands for any file in it: inside a folder exactly when `dir` is (the folder itself is no file to read).
+    refusedRecently.set(key, (hit = { refused: refusal(dir.endsWith('/') ? dir : `${dir}/`, from, roots), at: now }));
   }
   return hit.refused ?? target;
 }

@@ -48,15 +48,8 @@ export function nodeLinkedFilePrefetcher(roots: () => readonly string[], maxByte
       else if (typeof target === 'object') out.set(path, target);
       else toRead.push({ path, target });
     }
-    const reads =
-      (await reader?.(
-        toRead.map((r) => r.target),
-        maxBytes,
-      )) ??
-      (await onThreadPool(
-        toRead.map((r) => r.target),
-        maxBytes,
-      ));
+    const targets = toRead.map((r) => r.target);
+    const reads = (await reader?.(targets, maxBytes)) ?? (await onThreadPool(targets, maxBytes));
     toRead.forEach(({ path }, i) => {
       const text = answer(reads[i] ?? { skip: true });
       if (text !== skip) out.set(path, text);
