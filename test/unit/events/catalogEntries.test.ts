@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EventService } from '../../../src/core/events/eventService';
-import { splitCatalog } from '../../../src/core/events/catalogEntries';
+import { newEntryCache, splitCatalog, validateCatalogEntries } from '../../../src/core/events/catalogEntries';
 import { extractFacts } from '../../../src/core/events/facts';
 import { validateText } from '../../../src/core/events/validate';
 
@@ -82,4 +82,18 @@ test('an edit of one entry of 1,000 costs milliseconds, not a whole validation',
   }
   const median = [...cpu].sort((a, b) => a - b)[10] as number;
   assert.ok(median < 40, `median CPU ${median.toFixed(1)} ms per edit`);
+});
+
+test('after the first validation, an edit of one entry validates that entry, never the whole file again', () => {
+  const cache = newEntryCache();
+  let wholes = 0;
+  const validateWhole = (t: string) => {
+    wholes++;
+    return validateText(file, t, { kind: { type: 'event-catalog-yaml' } })!;
+  };
+  const text = catalog(50);
+  validateCatalogEntries(file, text, cache, validateWhole);
+  assert.equal(wholes, 1);
+  for (let i = 0; i < 3; i++) validateCatalogEntries(file, text.replace('title: Event 25\n', `title: Event 25 (${i})\n`), cache, validateWhole);
+  assert.equal(wholes, 1, 'an edit validated the whole file: the first validation was never filed by entry');
 });
