@@ -25,7 +25,7 @@ export interface EntryCache {
   entries: Map<string, EntryResult>;
   skeleton?: { readonly text: string; readonly result: ValidationResult; readonly facts: FileFacts } | undefined;
   /** A full validation not yet filed by entry: filed when the next edit needs it, so opening a file does not pay for it. */
-  unfiled?: { readonly path: string; readonly split: Split; readonly full: ValidationResult } | undefined;
+  unfiled?: { readonly path: string; readonly text: string; readonly full: ValidationResult } | undefined;
 }
 
 export function newEntryCache(): EntryCache {
@@ -105,22 +105,27 @@ function validateEntry(path: string, text: string): EntryResult | undefined {
  * thousand small ones), and its results are filed by entry for the edits to come.
  */
 export function validateCatalogEntries(path: string, text: string, cache: EntryCache, validateWhole: (text: string) => ValidationResult): ValidationResult | undefined {
+  /** The full validation, filed by entry only when an edit comes (a result with a guard or YAML error never is, see seed). */
+  const wholeForNow = (): ValidationResult => {
+    const whole = validateWhole(text);
+    const full = { ...whole, facts: extractFacts(whole) };
+    cache.entries = new Map();
+    cache.unfiled = { path, text, full };
+    return full;
+  };
+  // Opening: the full validation reports a tripped guard itself, and the file is cut into entries at the first edit.
+  if (!cache.skeleton && !cache.unfiled) return wholeForNow();
   // The limits are the whole file's, whatever the entries say: a tripped guard takes the full path, which reports it.
   if (checkGuards(text, 0)) return undefined;
   const split = splitCatalog(text);
   if (!split) return undefined;
   if (cache.unfiled) {
-    const { path: was, split: before, full } = cache.unfiled;
+    const { path: was, text: opened, full } = cache.unfiled;
     cache.unfiled = undefined;
-    seed(cache, was, before, full);
+    const before = splitCatalog(opened);
+    if (before) seed(cache, was, before, full);
   }
-  if (!cache.skeleton) {
-    const whole = validateWhole(text);
-    const full = { ...whole, facts: extractFacts(whole) };
-    cache.entries = new Map();
-    cache.unfiled = { path, split, full };
-    return full;
-  }
+  if (!cache.skeleton) return wholeForNow();
   const next = new Map<string, EntryResult>();
   const results: EntryResult[] = [];
   for (const e of split.entries) {

@@ -41,6 +41,8 @@ export class LineLocator {
     let sawMarker = false;
     for (let i = 0; i < this.#lines.length; i++) {
       const l = this.#lines[i] as string;
+      // Most lines are neither a marker nor needed to know whether a document has content yet.
+      if (l.charCodeAt(0) !== 45 && sawContent) continue;
       if (/^---(\s|$)/.test(l)) {
         // Comments before the first `---` belong to its document; after a marker, even an empty section is one.
         if (sawContent || sawMarker) this.#docs.push([start, i]);
@@ -200,6 +202,8 @@ export class LineLocator {
     if (this.#seqMemo.has(memoKey)) return this.#seqMemo.get(memoKey);
     const items: number[] = [];
     for (let i = first; i < to; i++) {
+      // Lines indented past the dashes are the items' insides: skipped without parsing them.
+      if (this.deeperThan(i, dashCol)) continue;
       const l = this.line(i);
       if (l.blank) continue;
       if (l.indent < dashCol) break;
@@ -210,6 +214,14 @@ export class LineLocator {
     return items;
   }
 
+  /** Whether line `i` starts with more than `col` spaces (so it is inside whatever starts at `col`), known without parsing it. */
+  private deeperThan(i: number, col: number): boolean {
+    const text = this.#lines[i] as string;
+    let n = 0;
+    while (n <= col && text.charCodeAt(n) === 32) n++;
+    return n > col;
+  }
+
   /** The line of key `seg` of the block map whose keys are at `col`, and the end of its value (both memoised). */
   private mapKey(first: number, to: number, col: number, seg: string): { found: number; end: number } | undefined {
     const memoKey = `${first}:${to}:${col}`;
@@ -218,6 +230,7 @@ export class LineLocator {
       // One pass records the first line of every key at `col`, up to where the map ends.
       keys = new Map();
       for (let i = first; i < to; i++) {
+        if (i !== first && this.deeperThan(i, col)) continue;
         const l = this.line(i);
         if (l.blank) continue;
         const c = i === first ? l.contentCol : l.dashes.length ? -1 : l.indent;
@@ -230,7 +243,7 @@ export class LineLocator {
     if (!hit) return undefined;
     if (hit.end < 0) {
       let end = hit.found + 1;
-      while (end < to && (this.line(end).blank || this.line(end).indent > col || (this.line(end).indent === col && this.line(end).dashes[0] === col))) end++;
+      while (end < to && (this.deeperThan(end, col) || this.line(end).blank || this.line(end).indent > col || (this.line(end).indent === col && this.line(end).dashes[0] === col))) end++;
       hit.end = end;
     }
     return hit;

@@ -1,5 +1,16 @@
 /** Path helpers on `/`-separated strings, so core needs no `node:path` (URIs work too). */
 export function dirnameOf(path: string): string {
+  // A catalog's thousand links all ask for the folder of the same file, in a row.
+  if (path === lastDirname.of) return lastDirname.is;
+  const is = dirnameUncached(path);
+  lastDirname.of = path;
+  lastDirname.is = is;
+  return is;
+}
+
+const lastDirname = { of: '', is: '.' };
+
+function dirnameUncached(path: string): string {
   const p = path.replace(/\\/g, '/');
   const i = p.lastIndexOf('/');
   return i <= 0 ? (i === 0 ? '/' : '.') : p.slice(0, i);

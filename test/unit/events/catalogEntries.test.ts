@@ -97,3 +97,28 @@ test('after the first validation, an edit of one entry validates that entry, nev
   for (let i = 0; i < 3; i++) validateCatalogEntries(file, text.replace('title: Event 25\n', `title: Event 25 (${i})\n`), cache, validateWhole);
   assert.equal(wholes, 1, 'an edit validated the whole file: the first validation was never filed by entry');
 });
+
+test('a catalog opened broken, or not of the plain shape, then edited: every step says what the whole-file validation says', () => {
+  const plain = catalog(12);
+  const openings = [
+    plain.replace('    title: Event 4\n', '    title: [Event 4\n'), // a YAML error: its full result is never filed
+    plain.replace('events:\n', 'events: &all\n'), // an anchor: not cut into entries
+    plain.replace('\n', '\r\n'), // not plain either at first line
+  ];
+  for (const opened of openings) {
+    const s = new EventService({ readLinked: schemas });
+    s.setFile(file, opened);
+    assert.deepEqual(
+      s.diagnostics(file).map((d) => JSON.stringify(d)),
+      whole(opened),
+    );
+    for (const text of [plain, plain.replace('title: Event 7\n', 'title: Event 7\n    sumary: typo\n'), opened, plain]) {
+      s.setFile(file, text);
+      assert.deepEqual(
+        s.diagnostics(file).map((d) => JSON.stringify(d)),
+        whole(text),
+        `after opening ${JSON.stringify(opened.slice(0, 40))}`,
+      );
+    }
+  }
+});
