@@ -82,46 +82,48 @@ export function fastTarget(path: string, from: string, roots: () => readonly str
   if (dir === undefined) return undefined;
   const target = `${dir === '/' ? '' : dir}/${name}`;
   // Every file of a folder gets the folder's answer: a catalog's thousand links into one folder ask once.
-  const key = `${dir}\0${from}`;
-  const now = Date.now();
-  let hit = refusedRecently.get(key);
-  if (!hit || now - hit.at >= 1000) {
-    if (refusedRecently.size > 1000) refusedRecently.clear();
-    // `dir/` stands for any file in it: inside a folder exactly when `dir` is (the folder itself is no file to read).
-    refusedRecently.set(key, (hit = { refused: refusal(dir.endsWith('/') ? dir : `${dir}/`, from, roots), at: now }));
+  // `dir/` stands for any file in it: inside a folder exactly when `dir` is (the folder itself is no file to read).
+  const refused = refusedRecently.get(`${dir}\0${from}`, () => refusal(dir.endsWith('/') ? dir : `${dir}/`, from, roots));
+  return refused ?? target;
+}
+
+/**
+ * Answers worked out at most once a second per key: a catalog asks the same
+ * question a thousand times in a row, and a folder swapped for a symlink is
+ * still seen a second later.
+ */
+class RecentAnswers<V> {
+  readonly #answers = new Map<string, { value: V; at: number }>();
+  constructor(private readonly maxKeys: number) {}
+
+  get(key: string, workOut: () => V): V {
+    const now = Date.now();
+    const hit = this.#answers.get(key);
+    if (hit && now - hit.at < 1000) return hit.value;
+    if (this.#answers.size > this.maxKeys) this.#answers.clear();
+    const value = workOut();
+    this.#answers.set(key, { value, at: now });
+    return value;
   }
-  return hit.refused ?? target;
 }
 
-/** A folder's refusal (or none) as linked from a file, worked out once a moment. */
-const refusedRecently = new Map<string, { refused: Refused | undefined; at: number }>();
+/** A folder's refusal (or none) as linked from a file. */
+const refusedRecently = new RecentAnswers<Refused | undefined>(1000);
 
-const allowedRecently = new Map<string, { folders: string[]; at: number }>();
+/** The real folders a linking file may link into. */
+const allowedRecently = new RecentAnswers<string[]>(100);
 
-/** The real folders `from` may link into, worked out once a moment per linking file (a catalog asks a thousand times). */
 function allowedFolders(roots: () => readonly string[], from: string): string[] {
-  const now = Date.now();
-  const hit = allowedRecently.get(from);
-  if (hit && now - hit.at < 1000) return hit.folders;
-  if (allowedRecently.size > 100) allowedRecently.clear();
-  const folders = [...roots(), dirnameOf(from)].map(realCached).filter((r): r is string => r !== undefined && r !== '/');
-  allowedRecently.set(from, { folders, at: now });
-  return folders;
+  return allowedRecently.get(from, () => [...roots(), dirnameOf(from)].map(realCached).filter((r): r is string => r !== undefined && r !== '/'));
 }
 
-const recent = new Map<string, { real: string | typeof absent | undefined; at: number }>();
+/** A folder's real path. */
+const realRecently = new RecentAnswers<string | typeof absent | undefined>(1000);
 
-/** A folder's real path, resolved again after a second (a folder swapped for a symlink is seen then). */
 const absent = Symbol('absent');
 
 function realRecent(path: string): string | typeof absent | undefined {
-  const now = Date.now();
-  const hit = recent.get(path);
-  if (hit && now - hit.at < 1000) return hit.real;
-  if (recent.size > 1000) recent.clear();
-  const real = realOrUndefined(path);
-  recent.set(path, { real, at: now });
-  return real;
+  return realRecently.get(path, () => realOrUndefined(path));
 }
 
 function realOrUndefined(path: string): string | typeof absent | undefined {

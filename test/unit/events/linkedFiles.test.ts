@@ -101,3 +101,17 @@ for (const [where, onWorker] of [
     assert.equal(read(path.join(ws, 'no-folder', 'x.json'), from), undefined, 'a file in a folder that does not exist is missing');
   });
 }
+
+test("a folder swapped for a symlink out of the workspace is refused a second later (the reader's answers last a second)", async () => {
+  const read = nodeLinkedFileReader(() => [ws]);
+  const from = path.join(ws, 'events', 'x.yaml');
+  const folder = path.join(ws, 'swapped');
+  fs.mkdirSync(folder);
+  fs.writeFileSync(path.join(folder, 'schema.json'), '{"type":"object"}');
+  assert.equal(read(path.join(folder, 'schema.json'), from), '{"type":"object"}');
+  fs.rmSync(folder, { recursive: true });
+  fs.symlinkSync(outside, folder);
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  const now = read(path.join(folder, 'schema.json'), from);
+  assert.ok(isRefused(now), `read through the swapped folder: ${JSON.stringify(now)}`);
+});
