@@ -26,7 +26,6 @@ const coreNodeNotYetMoved = [
   'src/core/checks/moduleLayers.ts',
   'src/core/checks/moduleSpec.ts',
   'src/core/checks/moduleStore.ts',
-  'src/core/checks/nodeProcessRunner.ts',
   'src/core/checks/runChecks.ts',
   'src/core/checks/scaffold.ts',
   'src/core/inspector/workspace.ts',

@@ -17,7 +17,7 @@ import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { freePort, natsServer, startProcess, stop, type Proc } from './realProcesses';
 import { eventSeenCheck } from '../../src/core/checks/kinds/eventSeen';
 import { findCheckKind } from '../../src/core/checks/registry';
-import { nodeProcessRunner } from '../../src/core/checks/nodeProcessRunner';
+import { nodeProcessRunner } from '../../src/core/host/nodeProcessRunner';
 import type { CheckContext, CheckSpec } from '../../src/core/checks/types';
 import { loadWorkspaceContracts } from '../../src/core/inspector/workspace';
 import { envelopeFor, samplePayload } from '../../src/core/inspector/sample';

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { ensureBuilt, fileUri, LspClient, repoRoot } from './lspClient';
 import { kubernetesManifestsCheck } from '../../src/core/checks/kinds/kubernetes';
-import { nodeProcessRunner } from '../../src/core/checks/nodeProcessRunner';
+import { nodeProcessRunner } from '../../src/core/host/nodeProcessRunner';
 import { eventsValidator, mermaidParserValidator } from '../../src/core/checks/defaultValidators';
 
 const solution = path.join(repoRoot, 'walkthroughs', '06-docker-kubernetes', 'solution', 'deploy', 'k8s');

@@ -5,7 +5,7 @@ export { parseCompletion } from './types';
 export { parseModuleSpec, validateModuleSpec, ModuleSpecError, type SpecProblem } from './moduleSpec';
 export { loadModule, loadAllModules, markerFileName, markerText, readMarker, type LoadedModule } from './moduleStore';
 export { runChecks, stepsCompletedBy, formatResultLine, type RunChecksOptions } from './runChecks';
-export { nodeProcessRunner } from './nodeProcessRunner';
+export { nodeProcessRunner } from '../host/nodeProcessRunner';
 export { goInstallHelp, formatLocation } from './goTool';
 export { walkthroughContributions, walkthroughContribution, completionEvents, checkContextKey, taskContextKey, labelSlug, type WalkthroughContribution } from './walkthroughContributions';
 export { eventsValidator, mermaidParserValidator } from './defaultValidators';

@@ -161,7 +161,7 @@ export interface ProcessResult {
 /**
  * Runs an external tool with an argument array, never through a shell: the one
  * contract for every process the lab starts (checks, preflight, tool lookups).
- * Injected so unit tests can fake `go`; `nodeProcessRunner` is the real one.
+ * Injected so unit tests can fake `go`; `nodeProcessRunner` (src/core/host) is the real one.
  */
 export interface ProcessRunner {
   run(command: string, args: readonly string[], options: ProcessOptions): Promise<ProcessResult>;

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import { runCheckCli } from '../../../src/cli/check';
 import { readBoundedText, readBoundedTextSync, UnreadableFileError } from '../../../src/core/host/boundedRead';
-import { nodeProcessRunner } from '../../../src/core/checks/nodeProcessRunner';
+import { nodeProcessRunner } from '../../../src/core/host/nodeProcessRunner';
 import { runGo } from '../../../src/core/checks/goTool';
 import type { CheckContext } from '../../../src/core/checks/types';
 

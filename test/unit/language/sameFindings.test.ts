@@ -12,7 +12,7 @@ import { eventsValidator, mermaidParserValidator } from '../../../src/core/check
 import { kubernetesManifestsCheck } from '../../../src/core/checks/kinds/kubernetes';
 import { workflowCheck } from '../../../src/core/checks/kinds/workflow';
 import { mermaidCheck } from '../../../src/core/checks/mermaidCheck';
-import { nodeProcessRunner } from '../../../src/core/checks/nodeProcessRunner';
+import { nodeProcessRunner } from '../../../src/core/host/nodeProcessRunner';
 import type { CheckKind, CheckSpec } from '../../../src/core/checks/types';
 import { nodeLanguageHost } from '../../../src/core/host/nodeLanguageHost';
 import { createLanguageService } from '../../../src/core/language/service';
