@@ -15,12 +15,10 @@ const coreNodeNotYetMoved = [
   'src/core/checks/files.ts',
   'src/core/checks/goModule.ts',
   'src/core/checks/goTestFindsBugCheck.ts',
-  'src/core/checks/goTool.ts',
   'src/core/checks/hints.ts',
   'src/core/checks/importRuleCheck.ts',
   'src/core/checks/kinds/catalogBuild.ts',
   'src/core/checks/kinds/eventSeen.ts',
-  'src/core/checks/kinds/helm.ts',
   'src/core/checks/kinds/helmPackage.ts',
   'src/core/checks/learnerStart.ts',
   'src/core/checks/moduleLayers.ts',
@@ -28,7 +26,6 @@ const coreNodeNotYetMoved = [
   'src/core/checks/moduleStore.ts',
   'src/core/checks/runChecks.ts',
   'src/core/checks/scaffold.ts',
-  'src/core/inspector/workspace.ts',
 ];
 
 const coreImports = {
