@@ -6,6 +6,7 @@
 import type { CoreDiagnostic } from '../diagnostic';
 import type { CheckTestOverlay } from './checkTests';
 import type { CheckHint } from './hints';
+import type { CourseFs } from './courseFs';
 import type { FieldDecls, FieldProblem } from './checkFields';
 
 /** One step of a module's walkthrough, as `module.json` declares it. */
@@ -182,6 +183,8 @@ export interface CheckContext {
   /** Absolute path of the learner's folder. */
   readonly folder: string;
   readonly runner: ProcessRunner;
+  /** The files the check reads (the learner's folder, the course's copies) and its temp folders. */
+  readonly fs: CourseFs;
   readonly eventYaml: EventYamlValidator;
   readonly mermaid: MermaidValidator;
   readonly signal?: AbortSignal;
