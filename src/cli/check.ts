@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { findModule } from '../core/modules';
 import { readBoundedTextSync } from '../core/host/boundedRead';
-import { defaultStateDir, fileFailureCounts, formatLocation, loadModule, markerFileName, nodeProcessRunner, readMarker, runChecks, type CheckResult, type FailureCounts, type ProcessRunner } from '../core/checks';
+import { defaultStateDir, fileFailureCounts, formatLocation, loadModule, markerFileName, nodeCourseFs, nodeProcessRunner, readMarker, runChecks, type CheckResult, type FailureCounts, type ProcessRunner } from '../core/checks';
 import { errorMessage } from '../core/errorMessage';
 import { nodeToolFs } from '../core/host/nodeToolFs';
 import { resolvingRunner } from '../core/tools/resolvingRunner';
@@ -116,7 +116,7 @@ export async function runCheckCli(args: readonly string[], deps: CheckCliDeps): 
   let results: CheckResult[];
   try {
     if (format === 'text') deps.out(`Checking ${folder} against module ${loaded.module.slug} (${loaded.spec.title})\n`);
-    results = await runChecks(loaded.spec, folder, { runner: deps.runner, moduleDir: loaded.dir, ...(deps.failureCounts ? { failureCounts: deps.failureCounts } : {}) });
+    results = await runChecks(loaded.spec, folder, { runner: deps.runner, fs: nodeCourseFs, moduleDir: loaded.dir, ...(deps.failureCounts ? { failureCounts: deps.failureCounts } : {}) });
   } catch (err) {
     deps.err(`edgo check: ${errorMessage(err)}\n`);
     return 2;

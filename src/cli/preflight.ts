@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readBoundedText } from '../core/host/boundedRead';
 import { errorMessage } from '../core/errorMessage';
-import { nodeProcessRunner } from '../core/checks/nodeProcessRunner';
+import { nodeProcessRunner } from '../core/host/nodeProcessRunner';
 import { runPreflight, type PreflightReport } from '../core/preflight/preflight';
 import { renderPreflightMarkdown, toolStatusLabel } from '../core/preflight/preflightReport';
 import { scanFolder, type DirEntry, type FolderReader } from '../core/tasks/folderScan';

@@ -16,7 +16,7 @@ import { nodeLanguageHost } from '../core/host/nodeLanguageHost';
 import { createLanguageService } from '../core/language/service';
 import { nodeLinkedFilePrefetcher } from '../core/host/nodeLinkedPrefetch';
 import { likelyLinkedFiles } from '../core/events/linkedFiles';
-import { dirnameOf, joinPath } from '../core/events/paths';
+import { dirnameOf, joinPath } from '../core/paths';
 import { complete, definition, hover, quickFixes, symbols, type SymbolEntry } from '../core/events/languageFeatures';
 import { fromLspDiagnostic, pathToUri, toLspDiagnostic, uriToPath } from './convert';
 import type { FeatureContext, ServerFeature, ServerSettings } from './feature';

@@ -15,7 +15,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { eventCatalogBuildsCheck } from '../../src/core/checks/kinds/catalogBuild';
-import { eventsValidator, mermaidParserValidator, nodeProcessRunner, type CheckOutcome, type ProcessRunner } from '../../src/core/checks';
+import { nodeCourseFs, eventsValidator, mermaidParserValidator, nodeProcessRunner, type CheckOutcome, type ProcessRunner } from '../../src/core/checks';
 import { eventCatalogVersion } from '../tools/toolVersions';
 import { screenshotPage } from './eventPage';
 
@@ -36,7 +36,10 @@ const catalogs = [
 /** The lab's runner with `node` being the Node 24 (as edgo.tools.node would make it). */
 const withNode = (bin: string): ProcessRunner => ({ run: (cmd, args, o) => nodeProcessRunner.run(cmd === 'node' ? bin : cmd, args, o) });
 const runBuildCheck = (folder: string, bin = node24): Promise<CheckOutcome> =>
-  eventCatalogBuildsCheck.run({ id: 'catalog-builds', kind: 'event-catalog-builds', title: '', catalog: 'eventcatalog' }, { folder, runner: withNode(bin), eventYaml: eventsValidator(folder), mermaid: mermaidParserValidator });
+  eventCatalogBuildsCheck.run(
+    { id: 'catalog-builds', kind: 'event-catalog-builds', title: '', catalog: 'eventcatalog' },
+    { folder, runner: withNode(bin), fs: nodeCourseFs, eventYaml: eventsValidator(folder), mermaid: mermaidParserValidator },
+  );
 
 const skip = fs.existsSync(node24) ? false : `Node 24 not found at ${node24} (npm test installs it with code-server)`;
 

@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { loadModule, memoryFailureCounts, nodeProcessRunner, runChecks, type CheckResult, type CheckSpec, type ModuleSpec } from '../../src/core/checks';
+import { nodeCourseFs, loadModule, memoryFailureCounts, nodeProcessRunner, runChecks, type CheckResult, type CheckSpec, type ModuleSpec } from '../../src/core/checks';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const walkthroughs = path.join(repoRoot, 'walkthroughs');
@@ -51,7 +51,7 @@ describe('check tests the learner cannot weaken', { skip, timeout: 300_000 }, ()
   it('deleting memory_test.go and emptying handler_test.go leaves the starter failing, at the course test files', async () => {
     const folder = learnerFolder(m1, 'starter', { 'memory_test.go': null, 'handler_test.go': 'package users_test\n' });
     const { spec, dir } = checksOf(m1, ['service', 'users']);
-    const results = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
+    const results = await runChecks(spec, folder, { runner: nodeProcessRunner, fs: nodeCourseFs, moduleDir: dir });
     for (const r of results) assert.equal(r.status, 'fail', text(r));
     const service = results.find((r) => r.id === 'service');
     // At the learner's function under test, with the course's memory_test.go line beside it.
@@ -68,7 +68,7 @@ describe('check tests the learner cannot weaken', { skip, timeout: 300_000 }, ()
     const weakened = `package users_test\n\nimport "testing"\n\n${names.map((n) => `func ${n}(t *testing.T) {}\n`).join('')}`;
     const folder = learnerFolder(m1, 'starter', { 'memory_test.go': weakened });
     const { spec, dir } = checksOf(m1, ['service']);
-    const [r] = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
+    const [r] = await runChecks(spec, folder, { runner: nodeProcessRunner, fs: nodeCourseFs, moduleDir: dir });
     assert.equal(r?.status, 'fail', text(r));
     assert.equal(r?.location?.file, 'memory.go');
     assert.ok(testFilesOf(r).includes('memory_test.go'), text(r));
@@ -78,7 +78,7 @@ describe('check tests the learner cannot weaken', { skip, timeout: 300_000 }, ()
     const mine = 'package users_test\n\nimport "testing"\n\nfunc TestMine(t *testing.T) {\n\tt.Errorf("my own expectation")\n}\n';
     const folder = learnerFolder(m1, 'solution', { 'mine_test.go': mine });
     const { spec, dir } = checksOf(m1, ['all-tests']);
-    const [r] = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
+    const [r] = await runChecks(spec, folder, { runner: nodeProcessRunner, fs: nodeCourseFs, moduleDir: dir });
     assert.equal(r?.status, 'fail');
     assert.equal(r?.location?.file, 'mine_test.go', text(r));
     assert.equal(r?.location?.line, 6);
@@ -87,7 +87,7 @@ describe('check tests the learner cannot weaken', { skip, timeout: 300_000 }, ()
   it('correct code with its tests deleted still passes (the course tests are the judge)', async () => {
     const folder = learnerFolder(m1, 'solution', { 'memory_test.go': null, 'handler_test.go': null });
     const { spec, dir } = checksOf(m1, ['service', 'users', 'all-tests']);
-    const results = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
+    const results = await runChecks(spec, folder, { runner: nodeProcessRunner, fs: nodeCourseFs, moduleDir: dir });
     assert.deepEqual(results.filter((r) => r.status === 'fail').map(text), []);
   });
 });
@@ -99,7 +99,7 @@ describe('failures a beginner can act on', { skip, timeout: 300_000 }, () => {
       'cycle.go': 'package users\n\nimport "example.com/edgo/users/store"\n\nvar _ = store.Default\n',
     });
     const { spec, dir } = checksOf(m1, ['build', 'service']);
-    const results = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir, failureCounts: memoryFailureCounts() });
+    const results = await runChecks(spec, folder, { runner: nodeProcessRunner, fs: nodeCourseFs, moduleDir: dir, failureCounts: memoryFailureCounts() });
     for (const r of results) {
       assert.equal(r.status, 'fail', text(r));
       assert.match(r.message, /import cycle not allowed: users → store → users/, text(r));
@@ -132,7 +132,7 @@ describe('failures a beginner can act on', { skip, timeout: 300_000 }, () => {
     ].join('\n');
     const folder = learnerFolder(m1, 'solution', { 'hang_test.go': hang });
     const { spec, dir } = checksOf(m1, ['all-tests'], { timeout: 3 });
-    const [r] = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
+    const [r] = await runChecks(spec, folder, { runner: nodeProcessRunner, fs: nodeCourseFs, moduleDir: dir });
     assert.equal(r?.status, 'fail');
     assert.match(r?.message ?? '', /TestWaitsForever timed out after 3 s/, text(r));
     assert.deepEqual(r?.location, { file: 'hang_test.go', line: 12 });
@@ -153,7 +153,7 @@ describe('the race detector', { skip, timeout: 600_000 }, () => {
     assert.ok(!/r\.mu\./.test(unguarded), 'the edit did not remove the locking');
     const folder = learnerFolder(m2, 'solution', { 'infra/memory/order_repository.go': unguarded });
     const { spec, dir } = checksOf(m2, ['adapters']);
-    const [r] = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
+    const [r] = await runChecks(spec, folder, { runner: nodeProcessRunner, fs: nodeCourseFs, moduleDir: dir });
     assert.equal(r?.status, 'fail', text(r));
     assert.match(r?.message ?? '', /data race/, text(r));
     assert.equal(r?.location?.file, 'infra/memory/order_repository.go', text(r));
@@ -165,7 +165,7 @@ describe('the race detector', { skip, timeout: 600_000 }, () => {
     t.after(() => (saved === undefined ? delete process.env.CGO_ENABLED : (process.env.CGO_ENABLED = saved)));
     const folder = learnerFolder(m2, 'solution', { 'infra/memory/order_repository.go': unguarded });
     const { spec, dir } = checksOf(m2, ['adapters']);
-    const [r] = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
+    const [r] = await runChecks(spec, folder, { runner: nodeProcessRunner, fs: nodeCourseFs, moduleDir: dir });
     assert.equal(r?.status, 'pass', text(r));
     assert.deepEqual(r?.notes?.filter((n) => /races were not checked/.test(n)).length, 1, text(r));
     assert.match(text(r), /cgo is off/);
@@ -177,7 +177,7 @@ describe('the race detector', { skip, timeout: 600_000 }, () => {
     assert.notEqual(racy, fs.readFileSync(path.join(walkthroughs, m4, 'solution', 'idempotent.go'), 'utf8'));
     const folder = learnerFolder(m4, 'solution', { 'idempotent.go': racy });
     const { spec, dir } = checksOf(m4, ['idempotency']);
-    const [r] = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
+    const [r] = await runChecks(spec, folder, { runner: nodeProcessRunner, fs: nodeCourseFs, moduleDir: dir });
     assert.equal(r?.status, 'fail', text(r));
     assert.match(text(r), /TestIdempotentConsumerConcurrentRedeliveries/);
   });
@@ -189,7 +189,7 @@ describe('the race detector', { skip, timeout: 600_000 }, () => {
     assert.notEqual(forgetful, reference, 'the edit did not apply');
     const folder = learnerFolder(m4, 'solution', { 'projection.go': forgetful });
     const { spec, dir } = checksOf(m4, ['projection']);
-    const [r] = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
+    const [r] = await runChecks(spec, folder, { runner: nodeProcessRunner, fs: nodeCourseFs, moduleDir: dir });
     assert.equal(r?.status, 'fail', text(r));
     assert.match(text(r), /TestReadModelRedeliveryChangesNothing: payment\.captured e3 delivered a second time/);
     const redelivery = r?.problems.find((p) => /TestReadModelRedeliveryChangesNothing/.test(p.message));
@@ -208,7 +208,7 @@ describe("each step's own check catches that step's mistake", { skip, timeout: 6
     assert.notEqual(nilList, memory, 'the edit did not apply');
     const folder = learnerFolder(m1, 'solution', { 'memory.go': nilList });
     const { spec, dir } = checksOf(m1, ['service', 'users']);
-    const [r, users] = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
+    const [r, users] = await runChecks(spec, folder, { runner: nodeProcessRunner, fs: nodeCourseFs, moduleDir: dir });
     assert.equal(r?.status, 'fail', text(r));
     assert.equal(r?.location?.file, 'memory.go');
     assert.ok(testFilesOf(r).includes('memory_test.go'), text(r));
@@ -230,7 +230,7 @@ describe("each step's own check catches that step's mistake", { skip, timeout: 6
     assert.notEqual(retriesPermanent, adapter, 'the edit did not apply');
     const folder = learnerFolder(m5, 'solution', { [rel]: retriesPermanent });
     const { spec, dir } = checksOf(m5, ['consumer']);
-    const [r] = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
+    const [r] = await runChecks(spec, folder, { runner: nodeProcessRunner, fs: nodeCourseFs, moduleDir: dir });
     assert.equal(r?.status, 'fail', text(r));
     assert.match(text(r), /TestPermanentFailureIsDeadLetteredAtOnce/);
     const permanent = r?.problems.find((p) => /TestPermanentFailureIsDeadLetteredAtOnce/.test(p.message));
@@ -259,14 +259,14 @@ describe("go-test-finds-bug: the learner's own test is worth something", { skip,
   it("passes when the learner's test fails on the known bug", async () => {
     const folder = learnerFolder(m1, 'solution', { 'mine_test.go': ownTest('\tif got == nil {\n\t\tt.Fatal("nil list")\n\t}\n') });
     const { spec: s, dir } = spec();
-    const [r] = await runChecks(s, folder, { runner: nodeProcessRunner, moduleDir: dir });
+    const [r] = await runChecks(s, folder, { runner: nodeProcessRunner, fs: nodeCourseFs, moduleDir: dir });
     assert.equal(r?.status, 'pass', text(r));
   });
 
   it("fails when the learner's test does not notice the bug (the course's own tests do not count)", async () => {
     const folder = learnerFolder(m1, 'solution', { 'mine_test.go': ownTest('\t_ = got\n') });
     const { spec: s, dir } = spec();
-    const [r] = await runChecks(s, folder, { runner: nodeProcessRunner, moduleDir: dir });
+    const [r] = await runChecks(s, folder, { runner: nodeProcessRunner, fs: nodeCourseFs, moduleDir: dir });
     assert.equal(r?.status, 'fail', text(r));
     assert.match(r?.message ?? '', /Your tests pass on a version of memory\.go with a bug \(List returns nil for an empty store\)/);
     assert.equal(r?.location?.file, 'memory.go');
@@ -275,7 +275,7 @@ describe("go-test-finds-bug: the learner's own test is worth something", { skip,
   it('fails with "write a test of your own" when there is none', async () => {
     const folder = learnerFolder(m1, 'solution', {});
     const { spec: s, dir } = spec();
-    const [r] = await runChecks(s, folder, { runner: nodeProcessRunner, moduleDir: dir });
+    const [r] = await runChecks(s, folder, { runner: nodeProcessRunner, fs: nodeCourseFs, moduleDir: dir });
     assert.equal(r?.status, 'fail', text(r));
     assert.match(r?.message ?? '', /No test of yours ran/);
   });

@@ -11,7 +11,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { composeFolder, folderLayers, loadModule, nodeProcessRunner, runChecks } from '../../src/core/checks';
+import { nodeCourseFs, folderLayers, loadModule, nodeProcessRunner, runChecks } from '../../src/core/checks';
+import { composeFolder } from '../tools/composeFolder';
 import { putTaughtHelmOnPath } from '../tools/ensureHelm';
 import { usePostgres } from './postgres';
 
@@ -59,7 +60,7 @@ describe('correct-but-different solutions pass every check', () => {
       const { folder, dir, spec } = learnerFolder(slug);
       const only = covers[slug];
       // Only the covered checks run: each go check is a process, and the go stage is near its budget.
-      const all = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir, ...(only ? { only } : {}) });
+      const all = await runChecks(spec, folder, { runner: nodeProcessRunner, fs: nodeCourseFs, moduleDir: dir, ...(only ? { only } : {}) });
       const results = only ? all.filter((r) => only.includes(r.id)) : all;
       if (only) assert.deepEqual(results.map((r) => r.id).sort(), [...only].sort(), 'a check the different solution covers is gone from module.json');
       const notJudged = results.filter((r) => r.missingTool && r.missingTool !== 'go');

@@ -17,14 +17,15 @@ import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { freePort, natsServer, startProcess, stop, type Proc } from './realProcesses';
 import { eventSeenCheck } from '../../src/core/checks/kinds/eventSeen';
 import { findCheckKind } from '../../src/core/checks/registry';
-import { nodeProcessRunner } from '../../src/core/checks/nodeProcessRunner';
+import { nodeProcessRunner } from '../../src/core/host/nodeProcessRunner';
 import type { CheckContext, CheckSpec } from '../../src/core/checks/types';
 import { loadWorkspaceContracts } from '../../src/core/inspector/workspace';
 import { envelopeFor, samplePayload } from '../../src/core/inspector/sample';
+import { nodeCourseFs } from '../../src/core/host/nodeCourseFs';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const m5 = path.join(repoRoot, 'walkthroughs', '05-event-driven-services', 'solution');
-const ctx = { folder: m5, runner: nodeProcessRunner } as unknown as CheckContext;
+const ctx = { folder: m5, runner: nodeProcessRunner, fs: nodeCourseFs } as unknown as CheckContext;
 const spec = (fields: Record<string, unknown>): CheckSpec => ({ id: 'order-seen', kind: 'event-seen', title: 't', type: 'order.created', subjects: ['order.>'], action: 'POST an order', ...fields });
 
 describe('event-seen check on a real nats-server', { skip: !natsServer && 'nats-server is not installed (apt-get install nats-server)', timeout: 120_000 }, () => {

@@ -9,7 +9,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { composeFolder, folderLayers, loadModule, nodeProcessRunner, runChecks } from '../../src/core/checks';
+import { nodeCourseFs, folderLayers, loadModule, nodeProcessRunner, runChecks } from '../../src/core/checks';
+import { composeFolder } from '../tools/composeFolder';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const hasGo = spawnSync('go', ['version'], { encoding: 'utf8' }).status === 0;
@@ -46,7 +47,7 @@ describe('a failing Go check is located at the learner’s code', () => {
       const list = text.slice(start, end).replace('out := make([]User, len(s.users))\n\tcopy(out, s.users)', 'var out []User\n\tout = append(out, s.users...)');
       return `${text.slice(0, start)}${text.slice(end)}\n${list}`;
     });
-    const [r] = await runChecks(mod.spec, folder, { runner: nodeProcessRunner, moduleDir: mod.dir, only: ['service'] });
+    const [r] = await runChecks(mod.spec, folder, { runner: nodeProcessRunner, fs: nodeCourseFs, moduleDir: mod.dir, only: ['service'] });
     assert.equal(r?.status, 'fail', `service passed with a nil List: ${r?.message}`);
     const problem = r.problems.find((p) => /TestMemoryServiceList/.test(p.message));
     assert.ok(problem, `no TestMemoryServiceList problem: ${r.message}`);
@@ -61,7 +62,7 @@ describe('a failing Go check is located at the learner’s code', () => {
 
   it('an index out of range in Get: at the panicking line of memory.go', { skip, timeout: 300_000 }, async () => {
     const { folder, memory } = learnerFolder((text) => text.replace('return s.users[i], nil', 'return s.users[len(s.users)+i], nil // out of range'));
-    const [r] = await runChecks(mod.spec, folder, { runner: nodeProcessRunner, moduleDir: mod.dir, only: ['service'] });
+    const [r] = await runChecks(mod.spec, folder, { runner: nodeProcessRunner, fs: nodeCourseFs, moduleDir: mod.dir, only: ['service'] });
     assert.equal(r?.status, 'fail', `service passed with a panicking Get: ${r?.message}`);
     assert.match(r.problems[0]?.message ?? '', /panicked: runtime error: index out of range/);
     assert.deepEqual(r.location, { file: 'memory.go', line: lineOf(memory, '// out of range') });

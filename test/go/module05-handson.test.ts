@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { loadModule, nodeProcessRunner, runChecks, type CheckResult, type ModuleSpec } from '../../src/core/checks';
+import { nodeCourseFs, loadModule, nodeProcessRunner, runChecks, type CheckResult, type ModuleSpec } from '../../src/core/checks';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const walkthroughs = path.join(repoRoot, 'walkthroughs');
@@ -55,7 +55,7 @@ function plant(from: string, find: string | RegExp, replace: string): string {
 
 async function runOne(id: string, folder: string): Promise<CheckResult> {
   const { spec, dir } = checksOf([id]);
-  const [r] = await runChecks(spec, folder, { runner: nodeProcessRunner, moduleDir: dir });
+  const [r] = await runChecks(spec, folder, { runner: nodeProcessRunner, fs: nodeCourseFs, moduleDir: dir });
   assert.ok(r, `no result for ${id}`);
   return r;
 }
@@ -63,7 +63,7 @@ async function runOne(id: string, folder: string): Promise<CheckResult> {
 describe('module 5: a correct solution written from the steps passes every check', { skip, timeout: 900_000 }, () => {
   it('publisher, consumer and own test that differ from the reference pass all checks', async () => {
     const { spec, dir } = checksOf();
-    const results = await runChecks(spec, learnerFolder(), { runner: nodeProcessRunner, moduleDir: dir });
+    const results = await runChecks(spec, learnerFolder(), { runner: nodeProcessRunner, fs: nodeCourseFs, moduleDir: dir });
     // A check that needs running services (order-seen) is not judged here, as in modules.test.ts.
     const judged = results.filter((r) => !(r.missingTool && r.missingTool !== 'go'));
     assert.deepEqual(

@@ -17,7 +17,8 @@ import assert from 'node:assert/strict';
 import { parseManifests, readPath, validateManifests } from '../../src/core/checks/kinds/kubernetes';
 import { splitRendered } from '../../src/core/checks/kinds/helm';
 import { helmPackageCheck } from '../../src/core/checks/kinds/helmPackage';
-import { composeFolder, eventsValidator, folderLayers, loadModule, mermaidParserValidator, nodeProcessRunner, type CheckOutcome, type CheckSpec, type ProcessRunner } from '../../src/core/checks';
+import { nodeCourseFs, eventsValidator, folderLayers, loadModule, mermaidParserValidator, nodeProcessRunner, type CheckOutcome, type CheckSpec, type ProcessRunner } from '../../src/core/checks';
+import { composeFolder } from '../tools/composeFolder';
 import { findCurrentHelm, findPreviousHelm, type FoundHelm } from '../tools/ensureHelm';
 import { helmVersions } from '../tools/toolVersions';
 
@@ -95,7 +96,7 @@ for (const [label, found] of helms) {
       const onPath = (runner: ProcessRunner = nodeProcessRunner): ProcessRunner => ({
         run: (cmd, args, o) => runner.run(cmd === 'helm' ? helm : cmd, args, o),
       });
-      const check = (dir: string, runner = onPath()): Promise<CheckOutcome> => helmPackageCheck.run(spec, { folder: dir, runner, eventYaml: eventsValidator(dir), mermaid: mermaidParserValidator });
+      const check = (dir: string, runner = onPath()): Promise<CheckOutcome> => helmPackageCheck.run(spec, { folder: dir, runner, fs: nodeCourseFs, eventYaml: eventsValidator(dir), mermaid: mermaidParserValidator });
 
       it('passes on the solution: the .tgz renders with values-prod.yaml', async () => {
         const r = await check(folder('solution'));

@@ -14,7 +14,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { usePostgres } from './postgres';
-import { applyScaffold, composeFolder, findLearnerFolders, folderLayers, loadModule, markerFileName, markerText, nodeProcessRunner, planScaffold, runChecks, starterLayersFrom, type CheckResult } from '../../src/core/checks';
+import { nodeCourseFs, applyScaffold, findLearnerFolders, folderLayers, loadModule, markerFileName, markerText, nodeProcessRunner, planScaffold, runChecks, starterLayersFrom, type CheckResult } from '../../src/core/checks';
+import { composeFolder } from '../tools/composeFolder';
 import { listFiles } from '../../src/core/checks/files';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
@@ -34,7 +35,7 @@ const describeResults = (results: readonly CheckResult[]) => results.map((r) => 
 /** A digest of every file of a folder, to show it was not changed. */
 function digest(folder: string): string {
   const h = crypto.createHash('sha256');
-  for (const rel of listFiles(folder)) h.update(rel).update(fs.readFileSync(path.join(folder, rel)));
+  for (const rel of listFiles(nodeCourseFs, folder)) h.update(rel).update(fs.readFileSync(path.join(folder, rel)));
   return h.digest('hex');
 }
 
@@ -54,7 +55,7 @@ describe("module 2 from a learner's own module 1 folder", { skip: !hasGo && 'go 
   it("the learner's module 1 folder passes module 1's checks", async () => {
     composeFolder([...folderLayers(m1, 'starter'), path.join(fixtures, 'module1')], module1);
     fs.writeFileSync(path.join(module1, markerFileName), markerText(m1.module));
-    const results = await runChecks(m1.spec, module1, { runner: nodeProcessRunner, moduleDir: m1.dir });
+    const results = await runChecks(m1.spec, module1, { runner: nodeProcessRunner, fs: nodeCourseFs, moduleDir: m1.dir });
     assert.deepEqual(
       results.filter((r) => r.status === 'fail').map((r) => r.id),
       [],
@@ -62,14 +63,14 @@ describe("module 2 from a learner's own module 1 folder", { skip: !hasGo && 'go 
     );
   });
 
-  it("scaffolding finds it, copies it with module 2's files, overwrites nothing, and leaves it as it was", () => {
+  it("scaffolding finds it, copies it with module 2's files, overwrites nothing, and leaves it as it was", async () => {
     assert.deepEqual(findLearnerFolders([workspace], '01-go-foundations'), [module1]);
     const before = digest(module1);
     fs.mkdirSync(module2);
     fs.writeFileSync(path.join(module2, 'NOTES.md'), 'mine\n');
     const plan = planScaffold(m2.module, starterLayersFrom(m2, module1), module2);
     assert.deepEqual(plan.conflicts, []);
-    const written = applyScaffold(plan);
+    const written = await applyScaffold(plan);
     for (const f of ['memory.go', 'handler.go', 'cmd/usersd/main.go', 'domain/order.go', 'infra/contract_test.go', 'README.md']) assert.ok(written.includes(f), `${f} should be copied`);
     assert.equal(fs.readFileSync(path.join(module2, 'memory.go'), 'utf8'), fs.readFileSync(path.join(fixtures, 'module1', 'memory.go'), 'utf8'), "the learner's own memory.go is the one copied");
     assert.match(fs.readFileSync(path.join(module2, markerFileName), 'utf8'), /02-clean-architecture/);
@@ -79,12 +80,12 @@ describe("module 2 from a learner's own module 1 folder", { skip: !hasGo && 'go 
     fs.writeFileSync(path.join(module2, 'memory.go'), '// changed\n');
     const again = planScaffold(m2.module, starterLayersFrom(m2, module1), module2);
     assert.deepEqual(again.conflicts, ['memory.go']);
-    assert.deepEqual(applyScaffold(again), []);
+    assert.deepEqual(await applyScaffold(again), []);
     fs.copyFileSync(path.join(module1, 'memory.go'), path.join(module2, 'memory.go'));
   });
 
   it("the fresh copy fails the expected checks: module 1's code is still in the root package", async () => {
-    const results = await runChecks(m2.spec, module2, { runner: nodeProcessRunner, moduleDir: m2.dir });
+    const results = await runChecks(m2.spec, module2, { runner: nodeProcessRunner, fs: nodeCourseFs, moduleDir: m2.dir });
     const failed = results
       .filter((r) => r.status === 'fail')
       .map((r) => r.id)
@@ -127,7 +128,7 @@ describe("module 2 from a learner's own module 1 folder", { skip: !hasGo && 'go 
     assert.equal(tidy.status, 0, tidy.stderr);
 
     assert.ok(pg(), 'PostgreSQL started');
-    const results = await runChecks(m2.spec, module2, { runner: nodeProcessRunner, moduleDir: m2.dir });
+    const results = await runChecks(m2.spec, module2, { runner: nodeProcessRunner, fs: nodeCourseFs, moduleDir: m2.dir });
     assert.deepEqual(
       results.filter((r) => r.status === 'fail').map((r) => r.id),
       [],

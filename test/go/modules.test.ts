@@ -11,7 +11,8 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { usePostgres } from './postgres';
 import { putTaughtHelmOnPath } from '../tools/ensureHelm';
-import { composeFolder, folderLayers, loadAllModules, nodeProcessRunner, runChecks, type CheckResult, type LoadedModule } from '../../src/core/checks';
+import { nodeCourseFs, folderLayers, loadAllModules, nodeProcessRunner, runChecks, type CheckResult, type LoadedModule } from '../../src/core/checks';
+import { composeFolder } from '../tools/composeFolder';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const roots = [path.join(repoRoot, 'walkthroughs'), path.join(repoRoot, 'test', 'fixtures', 'modules')];
@@ -58,7 +59,7 @@ for (const root of roots) {
       const { spec, module } = m;
       if (spec.solution) {
         it(`${module.slug}: the solution passes every check`, { skip: !hasGo && 'go is not on PATH', timeout: 600_000 }, async (t) => {
-          const results = await runChecks(spec, copyOf(m, 'solution'), { runner: nodeProcessRunner, moduleDir: m.dir });
+          const results = await runChecks(spec, copyOf(m, 'solution'), { runner: nodeProcessRunner, fs: nodeCourseFs, moduleDir: m.dir });
           const { judged } = withoutMissingTools(results, t);
           assert.deepEqual(
             judged.filter((r) => r.status === 'fail').map((r) => r.id),
@@ -69,7 +70,7 @@ for (const root of roots) {
       }
       if (spec.starter) {
         it(`${module.slug}: the starter fails exactly ${spec.expect.starterFails.join(', ') || 'nothing'}, with the expected messages`, { skip: !hasGo && 'go is not on PATH', timeout: 600_000 }, async (t) => {
-          const results = await runChecks(spec, copyOf(m, 'starter'), { runner: nodeProcessRunner, moduleDir: m.dir });
+          const results = await runChecks(spec, copyOf(m, 'starter'), { runner: nodeProcessRunner, fs: nodeCourseFs, moduleDir: m.dir });
           const { judged, skipped } = withoutMissingTools(results, t);
           const failed = judged
             .filter((r) => r.status === 'fail')

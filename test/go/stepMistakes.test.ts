@@ -9,7 +9,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { composeFolder, folderLayers, loadModule, nodeProcessRunner, runChecks, stepsCompletedBy, type LoadedModule, type ProcessRunner } from '../../src/core/checks';
+import { nodeCourseFs, folderLayers, loadModule, nodeProcessRunner, runChecks, stepsCompletedBy, type LoadedModule, type ProcessRunner } from '../../src/core/checks';
+import { composeFolder } from '../tools/composeFolder';
 import { findCurrentHelm, putTaughtHelmOnPath } from '../tools/ensureHelm';
 import { postgresMissing, usePostgres } from './postgres';
 import { allModules, type Mistake, type ModuleMistakes } from './stepMistakeCases';
@@ -99,11 +100,11 @@ describe("each step's mistake is caught by that step's check", () => {
           // The folder is correct before the mistake: the check passes (else the test could pass for a wrong reason).
           // Not for Go (modules.test.ts runs every solution) nor the catalog build (minutes; the eventcatalog stage builds it).
           if (!isGo && !m.eventCatalogBuild) {
-            const [before] = await runChecks(mod.spec, folder, { runner, moduleDir: mod.dir, only: [m.check] });
+            const [before] = await runChecks(mod.spec, folder, { runner, fs: nodeCourseFs, moduleDir: mod.dir, only: [m.check] });
             assert.equal(before?.status, 'pass', `${m.check} fails on the correct folder: ${before?.message}`);
           }
           plant(folder, m);
-          const [result] = await runChecks(mod.spec, folder, { runner, moduleDir: mod.dir, only: [m.check] });
+          const [result] = await runChecks(mod.spec, folder, { runner, fs: nodeCourseFs, moduleDir: mod.dir, only: [m.check] });
           assert.ok(result, `no result for ${m.check}`);
           assert.equal(result.status, 'fail', `${m.check} passed with the mistake: ${result.message}`);
           assert.match(`${result.message} ${result.problems.map((p) => p.message).join(' ')}`, m.says);

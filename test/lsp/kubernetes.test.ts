@@ -11,7 +11,8 @@ import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { ensureBuilt, fileUri, LspClient, repoRoot } from './lspClient';
 import { kubernetesManifestsCheck } from '../../src/core/checks/kinds/kubernetes';
-import { nodeProcessRunner } from '../../src/core/checks/nodeProcessRunner';
+import { nodeProcessRunner } from '../../src/core/host/nodeProcessRunner';
+import { nodeCourseFs } from '../../src/core/host/nodeCourseFs';
 import { eventsValidator, mermaidParserValidator } from '../../src/core/checks/defaultValidators';
 
 const solution = path.join(repoRoot, 'walkthroughs', '06-docker-kubernetes', 'solution', 'deploy', 'k8s');
@@ -82,7 +83,7 @@ describe('language server: Kubernetes manifests as you type', () => {
     fs.writeFileSync(file, broken);
     const errors = (await client.open(fileUri(file), broken)).filter((x) => x.severity === 1);
     const spec = { id: 'manifests', kind: 'kubernetes-manifests', title: 'manifests', files: ['deploy/k8s/*.yaml'] };
-    const outcome = await kubernetesManifestsCheck.run(spec, { folder: ws, runner: nodeProcessRunner, eventYaml: eventsValidator(ws), mermaid: mermaidParserValidator });
+    const outcome = await kubernetesManifestsCheck.run(spec, { folder: ws, runner: nodeProcessRunner, fs: nodeCourseFs, eventYaml: eventsValidator(ws), mermaid: mermaidParserValidator });
     const fromCheck = (outcome.problems ?? []).filter((p) => p.location?.file === 'deploy/k8s/inventory.yaml').map((p) => `${p.location?.line ?? 0} ${p.message}`);
     assert.ok(errors.length >= 2, JSON.stringify(lines(errors)));
     assert.deepEqual(

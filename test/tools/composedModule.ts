@@ -4,7 +4,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { composedFiles, composeFolder, folderLayers, loadModule } from '../../src/core/checks';
+import { composedFiles, folderLayers, loadModule } from '../../src/core/checks';
+import { composeFolder } from './composeFolder';
 
 export const walkthroughsRoot = path.resolve(__dirname, '..', '..', 'walkthroughs');
 

@@ -23,14 +23,14 @@ export interface UiSession {
  * code-server loads the extension; code-server starts and Chromium opens the workbench.
  * After them: both stop and the folder is removed.
  */
-export function useWorkbench(name: string, folder: string, prepare: (workspace: string) => Omit<CodeServerOptions, 'workspace'>): UiSession {
+export function useWorkbench(name: string, folder: string, prepare: (workspace: string) => Omit<CodeServerOptions, 'workspace'> | Promise<Omit<CodeServerOptions, 'workspace'>>): UiSession {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `edgo-ui-${name}-`));
   const workspace = path.join(tmp, folder);
   let server: CodeServer | undefined;
   let bench: Workbench | undefined;
 
   before(async () => {
-    server = await startCodeServer({ ...prepare(workspace), workspace });
+    server = await startCodeServer({ ...(await prepare(workspace)), workspace });
     bench = await openWorkbench(server.url);
   });
 

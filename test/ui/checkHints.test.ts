@@ -70,9 +70,9 @@ async function waitForNotification(page: Page, text: string, timeoutMs: number, 
 }
 
 describe('Check my work: hints one at a time and the reference diff', { skip: skipWithoutCodeServer }, () => {
-  const ui = useWorkbench('check-hints', slug, (workspace) => {
+  const ui = useWorkbench('check-hints', slug, async (workspace) => {
     const loaded = loadModule(path.join(repoRoot, 'walkthroughs'), slug);
-    applyScaffold(planScaffold(loaded.module, path.join(repoRoot, 'walkthroughs', slug, 'starter'), workspace));
+    await applyScaffold(planScaffold(loaded.module, path.join(repoRoot, 'walkthroughs', slug, 'starter'), workspace));
     return { extensionDevelopmentPath: repoRoot, env: servedEnvironment() };
   });
 

@@ -17,9 +17,9 @@ import { skipWithoutCodeServer, useWorkbench } from '../tools/uiSession';
 const slug = '01-go-foundations';
 
 describe('newcomer: npm start on a scaffolded module 1, Go off the PATH', { skip: skipWithoutCodeServer }, () => {
-  const ui = useWorkbench('newcomer', slug, (workspace) => {
+  const ui = useWorkbench('newcomer', slug, async (workspace) => {
     const loaded = loadModule(path.join(repoRoot, 'walkthroughs'), slug);
-    applyScaffold(planScaffold(loaded.module, path.join(repoRoot, 'walkthroughs', slug, 'starter'), workspace));
+    await applyScaffold(planScaffold(loaded.module, path.join(repoRoot, 'walkthroughs', slug, 'starter'), workspace));
     // A folder only the starting shell has on its PATH, with a tool in it.
     const shellBin = path.join(path.dirname(workspace), 'shell-bin');
     fs.mkdirSync(shellBin, { recursive: true });

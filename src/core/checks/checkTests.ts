@@ -6,9 +6,9 @@
  * folder, the learner's other tests still run, and editing or deleting a check's
  * test cannot make the check pass. The starter holds the same files for reading.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
+import { basenameOf, dirnameOf, joinPaths, resolvePath } from '../paths';
+import { sameBytes, type CourseFs } from './courseFs';
+import { courseFs } from './defaultCourseFs';
 import { matchFiles } from './files';
 import { folderLayers } from './moduleLayers';
 import { loadModule } from './moduleStore';
@@ -27,53 +27,45 @@ export interface CheckTestOverlay {
 /** The folders a learner's starter is composed of: a `base` module's solution first, then the module's own starter. */
 function starterLayers(spec: ModuleSpec, moduleDir: string): string[] {
   if (!spec.starter) return [];
-  if (!spec.base) return [path.join(moduleDir, spec.starter)];
-  return folderLayers(loadModule(path.dirname(moduleDir), path.basename(moduleDir)), 'starter');
+  if (!spec.base) return [joinPaths(moduleDir, spec.starter)];
+  return folderLayers(loadModule(dirnameOf(moduleDir), basenameOf(moduleDir)), 'starter');
 }
 
 /** Each check test (relative, `/`) and the course's copy of it, over the starter's layers (later layers win). */
-function checkTestSources(spec: ModuleSpec, moduleDir: string): Map<string, string> {
+function checkTestSources(fs: CourseFs, spec: ModuleSpec, moduleDir: string): Map<string, string> {
   const sources = new Map<string, string>();
   if (!spec.checkTests || spec.checkTests.length === 0) return sources;
   for (const layer of starterLayers(spec, moduleDir)) {
     // The npm package of the CLI ships module.json files without their folders.
-    if (!fs.existsSync(layer)) continue;
-    for (const glob of spec.checkTests) for (const rel of matchFiles(layer, glob)) sources.set(rel, path.join(layer, ...rel.split('/')));
+    if (fs.kindOf(layer) === undefined) continue;
+    for (const glob of spec.checkTests) for (const rel of matchFiles(fs, layer, glob)) sources.set(rel, joinPaths(layer, rel));
   }
   return sources;
 }
 
 /** The check tests of a module: its (composed) starter's files matching `checkTests`. */
 export function checkTestFiles(spec: ModuleSpec, moduleDir: string): string[] {
-  return [...checkTestSources(spec, moduleDir).keys()].sort();
+  return [...checkTestSources(courseFs(), spec, moduleDir).keys()].sort();
 }
 
-const readOrUndefined = (file: string) => {
-  try {
-    return fs.readFileSync(file);
-  } catch {
-    return undefined;
-  }
-};
-
 /** Writes the overlay for `folder`; undefined when the module declares no check tests. */
-export function layCheckTests(spec: ModuleSpec, moduleDir: string, folder: string): CheckTestOverlay | undefined {
-  const sources = checkTestSources(spec, moduleDir);
+export async function layCheckTests(fs: CourseFs, spec: ModuleSpec, moduleDir: string, folder: string): Promise<CheckTestOverlay | undefined> {
+  const sources = checkTestSources(fs, spec, moduleDir);
   const files = [...sources.keys()].sort();
   if (files.length === 0) return undefined;
   const replace: Record<string, string> = {};
   const changed: string[] = [];
   for (const rel of files) {
     const ours = sources.get(rel) ?? '';
-    const theirs = path.join(path.resolve(folder), ...rel.split('/'));
+    const theirs = joinPaths(resolvePath(folder), rel);
     replace[theirs] = ours;
-    const learnerCopy = readOrUndefined(theirs);
-    if (!learnerCopy || !learnerCopy.equals(fs.readFileSync(ours))) changed.push(rel);
+    const learnerCopy = fs.readBytes(theirs);
+    const courseCopy = fs.readBytes(ours);
+    if (!learnerCopy || !courseCopy || !sameBytes(learnerCopy, courseCopy)) changed.push(rel);
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'edgo-check-tests-'));
-  const overlayPath = path.join(dir, 'overlay.json');
-  fs.writeFileSync(overlayPath, JSON.stringify({ Replace: replace }));
-  return { overlayPath, files, changed, dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  const dir = fs.makeTempDir('edgo-check-tests-');
+  await fs.write(dir, 'overlay.json', JSON.stringify({ Replace: replace }), { replace: false });
+  return { overlayPath: joinPaths(dir, 'overlay.json'), files, changed, dispose: () => fs.removeDir(dir) };
 }
 
 /** Whether a file (relative, `/`) lies in one of `go test`'s package patterns (`./...`, `./e2e/...`, `./domain`). */

@@ -17,13 +17,13 @@ export const eventYamlCheck = defineCheckKind({
     const glob = spec.glob;
     const min = spec.min ?? 1;
     const requiredKeys = spec.requiredKeys ?? [];
-    const files = matchFiles(ctx.folder, glob);
+    const files = matchFiles(ctx.fs, ctx.folder, glob);
     if (files.length < min) {
       return { status: 'fail', message: `Found ${files.length} event file${files.length === 1 ? '' : 's'} matching ${glob}; the step asks for at least ${min}.`, problems: [] };
     }
     const problems: CheckProblem[] = [];
     for (const file of files) {
-      const text = readText(ctx.folder, file) ?? '';
+      const text = readText(ctx.fs, ctx.folder, file) ?? '';
       const diags = (await ctx.eventYaml.validate(text, file)).filter((d) => d.severity === 'error');
       for (const d of diags) problems.push({ message: d.message, location: { file, line: d.range.start.line + 1, column: d.range.start.character + 1 } });
       if (diags.length === 0 && requiredKeys.length > 0) {

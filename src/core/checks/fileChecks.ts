@@ -1,6 +1,5 @@
 /** `files-exist` and `markdown-sections`: the learner's notes and docs are where the step asks. */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { joinPaths } from '../paths';
 import { defineCheckKind } from './defineCheckKind';
 import { sectionText } from './markdownWords';
 import { isGlob, matchFiles, readText } from './files';
@@ -15,7 +14,7 @@ export const filesExistCheck = defineCheckKind({
     const paths = spec.paths ?? [];
     const missing: CheckProblem[] = [];
     for (const p of paths) {
-      const found = isGlob(p) ? matchFiles(ctx.folder, p).length > 0 : fs.existsSync(path.join(ctx.folder, p));
+      const found = isGlob(p) ? matchFiles(ctx.fs, ctx.folder, p).length > 0 : ctx.fs.kindOf(joinPaths(ctx.folder, p)) !== undefined;
       if (!found) missing.push({ message: `${p} is missing`, location: { file: p } });
     }
     if (missing.length > 0) return failWith(`${missing.length} of ${paths.length} expected file${paths.length > 1 ? 's are' : ' is'} missing`, missing);
@@ -58,7 +57,7 @@ export const markdownSectionsCheck = defineCheckKind({
     const file = spec.file;
     const wanted = spec.headings ?? [];
     const minWords = spec.minWords;
-    const text = readText(ctx.folder, file);
+    const text = readText(ctx.fs, ctx.folder, file);
     if (text === undefined) return failWith(`${file} is missing`, [{ message: `create ${file}`, location: { file } }]);
     const headings = markdownHeadings(text).map((h) => ({ ...h, norm: normalize(h.text) }));
     const find = (w: string) => headings.find((h) => w.split('|').some((alt) => h.norm.includes(normalize(alt))));

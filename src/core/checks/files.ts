@@ -2,28 +2,22 @@
  * Listing and matching the learner's files for the content checks: a small glob
  * (`*`, `?`, `**`, `{a,b}`) over a walk that skips what is never the learner's own.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { joinPaths } from '../paths';
+import type { CourseFs } from './courseFs';
 
 // .eventcatalog-core and .astro: EventCatalog's build copy of itself and Astro's cache, not the learner's files
 const skippedDirs = new Set(['.git', 'node_modules', 'vendor', '.idea', '.vscode-test', 'bin', 'dist', '.eventcatalog-core', '.astro']);
 
 /** Every file under `folder`, relative, with `/`, sorted. */
-export function listFiles(folder: string, limit = 20_000): string[] {
+export function listFiles(fs: CourseFs, folder: string, limit = 20_000): string[] {
   const out: string[] = [];
   const walk = (dir: string, rel: string) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
+    for (const e of fs.list(dir)) {
       if (out.length >= limit) return;
       const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) {
-        if (!skippedDirs.has(e.name)) walk(path.join(dir, e.name), r);
-      } else if (e.isFile()) {
+      if (e.isDirectory) {
+        if (!skippedDirs.has(e.name)) walk(joinPaths(dir, e.name), r);
+      } else if (e.isFile) {
         out.push(r);
       }
     }
@@ -69,15 +63,11 @@ export function isGlob(pattern: string): boolean {
 }
 
 /** The files under `folder` a glob matches (relative, `/`). */
-export function matchFiles(folder: string, glob: string): string[] {
+export function matchFiles(fs: CourseFs, folder: string, glob: string): string[] {
   const re = globToRegExp(glob.replace(/^\.\//, ''));
-  return listFiles(folder).filter((f) => re.test(f));
+  return listFiles(fs, folder).filter((f) => re.test(f));
 }
 
-export function readText(folder: string, rel: string): string | undefined {
-  try {
-    return fs.readFileSync(path.join(folder, rel), 'utf8');
-  } catch {
-    return undefined;
-  }
+export function readText(fs: CourseFs, folder: string, rel: string): string | undefined {
+  return fs.readText(joinPaths(folder, rel));
 }

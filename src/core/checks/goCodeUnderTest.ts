@@ -3,7 +3,7 @@
  * function or method of the learner's), so a failing test points the learner at
  * their own code, not only at the course's assertion.
  */
-import { readBoundedTextSync } from '../host/boundedRead';
+import { courseFs } from './defaultCourseFs';
 import { findGoFunc } from './goDeclarations';
 import { matchFiles } from './files';
 import type { CheckLocation } from './types';
@@ -48,12 +48,7 @@ export function subjectsFor(subjects: readonly GoSubject[] | undefined, test: st
 
 /** A Go file of the learner's folder, or undefined when it is not a regular file of a sane size. */
 export function readLearnerGoFile(folder: string, rel: string): string | undefined {
-  try {
-    return readBoundedTextSync(`${folder}/${rel}`);
-  } catch {
-    // A file that is not a regular file or too large: not where the learner's function is.
-    return undefined;
-  }
+  return courseFs().readText(`${folder}/${rel}`);
 }
 
 /**
@@ -71,7 +66,7 @@ export function locateSubject(folder: string, subject: GoSubject): CheckLocation
   const inFile = at(file);
   if (inFile) return inFile;
   // Only when it is not in its file: the walk lists the folder.
-  const siblings = matchFiles(folder, dir ? `${dir}/*.go` : '*.go').filter((f) => f !== file && !f.endsWith('_test.go'));
+  const siblings = matchFiles(courseFs(), folder, dir ? `${dir}/*.go` : '*.go').filter((f) => f !== file && !f.endsWith('_test.go'));
   for (const candidate of siblings) {
     const found = at(candidate);
     if (found) return found;

@@ -1,15 +1,11 @@
 /** Where a Go package of the learner's module lives, from `go.mod`'s module path. */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { joinPaths } from '../paths';
+import type { CourseFs } from './courseFs';
 
 /** The `module` line of `go.mod` in the folder, or undefined. */
-export function readModulePath(folder: string): string | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(path.join(folder, 'go.mod'), 'utf8');
-  } catch {
-    return undefined;
-  }
+export function readModulePath(fs: CourseFs, folder: string): string | undefined {
+  const text = fs.readText(joinPaths(folder, 'go.mod'));
+  if (text === undefined) return undefined;
   const m = /^\s*module\s+("?)([^\s"]+)\1\s*$/m.exec(text);
   return m?.[2];
 }

@@ -46,7 +46,7 @@ async function runGoTest(spec: CheckSpec, ctx: CheckContext): Promise<CheckOutco
   }
 
   const report = parseGoTestJson(result.stdout);
-  const modulePath = readModulePath(ctx.folder);
+  const modulePath = readModulePath(ctx.fs, ctx.folder);
   const compileOutput = [...report.buildOutput, ...report.plainLines, result.stderr].join('\n');
   const cycle = importCycleProblem(compileOutput, modulePath, (rel) => readLearnerGoFile(ctx.folder, rel));
   if (cycle) return withNotes({ ...failWith('The tests do not build', [cycle]), blocked: true });

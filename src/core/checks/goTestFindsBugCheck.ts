@@ -5,9 +5,7 @@
  * the course's own check tests, and runs the learner's tests: it passes only when
  * they fail on every bug. Nothing is written into the folder.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
+import { joinPaths, resolvePath } from '../paths';
 import { strs } from './fields';
 import { defineCheckKind } from './defineCheckKind';
 import { goMissing, runGo } from './goTool';
@@ -28,13 +26,13 @@ function bugsOf(spec: CheckSpec): KnownBug[] {
 }
 
 async function runWithBug(bug: KnownBug, spec: CheckSpec, ctx: CheckContext, moduleDir: string): Promise<CheckProblem | 'caught'> {
-  const replace: Record<string, string> = { [path.resolve(ctx.folder, bug.file)]: path.resolve(moduleDir, bug.buggy) };
+  const replace: Record<string, string> = { [resolvePath(ctx.folder, bug.file)]: resolvePath(moduleDir, bug.buggy) };
   // The course's tests would catch the bug themselves: hide them, so only the learner's tests judge.
-  for (const rel of ctx.checkTests?.files ?? []) replace[path.resolve(ctx.folder, rel)] = '';
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'edgo-bug-'));
+  for (const rel of ctx.checkTests?.files ?? []) replace[resolvePath(ctx.folder, rel)] = '';
+  const dir = ctx.fs.makeTempDir('edgo-bug-');
   try {
-    const overlay = path.join(dir, 'overlay.json');
-    fs.writeFileSync(overlay, JSON.stringify({ Replace: replace }));
+    const overlay = joinPaths(dir, 'overlay.json');
+    await ctx.fs.write(dir, 'overlay.json', JSON.stringify({ Replace: replace }), { replace: false });
     const packages = strs(spec, 'packages') ?? ['./...'];
     const result = await runGo(ctx, ['test', '-json', '-count=1', '-timeout', '60s', '-overlay', overlay, ...packages], 240_000);
     if (result.notFound) return { message: 'go is not installed' };
@@ -52,7 +50,7 @@ async function runWithBug(bug: KnownBug, spec: CheckSpec, ctx: CheckContext, mod
     }
     return { message: `Your tests pass on a version of ${bug.file} with a bug (${bug.bug}): add a test that fails on it.`, location: { file: bug.file } };
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    ctx.fs.removeDir(dir);
   }
 }
 

@@ -3,9 +3,9 @@
  * learner how to install Go when it is missing, and reading `file:line:col: message`
  * lines out of compiler and vet output.
  */
-import * as path from 'node:path';
 import { goCheckEnv, toolchainNote } from '../goToolchain';
 import { missingToolMessage } from '../preflight/missingTool';
+import { isAbsolutePath, relativePath, resolvePath } from '../paths';
 import type { CheckContext, CheckLocation, CheckOutcome, CheckProblem, ProcessResult } from './types';
 
 /** What a check says when Go is found nowhere: the preflight's words and this OS's install commands. */
@@ -36,11 +36,11 @@ export function overlayArgs(ctx: CheckContext): string[] {
 
 /** Makes a path Go printed relative to the learner's folder, with `/`. */
 export function relativeToFolder(folder: string, file: string, baseDir = folder): string {
-  const abs = path.isAbsolute(file) ? file : path.resolve(baseDir, file);
-  const rel = path.relative(folder, abs);
-  // Outside the folder (the standard library, the module cache): keep it as Go printed it.
-  if (rel.startsWith('..') || path.isAbsolute(rel)) return file.split(path.sep).join('/');
-  return rel.split(path.sep).join('/');
+  const abs = isAbsolutePath(file) ? file : resolvePath(baseDir, file);
+  const rel = relativePath(folder, abs);
+  // Outside the folder (the standard library, the module cache): keep it as Go printed it, with `/`.
+  if (rel.startsWith('..') || isAbsolutePath(rel)) return file.replace(/\\/g, '/');
+  return rel;
 }
 
 const locatedLine = /^(?:vet: )?((?:[A-Za-z]:)?[^\s:][^:]*\.go):(\d+)(?::(\d+))?: ?(.*)$/;

@@ -4,8 +4,8 @@
  * forbids packages under `domain/` to import packages under those folders of the
  * module (or those import paths, for the standard library and dependencies).
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { joinPaths } from '../paths';
+import type { CourseFs } from './courseFs';
 import { readModulePath, packageDir } from './goModule';
 import { failWith, goMissing, relativeToFolder, runGo } from './goTool';
 import { defineCheckKind } from './defineCheckKind';
@@ -38,16 +38,12 @@ const trimSlashes = (p: string) => p.replace(/^\.?\/+|\/+$/g, '');
 const under = (rel: string, layer: string) => rel === layer || rel.startsWith(`${layer}/`);
 
 /** The line of `"importPath"` in one of the package's files, for the location. */
-function findImportLine(dir: string, files: readonly string[], importPath: string): { file: string; line: number } | undefined {
+function findImportLine(fs: CourseFs, dir: string, files: readonly string[], importPath: string): { file: string; line: number } | undefined {
   for (const name of files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(path.join(dir, name), 'utf8');
-    } catch {
-      continue;
-    }
+    const text = fs.readText(joinPaths(dir, name));
+    if (text === undefined) continue;
     const idx = text.split(/\r?\n/).findIndex((l) => l.includes(`"${importPath}"`));
-    if (idx >= 0) return { file: path.join(dir, name), line: idx + 1 };
+    if (idx >= 0) return { file: joinPaths(dir, name), line: idx + 1 };
   }
   return undefined;
 }
@@ -69,7 +65,7 @@ async function runImportRule(spec: CheckSpec, ctx: CheckContext): Promise<CheckO
   } catch (err) {
     return { status: 'fail', message: `Could not read the output of go list: ${String(err)}` };
   }
-  const modulePath = readModulePath(ctx.folder) ?? packages.find((p) => p.Module?.Path)?.Module?.Path;
+  const modulePath = readModulePath(ctx.fs, ctx.folder) ?? packages.find((p) => p.Module?.Path)?.Module?.Path;
   const problems: CheckProblem[] = [];
   const rules = rulesOf(spec);
 
@@ -87,7 +83,7 @@ async function runImportRule(spec: CheckSpec, ctx: CheckContext): Promise<CheckO
         const target = packageDir(modulePath, imp);
         const broken = rule.mayNotImport.find((layer) => (target !== undefined && under(target, layer)) || under(imp, layer));
         if (!broken) continue;
-        const at = pkg.Dir ? findImportLine(pkg.Dir, pkg.GoFiles ?? [], imp) : undefined;
+        const at = pkg.Dir ? findImportLine(ctx.fs, pkg.Dir, pkg.GoFiles ?? [], imp) : undefined;
         problems.push({
           message: `${pkg.ImportPath ?? rule.from} imports ${imp}, but ${rule.from} may not depend on ${broken}: inner layers know nothing of outer ones (invert it with an interface in ${rule.from})`,
           ...(at ? { location: { file: relativeToFolder(ctx.folder, at.file), line: at.line } } : {}),

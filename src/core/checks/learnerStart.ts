@@ -5,8 +5,8 @@
  * to compose: the learner's folder first, then the module's own starter. The
  * learner's folder is only read; the copy goes to a new target.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { isAbsolutePath, joinPaths, relativePath, resolvePath } from '../paths';
+import { courseFs } from './defaultCourseFs';
 import { folderLayers } from './moduleLayers';
 import { readMarker, type LoadedModule } from './moduleStore';
 
@@ -17,25 +17,19 @@ import { readMarker, type LoadedModule } from './moduleStore';
 export function findLearnerFolders(candidates: readonly string[], fromSlug: string): string[] {
   const found = new Set<string>();
   const consider = (dir: string) => {
-    if (readMarker(dir)?.slug === fromSlug) found.add(path.resolve(dir));
+    if (readMarker(dir)?.slug === fromSlug) found.add(resolvePath(dir));
   };
   for (const dir of candidates) {
     consider(dir);
-    let entries: fs.Dirent[] = [];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules') consider(path.join(dir, e.name));
+    for (const e of courseFs().list(dir)) if (e.isDirectory && !e.name.startsWith('.') && e.name !== 'node_modules') consider(joinPaths(dir, e.name));
   }
   return [...found].sort();
 }
 
 /** Why `target` cannot take a copy of `learnerFolder` (the same folder or inside it), or undefined. */
 export function targetProblem(learnerFolder: string, target: string): string | undefined {
-  const rel = path.relative(path.resolve(learnerFolder), path.resolve(target));
-  if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) {
+  const rel = relativePath(learnerFolder, target);
+  if (rel === '' || (!rel.startsWith('..') && !isAbsolutePath(rel))) {
     return `Pick a folder outside ${learnerFolder}: module 2 starts from a copy of it, and your module 1 folder stays as it is.`;
   }
   return undefined;
@@ -44,5 +38,5 @@ export function targetProblem(learnerFolder: string, target: string): string | u
 /** The layers of the starter: the learner's folder and the module's own starter, or the reference layers. */
 export function starterLayersFrom(loaded: LoadedModule, learnerFolder?: string): string[] {
   if (!learnerFolder || !loaded.spec.starter) return folderLayers(loaded, 'starter');
-  return [learnerFolder, path.join(loaded.dir, loaded.spec.starter)];
+  return [learnerFolder, joinPaths(loaded.dir, loaded.spec.starter)];
 }

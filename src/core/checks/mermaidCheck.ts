@@ -33,9 +33,9 @@ export const mermaidCheck = defineCheckKind({
     const edges: DiagramEdge[] = [];
     let firstDiagram: { file: string; line: number } | undefined;
     let firstFile: string | undefined;
-    for (const file of matchFiles(ctx.folder, glob)) {
+    for (const file of matchFiles(ctx.fs, ctx.folder, glob)) {
       firstFile ??= file;
-      const text = readText(ctx.folder, file) ?? '';
+      const text = readText(ctx.fs, ctx.folder, file) ?? '';
       const { diagrams, diagnostics } = await ctx.mermaid.validate(file, text);
       count += diagrams;
       for (const block of extractBlocks(file, text).filter((b) => b.text.trim() !== '')) {

@@ -6,8 +6,8 @@
  * solution) laid over it. Scaffolding and the course's tests compose it the
  * same way, through these functions.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { dirnameOf, joinPaths } from '../paths';
+import { courseFs } from './defaultCourseFs';
 import { listFiles } from './files';
 import { loadModule, type LoadedModule } from './moduleStore';
 
@@ -23,10 +23,10 @@ export function folderLayers(loaded: LoadedModule, which: 'starter' | 'solution'
   const base = loaded.spec.base ?? (which === 'starter' ? loaded.spec.starterFrom : undefined);
   if (base) {
     if (seen.includes(base) || base === loaded.module.slug) throw new Error(`Module ${loaded.module.slug}: "base" makes a cycle (${[...seen, loaded.module.slug, base].join(' -> ')}).`);
-    const baseModule = loadModule(path.dirname(loaded.dir), base);
+    const baseModule = loadModule(dirnameOf(loaded.dir), base);
     layers.push(...folderLayers(baseModule, 'solution', [...seen, loaded.module.slug]));
   }
-  layers.push(path.join(loaded.dir, own));
+  layers.push(joinPaths(loaded.dir, own));
   return layers;
 }
 
@@ -34,19 +34,15 @@ export function folderLayers(loaded: LoadedModule, which: 'starter' | 'solution'
 export function composedFiles(layers: readonly string[], limit = 5_000): Map<string, string> {
   const files = new Map<string, string>();
   for (const layer of layers) {
-    if (!fs.existsSync(layer)) throw new Error(`${layer} does not exist.`);
-    for (const rel of listFiles(layer, limit)) files.set(rel, path.join(layer, rel));
+    if (courseFs().kindOf(layer) === undefined) throw new Error(`${layer} does not exist.`);
+    for (const rel of listFiles(courseFs(), layer, limit)) files.set(rel, joinPaths(layer, rel));
   }
   return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** Copies the composed folder into `target` (which should be empty); returns the files written. */
-export function composeFolder(layers: readonly string[], target: string): string[] {
-  const files = composedFiles(layers);
-  for (const [rel, from] of files) {
-    const dest = path.join(target, rel);
-    fs.mkdirSync(path.dirname(dest), { recursive: true });
-    fs.copyFileSync(from, dest);
-  }
-  return [...files.keys()];
+/** A course file's bytes, to copy; a file listed a moment ago that cannot be read is an error. */
+export function readCopy(file: string): Uint8Array {
+  const bytes = courseFs().readBytes(file);
+  if (bytes === undefined) throw new Error(`${file} could not be read.`);
+  return bytes;
 }

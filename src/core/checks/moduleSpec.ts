@@ -3,8 +3,8 @@
  * content and this engine) into a `ModuleSpec`, with every problem reported as
  * `field: what is wrong` so a content author fixes them all in one pass.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { basenameOf, joinPaths } from '../paths';
+import { courseFs } from './defaultCourseFs';
 import { checkKinds, findCheckKind } from './registry';
 import { didYouMean } from './checkFields';
 import { formatJsonPath, jsonOffsets, locateJsonPath, parseJsonPath } from './jsonLocations';
@@ -40,12 +40,13 @@ const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+const exists = (path: string): boolean => courseFs().kindOf(path) !== undefined;
 
 function checkMediaPath(dir: string | undefined, rel: unknown, at: string, problems: SpecProblem[]): void {
   if (!nonEmpty(rel)) {
     problems.push({ at, message: 'must be a path relative to the module folder' });
-  } else if (dir && !fs.existsSync(path.join(dir, rel))) {
-    problems.push({ at, message: `${rel} does not exist in ${path.basename(dir)}/` });
+  } else if (dir && !exists(joinPaths(dir, rel))) {
+    problems.push({ at, message: `${rel} does not exist in ${basenameOf(dir)}/` });
   }
 }
 
@@ -136,7 +137,7 @@ function validateCheckTests(data: Json, dir: string | undefined, problems: SpecP
   // A module built on a `base` may take its check tests from the base's solution.
   if (dir && data.base === undefined) {
     (raw as string[]).forEach((glob, i) => {
-      if (matchFiles(path.join(dir, data.starter as string), glob).length === 0) problems.push({ at: `checkTests[${i}]`, message: `${glob} matches no file in ${String(data.starter)}/` });
+      if (matchFiles(courseFs(), joinPaths(dir, data.starter as string), glob).length === 0) problems.push({ at: `checkTests[${i}]`, message: `${glob} matches no file in ${String(data.starter)}/` });
     });
   }
   return raw as string[];
@@ -165,19 +166,19 @@ export function validateModuleSpec(data: unknown, dir?: string): { spec?: Module
     const v = data[field];
     if (v === undefined) continue;
     if (!nonEmpty(v)) problems.push({ at: field, message: 'must be a folder name' });
-    else if (dir && !fs.existsSync(path.join(dir, v, 'go.mod')) && !fs.existsSync(path.join(dir, v))) problems.push({ at: field, message: `${v}/ does not exist` });
+    else if (dir && !exists(joinPaths(dir, v, 'go.mod')) && !exists(joinPaths(dir, v))) problems.push({ at: field, message: `${v}/ does not exist` });
   }
 
   const checkTests = validateCheckTests(data, dir, problems);
   if (data.base !== undefined) {
     if (!nonEmpty(data.base)) problems.push({ at: 'base', message: 'must be the folder name of another module (e.g. "05-event-driven-services")' });
-    else if (dir && !fs.existsSync(path.join(dir, '..', data.base, 'module.json'))) problems.push({ at: 'base', message: `${data.base} is not a module next to this one` });
+    else if (dir && !exists(joinPaths(dir, '..', data.base, 'module.json'))) problems.push({ at: 'base', message: `${data.base} is not a module next to this one` });
   }
 
   if (data.starterFrom !== undefined) {
     if (!nonEmpty(data.starterFrom)) problems.push({ at: 'starterFrom', message: 'must be the folder name of another module (e.g. "01-go-foundations")' });
     else if (data.base !== undefined) problems.push({ at: 'starterFrom', message: 'cannot be used with "base"' });
-    else if (dir && !fs.existsSync(path.join(dir, '..', data.starterFrom, 'module.json'))) problems.push({ at: 'starterFrom', message: `${data.starterFrom} is not a module next to this one` });
+    else if (dir && !exists(joinPaths(dir, '..', data.starterFrom, 'module.json'))) problems.push({ at: 'starterFrom', message: `${data.starterFrom} is not a module next to this one` });
   }
 
   const stepIds = steps

@@ -3,9 +3,8 @@
  * `.edgo-module.json` marker the scaffolder leaves in a learner's folder so
  * `edgo check` and "Check my work" know which module it holds.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { readBoundedTextSync } from '../host/boundedRead';
+import { joinPaths } from '../paths';
+import { courseFs } from './defaultCourseFs';
 import { courseModules, findModule, type CourseModule } from '../modules';
 import { parseModuleSpec } from './moduleSpec';
 import type { ModuleSpec } from './types';
@@ -29,12 +28,10 @@ export function loadModule(walkthroughsRoot: string, key: string | number, optio
   if (!module) {
     throw new Error(`There is no module "${key}". Use a number (1-10) or a slug: ${courseModules.map((m) => m.slug).join(', ')}.`);
   }
-  const dir = path.join(walkthroughsRoot, module.slug);
-  const file = path.join(dir, 'module.json');
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
+  const dir = joinPaths(walkthroughsRoot, module.slug);
+  const file = joinPaths(dir, 'module.json');
+  const text = courseFs().readText(file);
+  if (text === undefined) {
     throw new Error(`Module ${module.slug} has no module.json yet (looked in ${dir}).`);
   }
   return { module, dir, spec: parseModuleSpec(text, file, options.checkFiles === false ? undefined : dir) };
@@ -43,7 +40,7 @@ export function loadModule(walkthroughsRoot: string, key: string | number, optio
 /** Every module that has a module.json, each loaded or with the error that stops it loading. */
 export function loadAllModules(walkthroughsRoot: string): Array<LoadedModule | { module: CourseModule; error: Error }> {
   return courseModules
-    .filter((m) => fs.existsSync(path.join(walkthroughsRoot, m.slug, 'module.json')))
+    .filter((m) => courseFs().kindOf(joinPaths(walkthroughsRoot, m.slug, 'module.json')) !== undefined)
     .map((m) => {
       try {
         return loadModule(walkthroughsRoot, m.slug);
@@ -60,8 +57,10 @@ export function markerText(module: CourseModule): string {
 /** The module named by the folder's marker, if there is a valid one. */
 export function readMarker(folder: string): CourseModule | undefined {
   try {
-    // A marker is a few lines; a link to /dev/zero or a huge file is not read.
-    const data = JSON.parse(readBoundedTextSync(path.join(folder, markerFileName), 64 * 1024) ?? '') as { module?: unknown };
+    // A marker is a few lines: a link to /dev/zero is not read (courseFs reads regular files only), nor a huge file.
+    const text = courseFs().readText(joinPaths(folder, markerFileName)) ?? '';
+    if (text.length > 64 * 1024) return undefined;
+    const data = JSON.parse(text) as { module?: unknown };
     return typeof data.module === 'string' ? findModule(data.module) : undefined;
   } catch {
     return undefined;

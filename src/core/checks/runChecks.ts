@@ -2,8 +2,8 @@
  * Runs a module's checks in a learner's folder, one after the other (they share
  * the Go build cache, and the output reads in order), reporting each as it ends.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { basenameOf } from '../paths';
+import type { CourseFs } from './courseFs';
 import { findCheckKind } from './registry';
 import { eventsValidator, mermaidParserValidator } from './defaultValidators';
 import { formatLocation } from './goTool';
@@ -14,6 +14,8 @@ import { errorMessage } from '../errorMessage';
 
 export interface RunChecksOptions {
   readonly runner: ProcessRunner;
+  /** The files the checks read, and their temp folders (`nodeCourseFs` from src/core/host). */
+  readonly fs: CourseFs;
   readonly eventYaml?: EventYamlValidator;
   readonly mermaid?: MermaidValidator;
   readonly signal?: AbortSignal;
@@ -31,16 +33,17 @@ export interface RunChecksOptions {
 }
 
 export async function runChecks(spec: ModuleSpec, folder: string, options: RunChecksOptions): Promise<CheckResult[]> {
-  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
+  if (options.fs.kindOf(folder) !== 'folder') {
     throw new Error(`${folder} is not a folder: scaffold the module's starter first, or pass the folder that holds your work.`);
   }
   if (spec.checkTests && spec.checkTests.length > 0 && !options.moduleDir) {
     throw new Error("This module decides its Go checks with the course's own tests: pass the module folder (moduleDir) to runChecks.");
   }
-  const checkTests = options.moduleDir ? layCheckTests(spec, options.moduleDir, folder) : undefined;
+  const checkTests = options.moduleDir ? await layCheckTests(options.fs, spec, options.moduleDir, folder) : undefined;
   const ctx: CheckContext = {
     folder,
     runner: options.runner,
+    fs: options.fs,
     eventYaml: options.eventYaml ?? eventsValidator(folder),
     mermaid: options.mermaid ?? mermaidParserValidator,
     ...(options.signal ? { signal: options.signal } : {}),
@@ -94,7 +97,7 @@ async function runEach(spec: ModuleSpec, ctx: CheckContext, options: RunChecksOp
 /** Counts this result (a pass resets), and picks the hint for a failure. */
 async function countFailure(check: CheckSpec, folder: string, status: CheckStatus, options: RunChecksOptions): Promise<{ failures?: number; hint?: CheckHint }> {
   const counts = options.failureCounts;
-  const key = failureKey(folder, options.moduleDir ? path.basename(options.moduleDir) : '', check.id);
+  const key = failureKey(folder, options.moduleDir ? basenameOf(options.moduleDir) : '', check.id);
   if (status === 'pass') {
     if (counts && counts.get(key) !== 0) await counts.set(key, 0);
     return {};

@@ -3,10 +3,11 @@
  * `planScaffold` lists what would be written and what already exists, the host
  * asks the learner about the conflicts, and `applyScaffold` writes only new files.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { joinPaths } from '../paths';
+import { sameBytes } from './courseFs';
+import { courseFs } from './defaultCourseFs';
 import type { CourseModule } from '../modules';
-import { composedFiles } from './moduleLayers';
+import { composedFiles, readCopy } from './moduleLayers';
 import { markerFileName, markerText } from './moduleStore';
 
 export interface ScaffoldPlan {
@@ -28,7 +29,7 @@ export interface ScaffoldPlan {
 export function planScaffold(module: CourseModule, starter: string | readonly string[], targetDir: string): ScaffoldPlan {
   const layers = typeof starter === 'string' ? [starter] : starter;
   const starterDir = layers[layers.length - 1] ?? '';
-  for (const layer of layers) if (!fs.existsSync(layer)) throw new Error(`Module ${module.slug} has no starter yet (${layer}).`);
+  for (const layer of layers) if (courseFs().kindOf(layer) === undefined) throw new Error(`Module ${module.slug} has no starter yet (${layer}).`);
   const marker = markerText(module);
   const from = composedFiles(layers);
   from.delete(markerFileName);
@@ -36,29 +37,23 @@ export function planScaffold(module: CourseModule, starter: string | readonly st
   const conflicts: string[] = [];
   const identical: string[] = [];
   for (const rel of files) {
-    const dest = path.join(targetDir, rel);
-    if (!fs.existsSync(dest)) continue;
-    const wanted = rel === markerFileName ? Buffer.from(marker) : fs.readFileSync(from.get(rel)!);
-    let same = false;
-    try {
-      same = fs.statSync(dest).isFile() && fs.readFileSync(dest).equals(wanted);
-    } catch {
-      same = false;
-    }
-    (same ? identical : conflicts).push(rel);
+    const dest = joinPaths(targetDir, rel);
+    const there = courseFs().kindOf(dest);
+    if (there === undefined) continue;
+    const wanted = rel === markerFileName ? new TextEncoder().encode(marker) : readCopy(from.get(rel)!);
+    const theirs = there === 'file' ? courseFs().readBytes(dest) : undefined;
+    (theirs !== undefined && sameBytes(theirs, wanted) ? identical : conflicts).push(rel);
   }
   return { source: starterDir, from, target: targetDir, files, conflicts, identical, marker };
 }
 
-/** Writes every planned file that does not exist yet; returns what it wrote. Never overwrites. */
-export function applyScaffold(plan: ScaffoldPlan): string[] {
+/** Writes every planned file that does not exist yet, through the guarded write; returns what it wrote. Never overwrites. */
+export async function applyScaffold(plan: ScaffoldPlan): Promise<string[]> {
   const written: string[] = [];
   for (const rel of plan.files) {
-    const dest = path.join(plan.target, rel);
-    if (fs.existsSync(dest)) continue;
-    fs.mkdirSync(path.dirname(dest), { recursive: true });
-    if (rel === markerFileName) fs.writeFileSync(dest, plan.marker, { flag: 'wx' });
-    else fs.copyFileSync(plan.from.get(rel) ?? path.join(plan.source, rel), dest, fs.constants.COPYFILE_EXCL);
+    if (courseFs().kindOf(joinPaths(plan.target, rel)) !== undefined) continue;
+    const content = rel === markerFileName ? plan.marker : readCopy(plan.from.get(rel) ?? joinPaths(plan.source, rel));
+    await courseFs().write(plan.target, rel, content, { replace: false });
     written.push(rel);
   }
   return written;

@@ -6,6 +6,7 @@
 import type { CoreDiagnostic } from '../diagnostic';
 import type { CheckTestOverlay } from './checkTests';
 import type { CheckHint } from './hints';
+import type { CourseFs } from './courseFs';
 import type { FieldDecls, FieldProblem } from './checkFields';
 
 /** One step of a module's walkthrough, as `module.json` declares it. */
@@ -161,7 +162,7 @@ export interface ProcessResult {
 /**
  * Runs an external tool with an argument array, never through a shell: the one
  * contract for every process the lab starts (checks, preflight, tool lookups).
- * Injected so unit tests can fake `go`; `nodeProcessRunner` is the real one.
+ * Injected so unit tests can fake `go`; `nodeProcessRunner` (src/core/host) is the real one.
  */
 export interface ProcessRunner {
   run(command: string, args: readonly string[], options: ProcessOptions): Promise<ProcessResult>;
@@ -182,6 +183,8 @@ export interface CheckContext {
   /** Absolute path of the learner's folder. */
   readonly folder: string;
   readonly runner: ProcessRunner;
+  /** The files the check reads (the learner's folder, the course's copies) and its temp folders. */
+  readonly fs: CourseFs;
   readonly eventYaml: EventYamlValidator;
   readonly mermaid: MermaidValidator;
   readonly signal?: AbortSignal;

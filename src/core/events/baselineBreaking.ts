@@ -13,7 +13,7 @@ import type { CoreDiagnostic } from '../diagnostic';
 import { payloadChanges } from './breakingChange';
 import type { Definition } from './facts';
 import { extractFrontmatter } from './frontmatter';
-import { dirnameOf, joinPath } from './paths';
+import { dirnameOf, joinPath } from '../paths';
 import type { JsonObject } from './schemas';
 import { parseSemver } from './semver';
 import { eventsSource } from './yamlText';

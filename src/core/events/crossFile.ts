@@ -8,7 +8,7 @@ import type { CoreDiagnostic } from '../diagnostic';
 import { breakingSinceBaseline, type BaselineReader } from './baselineBreaking';
 import { payloadChanges } from './breakingChange';
 import type { Definition, FileFacts, Reference, ResourceKind } from './facts';
-import { dirnameOf, joinPath } from './paths';
+import { dirnameOf, joinPath } from '../paths';
 import { compileCustomSchema, schemaTextProblem, type JsonObject } from './schemas';
 import { compareSemver, parseSemver, resolveVersion } from './semver';
 import { eventsSource } from './yamlText';

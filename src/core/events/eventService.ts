@@ -11,7 +11,7 @@ import { extractFacts } from './facts';
 import type { ClassifyOptions } from './fileKinds';
 import { validateText, type ValidationResult } from './validate';
 import type { LinkedFileReader, LinkedText } from './linkedFiles';
-import { dirnameOf } from './paths';
+import { dirnameOf } from '../paths';
 import { newEntryCache, type EntryCache } from './catalogEntries';
 import { errorMessage } from '../errorMessage';
 

@@ -11,7 +11,7 @@ import type { EventService } from './eventService';
 import { messageKinds, type ResourceKind } from './facts';
 import type { FixData } from './schemaDiagnostics';
 import { bundledSchemas, deref, propertyNames, schemaAt, type JsonObject } from './schemas';
-import { dirnameOf, joinPath } from './paths';
+import { dirnameOf, joinPath } from '../paths';
 import { findPointer, nodeRange, type ParsedYaml } from './yamlText';
 
 export interface CompletionEntry {

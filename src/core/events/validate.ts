@@ -10,7 +10,7 @@ import { looksLikeJsonSchema } from './model';
 import { schemaErrorsToDiagnostics } from './schemaDiagnostics';
 import { bundledSchemas, catalogSchemaId, compileCustomSchema, schemaProblem, validatorFor, type JsonObject } from './schemas';
 import { eventsSource, findPointer, nodeRange, parseYaml, whole, type ParsedDoc, type ParsedYaml } from './yamlText';
-import { dirnameOf, joinPath } from './paths';
+import { dirnameOf, joinPath } from '../paths';
 import { isRefused, type LinkedFileReader } from './linkedFiles';
 import type { FileFacts } from './facts';
 import { validateCatalogEntries, type EntryCache } from './catalogEntries';

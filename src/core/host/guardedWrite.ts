@@ -113,7 +113,7 @@ async function checkTarget(file: string, root: string, replace: boolean): Promis
 }
 
 /** Writes `rel` (relative to `root`) with the guard above. */
-export async function guardedWrite(root: string, rel: string, content: string, options: GuardedWriteOptions): Promise<void> {
+export async function guardedWrite(root: string, rel: string, content: string | Uint8Array, options: GuardedWriteOptions): Promise<void> {
   const { file, folders } = await safeParent(root, rel);
   await checkTarget(file, root, options.replace);
   await options.afterCheck?.();

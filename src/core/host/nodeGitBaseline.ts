@@ -7,7 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import type { BaselineReader } from '../events/baselineBreaking';
-import { dirnameOf } from '../events/paths';
+import { dirnameOf } from '../paths';
 
 const rememberMs = 5000;
 

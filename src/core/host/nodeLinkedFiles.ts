@@ -7,7 +7,7 @@
  * that claims size 0 can neither hang the process nor leak into a message.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
-import { dirnameOf } from '../events/paths';
+import { dirnameOf } from '../paths';
 import { maxLinkedFileBytes, type LinkedFileReader, type LinkedText, type Refused } from '../events/linkedFiles';
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });

@@ -7,7 +7,7 @@
 import type { ValidateFunction } from 'ajv';
 import { classifyFile, type ClassifyOptions } from '../events/fileKinds';
 import { toEventDefinition, type EventDefinition } from '../events/model';
-import { dirnameOf, joinPath } from '../events/paths';
+import { dirnameOf, joinPath } from '../paths';
 import { compileCustomSchema, compileObject, type JsonObject } from '../events/schemas';
 import { compareSemver, parseSemver } from '../events/semver';
 import { findPointer, nodeRange, parseYaml, type ParsedYaml } from '../events/yamlText';

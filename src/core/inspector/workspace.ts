@@ -3,7 +3,7 @@
  * finds them) and its `.proto` files, whose message named after an event type
  * (`OrderCreated` for `order.created`) decodes that type's binary bodies.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readBoundedTextSync } from '../host/boundedRead';
 import { walkFiles } from '../host/folderWalk';
 import { ContractCatalog, type ContractSource } from './contracts';
 import { parseProto, type ProtoSchema } from './protobuf';
@@ -18,10 +18,10 @@ export interface WorkspaceContracts {
 const maxFiles = 20_000;
 const maxFileBytes = 2 * 1024 * 1024;
 
+/** The file's text; undefined when missing, larger than `maxFileBytes` or not a regular file. */
 function read(path: string): string | undefined {
   try {
-    if (statSync(path).size > maxFileBytes) return undefined;
-    return readFileSync(path, 'utf8');
+    return readBoundedTextSync(path, maxFileBytes);
   } catch {
     return undefined;
   }

@@ -8,7 +8,7 @@
 import type { CoreDiagnostic, Position } from '../diagnostic';
 import { EventService } from '../events/eventService';
 import type { ClassifyOptions } from '../events/fileKinds';
-import { dirnameOf } from '../events/paths';
+import { dirnameOf } from '../paths';
 import { MermaidUnavailableError } from '../mermaid/diagnostics';
 import type { LanguageHost, LanguageWorkspace, Logger } from './host';
 import { fileKinds, kindsOf, type KindContext, type KindName } from './kinds';

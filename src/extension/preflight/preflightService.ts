@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { nodeProcessRunner } from '../../core/checks/nodeProcessRunner';
+import { nodeProcessRunner } from '../../core/host/nodeProcessRunner';
 import { runPreflight, type PreflightReport } from '../../core/preflight/preflight';
 import { scanFolder } from '../../core/tasks/folderScan';
 import { workspaceFolderReader } from '../tasks/folderReader';

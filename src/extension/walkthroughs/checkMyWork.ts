@@ -12,6 +12,7 @@ import {
   checkContextKey,
   formatLocation,
   readMarker,
+  nodeCourseFs,
   runChecks,
   stepsCompletedBy,
   restoredSteps,
@@ -158,6 +159,7 @@ export class CheckMyWork implements vscode.Disposable {
     try {
       results = await runChecks(loaded.spec, folder, {
         runner: this.runnerFor(),
+        fs: nodeCourseFs,
         moduleDir: loaded.dir,
         ...(options?.background ? {} : { failureCounts: this.failureCounts }),
         signal: abort.signal,

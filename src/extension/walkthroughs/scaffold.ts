@@ -74,7 +74,7 @@ export async function scaffold(catalog: ModuleCatalog, prompts: WalkthroughPromp
     void vscode.window.showInformationMessage(`Nothing was written to ${target.fsPath}.`);
     return { target: target.fsPath, written: [], kept: plan.conflicts, declined: true };
   }
-  const written = applyScaffold(plan);
+  const written = await applyScaffold(plan);
   const result = { target: target.fsPath, written, kept: plan.conflicts, declined: false };
 
   if (options.open === false) return result;

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { runCheckCli } from '../../../src/cli/check';
 import { runGenerateCli } from '../../../src/cli/generate';
-import { loadModule, runChecks, type CheckResult } from '../../../src/core/checks';
+import { nodeCourseFs, loadModule, runChecks, type CheckResult } from '../../../src/core/checks';
 import { diagramContent } from '../../../src/core/checks/mermaidContent';
 import { sectionText } from '../../../src/core/checks/markdownWords';
 import { nodeFs } from '../../../src/core/host/nodeGenerateFs';
@@ -28,7 +28,7 @@ function copyOf(slug: string, from: 'starter' | 'solution'): string {
 
 async function check(slug: string, folder: string, ids: readonly string[]): Promise<CheckResult[]> {
   const loaded = loadModule(walkthroughs, slug);
-  return runChecks(loaded.spec, folder, { runner: noGo, moduleDir: loaded.dir, only: ids });
+  return runChecks(loaded.spec, folder, { runner: noGo, fs: nodeCourseFs, moduleDir: loaded.dir, only: ids });
 }
 
 const describeResult = (r: CheckResult | undefined) => [r?.message, ...(r?.problems ?? []).map((p) => `${p.location?.file}:${p.location?.line} ${p.message}`)].join('\n');

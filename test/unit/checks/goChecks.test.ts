@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { runChecks, type CheckSpec, type ModuleSpec } from '../../../src/core/checks';
+import { nodeCourseFs, runChecks, type CheckSpec, type ModuleSpec } from '../../../src/core/checks';
 import { fakeGo, jsonLines, noGo, tempFolder } from './helpers';
 
 const moduleWith = (...checks: CheckSpec[]): ModuleSpec => ({
@@ -20,7 +20,7 @@ describe('go-build and go-vet', () => {
     const f = tempFolder(goMod);
     try {
       const runner = fakeGo(() => ({ exitCode: 0 }));
-      const [r] = await runChecks(moduleWith(build), f.dir, { runner });
+      const [r] = await runChecks(moduleWith(build), f.dir, { runner, fs: nodeCourseFs });
       assert.equal(r?.status, 'pass');
       assert.deepEqual(runner.calls[0]?.args, ['build', './...']);
       assert.equal(runner.calls[0]?.cwd, f.dir);
@@ -33,7 +33,7 @@ describe('go-build and go-vet', () => {
     const f = tempFolder(goMod);
     try {
       const stderr = '# example.com/shop/domain\ndomain/order.go:12:9: undefined: Money\n./main.go:3:2: "fmt" imported and not used\n';
-      const [r] = await runChecks(moduleWith(build), f.dir, { runner: fakeGo(() => ({ exitCode: 1, stderr })) });
+      const [r] = await runChecks(moduleWith(build), f.dir, { runner: fakeGo(() => ({ exitCode: 1, stderr })), fs: nodeCourseFs });
       assert.equal(r?.status, 'fail');
       assert.deepEqual(r?.location, { file: 'domain/order.go', line: 12, column: 9 });
       assert.equal(r?.problems.length, 2);
@@ -48,7 +48,7 @@ describe('go-build and go-vet', () => {
     const f = tempFolder(goMod);
     try {
       const stderr = '# example.com/shop\n# [example.com/shop]\nvet: ./main.go:8:2: fmt.Printf format %d has arg s of wrong type string\n\thint: use %s\n';
-      const [r] = await runChecks(moduleWith(vet), f.dir, { runner: fakeGo(() => ({ exitCode: 1, stderr })) });
+      const [r] = await runChecks(moduleWith(vet), f.dir, { runner: fakeGo(() => ({ exitCode: 1, stderr })), fs: nodeCourseFs });
       assert.equal(r?.status, 'fail');
       assert.deepEqual(r?.location, { file: 'main.go', line: 8, column: 2 });
       assert.match(r?.problems[0]?.message ?? '', /wrong type string\nhint: use %s/);
@@ -60,7 +60,7 @@ describe('go-build and go-vet', () => {
   it('tells the learner how to install Go when go is missing', async () => {
     const f = tempFolder(goMod);
     try {
-      const results = await runChecks(moduleWith(build, tests), f.dir, { runner: noGo });
+      const results = await runChecks(moduleWith(build, tests), f.dir, { runner: noGo, fs: nodeCourseFs });
       for (const r of results) {
         assert.equal(r.status, 'fail');
         assert.equal(r.missingTool, 'go');
@@ -72,7 +72,7 @@ describe('go-build and go-vet', () => {
   });
 
   it('reports a folder that does not exist before running anything', async () => {
-    await assert.rejects(runChecks(moduleWith(build), '/nonexistent/edgo', { runner: noGo }), /is not a folder/);
+    await assert.rejects(runChecks(moduleWith(build), '/nonexistent/edgo', { runner: noGo, fs: nodeCourseFs }), /is not a folder/);
   });
 });
 
@@ -91,7 +91,7 @@ describe('go-test', () => {
         { Action: 'fail', Package: pkg },
       ]);
       const runner = fakeGo(() => ({ exitCode: 1, stdout }));
-      const [r] = await runChecks(moduleWith(tests), f.dir, { runner });
+      const [r] = await runChecks(moduleWith(tests), f.dir, { runner, fs: nodeCourseFs });
       assert.equal(r?.status, 'fail');
       assert.deepEqual(r?.location, { file: 'internal/users/users_test.go', line: 25 });
       assert.match(r?.message ?? '', /1 test failed: TestGetUsers: GET \/users returned 0 users, want 2/);
@@ -113,7 +113,7 @@ describe('go-test', () => {
         { Action: 'fail', Package: p, Test: 'TestGetUsers' },
         { Action: 'fail', Package: p },
       ]);
-      const [r] = await runChecks(moduleWith(tests), f.dir, { runner: fakeGo(() => ({ exitCode: 1, stdout })) });
+      const [r] = await runChecks(moduleWith(tests), f.dir, { runner: fakeGo(() => ({ exitCode: 1, stdout })), fs: nodeCourseFs });
       assert.equal(r?.problems.length, 1);
       assert.equal(r?.problems[0]?.message, 'TestGetUsers/empty: want [], got null');
       assert.deepEqual(r?.location, { file: 'main_test.go', line: 40 });
@@ -133,7 +133,7 @@ describe('go-test', () => {
         { Action: 'output', Package: 'example.com/shop/domain', Output: 'FAIL\texample.com/shop/domain [build failed]\n' },
         { Action: 'fail', Package: 'example.com/shop/domain', FailedBuild: ip },
       ]);
-      const [r] = await runChecks(moduleWith(tests), f.dir, { runner: fakeGo(() => ({ exitCode: 1, stdout })) });
+      const [r] = await runChecks(moduleWith(tests), f.dir, { runner: fakeGo(() => ({ exitCode: 1, stdout })), fs: nodeCourseFs });
       assert.equal(r?.status, 'fail');
       assert.match(r?.message ?? '', /do not compile/);
       assert.deepEqual(r?.location, { file: 'domain/d.go', line: 3, column: 23 });
@@ -149,7 +149,7 @@ describe('go-test', () => {
         { Action: 'output', Package: 'example.com/shop', Output: 'testing: warning: no tests to run\n' },
         { Action: 'pass', Package: 'example.com/shop' },
       ]);
-      const [r] = await runChecks(moduleWith(tests), f.dir, { runner: fakeGo(() => ({ exitCode: 0, stdout })) });
+      const [r] = await runChecks(moduleWith(tests), f.dir, { runner: fakeGo(() => ({ exitCode: 0, stdout })), fs: nodeCourseFs });
       assert.equal(r?.status, 'fail');
       assert.match(r?.message ?? '', /No test matching TestGetUsers ran/);
     } finally {
@@ -166,7 +166,7 @@ describe('go-test', () => {
         { Action: 'skip', Package: p, Test: 'TestGetUsers' },
         { Action: 'pass', Package: p },
       ]);
-      const [r] = await runChecks(moduleWith(tests), f.dir, { runner: fakeGo(() => ({ exitCode: 0, stdout })) });
+      const [r] = await runChecks(moduleWith(tests), f.dir, { runner: fakeGo(() => ({ exitCode: 0, stdout })), fs: nodeCourseFs });
       assert.equal(r?.status, 'fail');
       assert.match(r?.message ?? '', /skipped/);
     } finally {
@@ -185,7 +185,7 @@ describe('go-test', () => {
         { Action: 'pass', Package: p, Test: 'TestGetUsers' },
         { Action: 'pass', Package: p },
       ]);
-      const [r] = await runChecks(moduleWith(tests), f.dir, { runner: fakeGo(() => ({ exitCode: 0, stdout })) });
+      const [r] = await runChecks(moduleWith(tests), f.dir, { runner: fakeGo(() => ({ exitCode: 0, stdout })), fs: nodeCourseFs });
       assert.equal(r?.status, 'pass');
       assert.equal(r?.message, '1 test passes.');
     } finally {
@@ -205,7 +205,7 @@ describe('go-test', () => {
         { Action: 'fail', Package: p, Test: 'TestGetUsers' },
         { Action: 'fail', Package: p },
       ]);
-      const [r] = await runChecks(moduleWith(tests), f.dir, { runner: fakeGo(() => ({ exitCode: 2, stdout })) });
+      const [r] = await runChecks(moduleWith(tests), f.dir, { runner: fakeGo(() => ({ exitCode: 2, stdout })), fs: nodeCourseFs });
       assert.equal(r?.status, 'fail');
       assert.deepEqual(r?.location, { file: 'handler.go', line: 17 });
       assert.match(r?.message ?? '', /TestGetUsers panicked/);
@@ -218,7 +218,7 @@ describe('go-test', () => {
     const f = tempFolder({});
     try {
       const stderr = "go: go.mod file not found in current directory or any parent directory; see 'go help modules'\n";
-      const [r] = await runChecks(moduleWith(tests), f.dir, { runner: fakeGo(() => ({ exitCode: 1, stderr })) });
+      const [r] = await runChecks(moduleWith(tests), f.dir, { runner: fakeGo(() => ({ exitCode: 1, stderr })), fs: nodeCourseFs });
       assert.equal(r?.status, 'fail');
       assert.match(r?.message ?? '', /go\.mod file not found/);
     } finally {

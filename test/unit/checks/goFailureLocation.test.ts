@@ -2,7 +2,7 @@
 // `codeUnderTest` of a go-test check, and a panic's frame in a non-test file.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { runChecks, type CheckSpec, type ModuleSpec } from '../../../src/core/checks';
+import { nodeCourseFs, runChecks, type CheckSpec, type ModuleSpec } from '../../../src/core/checks';
 import { findGoFunc } from '../../../src/core/checks/goDeclarations';
 import { fakeGo, jsonLines, tempFolder } from './helpers';
 
@@ -68,7 +68,7 @@ describe('go-test codeUnderTest', () => {
   it("locates an assertion failure at the function under test in the learner's file, the test line kept as related", async () => {
     const f = tempFolder({ ...goMod, 'internal/users/memory.go': memory });
     try {
-      const [r] = await runChecks(moduleWith(check), f.dir, { runner: fakeGo(() => ({ exitCode: 1, stdout: failingList })) });
+      const [r] = await runChecks(moduleWith(check), f.dir, { runner: fakeGo(() => ({ exitCode: 1, stdout: failingList })), fs: nodeCourseFs });
       assert.equal(r?.status, 'fail');
       assert.deepEqual(r?.location, { file: 'internal/users/memory.go', line: 10, column: 25 });
       assert.equal(r?.problems[0]?.message, 'TestMemoryServiceList: List() of an empty store = nil, want []User{}');
@@ -82,14 +82,14 @@ describe('go-test codeUnderTest', () => {
     const moved = memory.replace('func NewMemoryService', '// helpers\n\n\nfunc NewMemoryService');
     const f = tempFolder({ ...goMod, 'internal/users/memory.go': moved });
     try {
-      const [r] = await runChecks(moduleWith(check), f.dir, { runner: fakeGo(() => ({ exitCode: 1, stdout: failingList })) });
+      const [r] = await runChecks(moduleWith(check), f.dir, { runner: fakeGo(() => ({ exitCode: 1, stdout: failingList })), fs: nodeCourseFs });
       assert.deepEqual(r?.location, { file: 'internal/users/memory.go', line: 13, column: 25 });
     } finally {
       f.dispose();
     }
     const g = tempFolder({ ...goMod, 'internal/users/memory.go': 'package users\n', 'internal/users/list.go': memory, 'internal/users/list_test.go': memory });
     try {
-      const [r] = await runChecks(moduleWith(check), g.dir, { runner: fakeGo(() => ({ exitCode: 1, stdout: failingList })) });
+      const [r] = await runChecks(moduleWith(check), g.dir, { runner: fakeGo(() => ({ exitCode: 1, stdout: failingList })), fs: nodeCourseFs });
       assert.deepEqual(r?.location, { file: 'internal/users/list.go', line: 10, column: 25 });
     } finally {
       g.dispose();
@@ -106,7 +106,7 @@ describe('go-test codeUnderTest', () => {
     };
     const f = tempFolder({ ...goMod, 'internal/users/memory.go': memory });
     try {
-      const [r] = await runChecks(moduleWith(both), f.dir, { runner: fakeGo(() => ({ exitCode: 1, stdout: failingList })) });
+      const [r] = await runChecks(moduleWith(both), f.dir, { runner: fakeGo(() => ({ exitCode: 1, stdout: failingList })), fs: nodeCourseFs });
       assert.deepEqual(r?.location, { file: 'internal/users/memory.go', line: 10, column: 25 });
       assert.deepEqual(
         r?.problems[0]?.related?.map((x) => x.message),
@@ -121,7 +121,7 @@ describe('go-test codeUnderTest', () => {
   it('stays at the test line and says what it looked for when the function is gone', async () => {
     const f = tempFolder({ ...goMod, 'internal/users/memory.go': 'package users\n' });
     try {
-      const [r] = await runChecks(moduleWith(check), f.dir, { runner: fakeGo(() => ({ exitCode: 1, stdout: failingList })) });
+      const [r] = await runChecks(moduleWith(check), f.dir, { runner: fakeGo(() => ({ exitCode: 1, stdout: failingList })), fs: nodeCourseFs });
       assert.deepEqual(r?.location, { file: 'internal/users/memory_test.go', line: 25 });
       assert.match(r?.problems[0]?.message ?? '', /the check tests MemoryService\.List \(internal\/users\/memory\.go\), not found/);
     } finally {
@@ -132,7 +132,7 @@ describe('go-test codeUnderTest', () => {
   it('without codeUnderTest, keeps the test line (nothing declared to point at)', async () => {
     const f = tempFolder({ ...goMod, 'internal/users/memory.go': memory });
     try {
-      const [r] = await runChecks(moduleWith({ id: 't', kind: 'go-test', title: 't' }), f.dir, { runner: fakeGo(() => ({ exitCode: 1, stdout: failingList })) });
+      const [r] = await runChecks(moduleWith({ id: 't', kind: 'go-test', title: 't' }), f.dir, { runner: fakeGo(() => ({ exitCode: 1, stdout: failingList })), fs: nodeCourseFs });
       assert.deepEqual(r?.location, { file: 'internal/users/memory_test.go', line: 25 });
       assert.equal(r?.problems[0]?.related, undefined);
     } finally {
@@ -154,7 +154,7 @@ describe('go-test codeUnderTest', () => {
           `\t${f.dir}/internal/users/memory_test.go:30 +0x1d\n`,
         ].map((Output) => ({ Action: 'output', Package: pkg, Test: test, Output }));
       const stdout = jsonLines([{ Action: 'run', Package: pkg, Test: 'TestMemoryServiceGet' }, ...frames('TestMemoryServiceGet'), { Action: 'fail', Package: pkg, Test: 'TestMemoryServiceGet' }, { Action: 'fail', Package: pkg }]);
-      const [r] = await runChecks(moduleWith(check), f.dir, { runner: fakeGo(() => ({ exitCode: 1, stdout })) });
+      const [r] = await runChecks(moduleWith(check), f.dir, { runner: fakeGo(() => ({ exitCode: 1, stdout })), fs: nodeCourseFs });
       assert.deepEqual(r?.location, { file: 'internal/users/memory.go', line: 11 });
       assert.equal(r?.problems[0]?.message, 'TestMemoryServiceGet panicked: runtime error: index out of range [0] with length 0');
       assert.deepEqual(r?.problems[0]?.related?.[0]?.location, { file: 'internal/users/memory_test.go', line: 31 });
@@ -174,7 +174,7 @@ describe('go-test codeUnderTest', () => {
       }));
       // No 'fail' event for the test: the binary died under it.
       const stdout = jsonLines([{ Action: 'run', Package: pkg, Test: 'TestMemoryServiceConcurrent' }, ...output, { Action: 'fail', Package: pkg }]);
-      const [r] = await runChecks(moduleWith(check), f.dir, { runner: fakeGo(() => ({ exitCode: 1, stdout })) });
+      const [r] = await runChecks(moduleWith(check), f.dir, { runner: fakeGo(() => ({ exitCode: 1, stdout })), fs: nodeCourseFs });
       assert.deepEqual(r?.location, { file: 'internal/users/memory.go', line: 11 });
       assert.equal(r?.problems[0]?.message, 'TestMemoryServiceConcurrent panicked: assignment to entry in nil map');
       assert.deepEqual(r?.problems[0]?.related?.[0]?.location, { file: 'internal/users/memory_test.go', line: 44 });

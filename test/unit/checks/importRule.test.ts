@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { runChecks, type CheckSpec, type ModuleSpec } from '../../../src/core/checks';
+import { nodeCourseFs, runChecks, type CheckSpec, type ModuleSpec } from '../../../src/core/checks';
 import { parseGoListJson } from '../../../src/core/checks/importRuleCheck';
 import { fakeGo, tempFolder } from './helpers';
 
@@ -38,7 +38,7 @@ describe('import-rule', () => {
         ['infra/memory', ['example.com/shop/domain', 'sync'], ['repo.go']],
       ]);
       const runner = fakeGo(() => ({ stdout }));
-      const [r] = await runChecks(spec, f.dir, { runner });
+      const [r] = await runChecks(spec, f.dir, { runner, fs: nodeCourseFs });
       assert.equal(r?.status, 'pass', r?.message);
       assert.deepEqual(runner.calls[0]?.args, ['list', '-e', '-json', './...']);
     } finally {
@@ -54,7 +54,7 @@ describe('import-rule', () => {
         ['domain', ['errors', 'example.com/shop/infra/postgres'], ['order.go']],
         ['infra/postgres', ['database/sql'], ['repo.go']],
       ]);
-      const [r] = await runChecks(spec, f.dir, { runner: fakeGo(() => ({ stdout })) });
+      const [r] = await runChecks(spec, f.dir, { runner: fakeGo(() => ({ stdout })), fs: nodeCourseFs });
       assert.equal(r?.status, 'fail');
       assert.deepEqual(r?.location, { file: 'domain/order.go', line: 6 });
       assert.match(r?.message ?? '', /example\.com\/shop\/domain imports example\.com\/shop\/infra\/postgres, but domain may not depend on infra/);
@@ -67,7 +67,7 @@ describe('import-rule', () => {
     const f = tempFolder({ 'go.mod': 'module example.com/shop\n', 'domain/h.go': 'package domain\nimport "net/http"\n' });
     try {
       const stdout = goList(f.dir, [['domain', ['net/http'], ['h.go']]]);
-      const [r] = await runChecks(spec, f.dir, { runner: fakeGo(() => ({ stdout })) });
+      const [r] = await runChecks(spec, f.dir, { runner: fakeGo(() => ({ stdout })), fs: nodeCourseFs });
       assert.equal(r?.status, 'fail');
       assert.deepEqual(r?.location, { file: 'domain/h.go', line: 2 });
     } finally {
@@ -79,7 +79,7 @@ describe('import-rule', () => {
     const f = tempFolder({ 'go.mod': 'module example.com/shop\n' });
     try {
       const stdout = goList(f.dir, [['', ['net/http'], ['main.go']]]);
-      const [r] = await runChecks(spec, f.dir, { runner: fakeGo(() => ({ stdout })) });
+      const [r] = await runChecks(spec, f.dir, { runner: fakeGo(() => ({ stdout })), fs: nodeCourseFs });
       assert.equal(r?.status, 'fail');
       assert.match(r?.message ?? '', /No Go package found under domain\//);
     } finally {

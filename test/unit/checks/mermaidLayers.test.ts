@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { loadModule, runChecks, type CheckResult } from '../../../src/core/checks';
+import { nodeCourseFs, loadModule, runChecks, type CheckResult } from '../../../src/core/checks';
 import { noGo, repoRoot } from './helpers';
 
 const walkthroughs = path.join(repoRoot, 'walkthroughs');
@@ -19,7 +19,7 @@ async function diagramCheck(readme: string | undefined): Promise<CheckResult> {
   temps.push(folder);
   if (readme !== undefined) fs.writeFileSync(path.join(folder, 'README.md'), readme);
   const loaded = loadModule(walkthroughs, '02-clean-architecture');
-  const [r] = await runChecks(loaded.spec, folder, { runner: noGo, moduleDir: loaded.dir, only: ['diagram'] });
+  const [r] = await runChecks(loaded.spec, folder, { runner: noGo, fs: nodeCourseFs, moduleDir: loaded.dir, only: ['diagram'] });
   assert.ok(r);
   return r;
 }

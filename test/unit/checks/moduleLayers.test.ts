@@ -43,11 +43,11 @@ describe('module layers', () => {
     }
   });
 
-  it('scaffolds the composed folder', () => {
+  it('scaffolds the composed folder', async () => {
     const f = twoModules();
     try {
       const target = path.join(f.dir, 'lab');
-      const written = applyScaffold(planScaffold(findModule(6)!, folderLayers(loadModule(f.dir, 6), 'starter'), target));
+      const written = await applyScaffold(planScaffold(findModule(6)!, folderLayers(loadModule(f.dir, 6), 'starter'), target));
       assert.deepEqual(written.sort(), ['.edgo-module.json', 'Dockerfile', 'go.mod', 'keep.go', 'main.go']);
       assert.equal(fs.readFileSync(path.join(target, 'main.go'), 'utf8'), 'package main // module 6\n');
       assert.equal(fs.readFileSync(path.join(target, 'keep.go'), 'utf8'), 'package main // kept\n');

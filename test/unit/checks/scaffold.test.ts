@@ -10,13 +10,13 @@ const module1 = findModule(1)!;
 const starter = path.join(fixtureModules, '01-go-foundations', 'starter');
 
 describe('scaffold', () => {
-  it('copies the starter and writes the marker into an empty folder', () => {
+  it('copies the starter and writes the marker into an empty folder', async () => {
     const f = tempFolder({});
     try {
       const target = path.join(f.dir, 'lab', '01-go-foundations');
       const plan = planScaffold(module1, starter, target);
       assert.deepEqual(plan.conflicts, []);
-      const written = applyScaffold(plan);
+      const written = await applyScaffold(plan);
       assert.deepEqual(written.sort(), ['.edgo-module.json', 'go.mod', 'main.go', 'main_test.go']);
       assert.equal(readMarker(target)?.slug, '01-go-foundations');
       assert.equal(fs.readFileSync(path.join(target, 'main.go'), 'utf8'), fs.readFileSync(path.join(starter, 'main.go'), 'utf8'));
@@ -25,13 +25,13 @@ describe('scaffold', () => {
     }
   });
 
-  it('lists a differing existing file as a conflict and never overwrites it', () => {
+  it('lists a differing existing file as a conflict and never overwrites it', async () => {
     const f = tempFolder({ 'main.go': 'package main // mine\n', 'go.mod': fs.readFileSync(path.join(starter, 'go.mod'), 'utf8') });
     try {
       const plan = planScaffold(module1, starter, f.dir);
       assert.deepEqual(plan.conflicts, ['main.go']);
       assert.deepEqual(plan.identical, ['go.mod']);
-      const written = applyScaffold(plan);
+      const written = await applyScaffold(plan);
       assert.ok(!written.includes('main.go'));
       assert.equal(fs.readFileSync(path.join(f.dir, 'main.go'), 'utf8'), 'package main // mine\n');
     } finally {

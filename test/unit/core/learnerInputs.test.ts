@@ -9,9 +9,10 @@ import * as path from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import { runCheckCli } from '../../../src/cli/check';
 import { readBoundedText, readBoundedTextSync, UnreadableFileError } from '../../../src/core/host/boundedRead';
-import { nodeProcessRunner } from '../../../src/core/checks/nodeProcessRunner';
+import { nodeProcessRunner } from '../../../src/core/host/nodeProcessRunner';
 import { runGo } from '../../../src/core/checks/goTool';
 import type { CheckContext } from '../../../src/core/checks/types';
+import { nodeCourseFs } from '../../../src/core/host/nodeCourseFs';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -64,7 +65,7 @@ describe('go inside a check', () => {
     const saved = process.env.GOTOOLCHAIN;
     process.env.GOTOOLCHAIN = 'auto';
     try {
-      const ctx = { folder: dir, runner: nodeProcessRunner } as unknown as CheckContext;
+      const ctx = { folder: dir, runner: nodeProcessRunner, fs: nodeCourseFs } as unknown as CheckContext;
       const result = await runGo(ctx, ['build', './...'], 60_000);
       assert.notEqual(result.exitCode, 0);
       assert.doesNotMatch(result.stderr, /downloading/);

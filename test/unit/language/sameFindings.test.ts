@@ -12,7 +12,8 @@ import { eventsValidator, mermaidParserValidator } from '../../../src/core/check
 import { kubernetesManifestsCheck } from '../../../src/core/checks/kinds/kubernetes';
 import { workflowCheck } from '../../../src/core/checks/kinds/workflow';
 import { mermaidCheck } from '../../../src/core/checks/mermaidCheck';
-import { nodeProcessRunner } from '../../../src/core/checks/nodeProcessRunner';
+import { nodeProcessRunner } from '../../../src/core/host/nodeProcessRunner';
+import { nodeCourseFs } from '../../../src/core/host/nodeCourseFs';
 import type { CheckKind, CheckSpec } from '../../../src/core/checks/types';
 import { nodeLanguageHost } from '../../../src/core/host/nodeLanguageHost';
 import { createLanguageService } from '../../../src/core/language/service';
@@ -48,7 +49,7 @@ test('the language service, edgo validate and the checks report the same errors 
     process.chdir(cwd);
 
     const fromChecks: string[] = [];
-    const ctx = { folder: ws, runner: nodeProcessRunner, eventYaml: eventsValidator(ws), mermaid: mermaidParserValidator };
+    const ctx = { folder: ws, runner: nodeProcessRunner, fs: nodeCourseFs, eventYaml: eventsValidator(ws), mermaid: mermaidParserValidator };
     for (const [kind, spec] of checks) {
       const outcome = await kind.run(spec, ctx);
       for (const p of outcome.problems ?? []) if (p.location) fromChecks.push(`${p.location.file}:${p.location.line ?? 0} ${p.message}`);

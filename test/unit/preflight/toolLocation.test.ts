@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { nodeProcessRunner } from '../../../src/core/checks/nodeProcessRunner';
+import { nodeProcessRunner } from '../../../src/core/host/nodeProcessRunner';
 import { readRun } from '../../../src/core/preflight/processRunner';
 import { mergeTerminalEnv, withFoldersOnTerminalPath } from '../../../src/core/preflight/toolLocation';
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { nodeProcessRunner } from '../../../src/core/checks/nodeProcessRunner';
+import { nodeProcessRunner } from '../../../src/core/host/nodeProcessRunner';
 import { scanFolder } from '../../../src/core/tasks/folderScan';
 import { tasksForFolder } from '../../../src/core/tasks/taskCatalog';
 import { memoryFolder } from './memoryFolder';

@@ -6,13 +6,13 @@
  * catalog folder); when either is missing the check fails and says which, with
  * the version found and how to get what is needed. It never passes without a build.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { missingToolMessage } from '../../preflight/missingTool';
 import { installHint } from '../../preflight/installHints';
 import { toolSpec } from '../../preflight/toolSpecs';
 import { isAtLeast } from '../../preflight/version';
 import { splitMdx } from '../../generate/frontmatter';
+import { joinPaths } from '../../paths';
+import type { CourseFs } from '../courseFs';
 import { str } from '../fields';
 import { defineCheckKind } from '../defineCheckKind';
 import { matchFiles, readText } from '../files';
@@ -42,7 +42,7 @@ export function buildProblems(output: string, catalog: string): CheckProblem[] {
     .filter(Boolean);
   const tail = lines.slice(-15).join('\n');
   const page = /((?:domains|services|events|commands|queries|channels|flows|teams|users)\/[\w./-]*?index\.mdx?)(?::(\d+))?/.exec(tail);
-  const file = page ? path.posix.join(catalog, page[1] ?? '') : `${catalog}/eventcatalog.config.js`;
+  const file = page ? joinPaths(catalog, page[1] ?? '') : `${catalog}/eventcatalog.config.js`;
   const cause = lines.map((l) => /^\[[@\w/.-]+\]\s+(.+?)\s+\((\d+):(\d+)(?:-\d+:\d+)?\)$/.exec(l)).find((m) => m !== null);
   if (cause && page) {
     return [{ message: cause[1] ?? '', location: { file, line: Number(cause[2]), column: Number(cause[3]) } }];
@@ -55,17 +55,17 @@ export function buildProblems(output: string, catalog: string): CheckProblem[] {
 }
 
 /** Ids of the catalog's current (not versioned) event and service pages. */
-function resourceIds(folder: string, catalog: string, kind: 'events' | 'services'): string[] {
-  return matchFiles(folder, `${catalog}/**/${kind}/*/index.{md,mdx}`)
+function resourceIds(fs: CourseFs, folder: string, catalog: string, kind: 'events' | 'services'): string[] {
+  return matchFiles(fs, folder, `${catalog}/**/${kind}/*/index.{md,mdx}`)
     .filter((f) => !f.includes('/versioned/'))
-    .map((f) => String(splitMdx(readText(folder, f) ?? '').data?.id ?? ''))
+    .map((f) => String(splitMdx(readText(fs, folder, f) ?? '').data?.id ?? ''))
     .filter(Boolean);
 }
 
 async function run(spec: CheckSpec, ctx: CheckContext): Promise<CheckOutcome> {
   const catalog = (str(spec, 'catalog') ?? 'eventcatalog').replace(/\/+$/, '');
-  const dir = path.join(ctx.folder, catalog);
-  if (!fs.existsSync(path.join(dir, 'package.json'))) {
+  const dir = joinPaths(ctx.folder, catalog);
+  if (ctx.fs.kindOf(joinPaths(dir, 'package.json')) === undefined) {
     return failWith(`There is no EventCatalog project in ${catalog}/ yet`, [
       { message: `generate it first: "Event-Driven Go: Generate Event Catalog from Event YAML" (or edgo catalog .) writes ${catalog}/ with its package.json`, location: { file: catalog } },
     ]);
@@ -78,7 +78,7 @@ async function run(spec: CheckSpec, ctx: CheckContext): Promise<CheckOutcome> {
     return { status: 'fail', message: nodeTooOld(found ? `v${found}` : `one whose version could not be read (${(version.stdout + version.stderr).trim() || 'no output'})`), missingTool: 'node', problems: [] };
   }
 
-  if (!fs.existsSync(path.join(dir, ...coreBin))) {
+  if (ctx.fs.kindOf(joinPaths(dir, ...coreBin)) === undefined) {
     return {
       status: 'fail',
       missingTool: 'eventcatalog',
@@ -88,7 +88,7 @@ async function run(spec: CheckSpec, ctx: CheckContext): Promise<CheckOutcome> {
   }
 
   const timeoutMs = 60_000 * (typeof spec.timeoutMinutes === 'number' ? spec.timeoutMinutes : 15);
-  const built: ProcessResult = await ctx.runner.run('node', [path.join(...coreBin), 'build'], {
+  const built: ProcessResult = await ctx.runner.run('node', [joinPaths(...coreBin), 'build'], {
     cwd: dir,
     timeoutMs,
     signal: ctx.signal,
@@ -102,10 +102,10 @@ async function run(spec: CheckSpec, ctx: CheckContext): Promise<CheckOutcome> {
   const missing: CheckProblem[] = [];
   let pages = 0;
   for (const kind of ['events', 'services'] as const) {
-    for (const id of resourceIds(ctx.folder, catalog, kind)) {
+    for (const id of resourceIds(ctx.fs, ctx.folder, catalog, kind)) {
       pages++;
       const page = `dist/docs/${kind}/${id}/index.html`;
-      if (!fs.existsSync(path.join(dir, page))) missing.push({ message: `the build made no page for ${kind.slice(0, -1)} ${id} (${catalog}/${page})`, location: { file: catalog } });
+      if (ctx.fs.kindOf(joinPaths(dir, page)) === undefined) missing.push({ message: `the build made no page for ${kind.slice(0, -1)} ${id} (${catalog}/${page})`, location: { file: catalog } });
     }
   }
   if (missing.length > 0) return failWith(`${missing.length} page${missing.length === 1 ? '' : 's'} missing from the built catalog`, missing);

@@ -178,15 +178,15 @@ export const dockerfileCheck = defineCheckKind({
   run(spec, ctx) {
     const globs = strs(spec, 'files') ?? [];
     const min = num(spec, 'min') ?? 1;
-    const files = [...new Set(globs.flatMap((g) => matchFiles(ctx.folder, g)))].sort();
+    const files = [...new Set(globs.flatMap((g) => matchFiles(ctx.fs, ctx.folder, g)))].sort();
     const problems: CheckProblem[] = [];
     for (const file of files) {
-      for (const d of lintDockerfile(readText(ctx.folder, file) ?? '')) {
+      for (const d of lintDockerfile(readText(ctx.fs, ctx.folder, file) ?? '')) {
         if (d.severity === 'error') problems.push({ message: d.message, location: { file, line: d.range.start.line + 1 } });
       }
     }
     if (files.length < min) {
-      const missing = globs.filter((g) => !files.some((f) => matchFiles(ctx.folder, g).includes(f)));
+      const missing = globs.filter((g) => !files.some((f) => matchFiles(ctx.fs, ctx.folder, g).includes(f)));
       problems.push({ message: `Found ${files.length} Dockerfile${files.length === 1 ? '' : 's'} matching ${globs.join(', ')}; the step asks for ${min}${missing.length > 0 ? ` (missing: ${missing.join(', ')})` : ''}.` });
     }
     if (problems.length > 0) return Promise.resolve(failWith(`${problems.length} Dockerfile problem${problems.length === 1 ? '' : 's'}`, problems));

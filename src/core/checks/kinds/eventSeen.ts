@@ -10,9 +10,9 @@
  * it unjudged), with what to start. A server that refuses the credentials is named as such
  * (not "no event seen"), and the failure is not counted against the learner.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { CheckProblem, CheckSpec } from '../types';
+import type { CourseFs } from '../courseFs';
+import { joinPaths, relativePath, resolvePath } from '../../paths';
 import { str, strs } from '../fields';
 import { defineCheckKind } from '../defineCheckKind';
 import { failWith } from '../goTool';
@@ -22,16 +22,10 @@ import { loadWorkspaceContracts } from '../../inspector/workspace';
 import { defaultNatsUrl, fromDotEnv, fromReadme, type FoundServer } from '../../inspector/discover';
 
 /** The server: the spec's `server`, else the folder's `.env` or README `NATS_URL`, else the default. */
-export function serverFor(spec: CheckSpec, folder: string): FoundServer {
+export function serverFor(spec: CheckSpec, folder: string, fs: CourseFs): FoundServer {
   const given = str(spec, 'server');
   if (given) return { url: given, from: 'module.json' };
-  const read = (name: string): string | undefined => {
-    try {
-      return fs.readFileSync(path.join(folder, name), 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
+  const read = (name: string): string | undefined => fs.readText(joinPaths(folder, name));
   const env = read('.env');
   const readme = read('README.md');
   return (env !== undefined ? fromDotEnv(env) : undefined) ?? (readme !== undefined ? fromReadme(readme) : undefined) ?? { url: defaultNatsUrl, from: 'default' };
@@ -63,12 +57,12 @@ export const eventSeenCheck = defineCheckKind({
     const version = str(spec, 'version');
     const subjects = strs(spec, 'subjects') ?? [];
     const action = str(spec, 'action') ?? `make your services publish ${type}`;
-    const root = path.resolve(ctx.folder, str(spec, 'contracts') ?? '.');
+    const root = resolvePath(ctx.folder, str(spec, 'contracts') ?? '.');
     const { catalog, protobuf } = loadWorkspaceContracts([root]);
     if (!catalog.find(type, version)) {
       return { status: 'fail', message: `No contract for ${type}${version ? ` version ${version}` : ''} in ${root}: define it in events/ first, so its events can be checked.`, problems: [] };
     }
-    const server = serverFor(spec, ctx.folder);
+    const server = serverFor(spec, ctx.folder, ctx.fs);
     const wanted = `${type}${version ? ` (version ${version})` : ''}`;
     const invalid: CheckProblem[] = [];
     let seen = 0;
@@ -92,7 +86,7 @@ export const eventSeenCheck = defineCheckKind({
           }
           if (verdict.kind === 'invalid' && invalid.length < 10) {
             for (const v of verdict.violations.slice(0, 3)) {
-              invalid.push({ message: `${message.subject}${message.id ? ` (id ${message.id})` : ''}: ${v.message}`, location: { file: path.relative(ctx.folder, v.file) || v.file, line: v.line + 1 } });
+              invalid.push({ message: `${message.subject}${message.id ? ` (id ${message.id})` : ''}: ${v.message}`, location: { file: relativePath(ctx.folder, v.file) || v.file, line: v.line + 1 } });
             }
           } else if (verdict.kind !== 'invalid' && invalid.length < 10) {
             invalid.push({ message: `${message.subject}${message.id ? ` (id ${message.id})` : ''}: not checked (${verdict.reason})` });

@@ -7,8 +7,8 @@
  *
  * The `helm` binary is `helm` on PATH (tests put the one they built first on PATH).
  */
-import * as path from 'node:path';
 import { missingToolMessage } from '../../preflight/missingTool';
+import { dirnameOf, joinPaths } from '../../paths';
 import { str } from '../fields';
 import { defineCheckKind } from '../defineCheckKind';
 import { failWith } from '../goTool';
@@ -105,7 +105,7 @@ export const helmChartCheck = defineCheckKind({
     if (lint.notFound) return { status: 'fail', message: lint.missing ?? helmInstallHelp, missingTool: 'helm', problems: [] };
     if (lint.exitCode !== 0) {
       const problems = helmProblems(lint.stdout + lint.stderr, chart);
-      return failWith('helm lint failed', problems.length > 0 ? problems : [{ message: (lint.stderr || lint.stdout).trim().split('\n').slice(-3).join('\n'), location: { file: path.posix.join(chart, 'Chart.yaml') } }]);
+      return failWith('helm lint failed', problems.length > 0 ? problems : [{ message: (lint.stderr || lint.stdout).trim().split('\n').slice(-3).join('\n'), location: { file: joinPaths(chart, 'Chart.yaml') } }]);
     }
     const problems: CheckProblem[] = [];
     let objects = 0;
@@ -121,11 +121,11 @@ export const helmChartCheck = defineCheckKind({
       objects += rendered.length;
       for (const { file, diagnostics } of validateManifests(sources, rulesOf(spec))) {
         for (const d of diagnostics) {
-          if (d.severity === 'error') problems.push({ message: `${describeValues(render.values)}: ${d.message} (rendered from ${file})`, location: { file: path.posix.join(path.posix.dirname(chart), file) } });
+          if (d.severity === 'error') problems.push({ message: `${describeValues(render.values)}: ${d.message} (rendered from ${file})`, location: { file: joinPaths(dirnameOf(chart), file) } });
         }
       }
       for (const p of checkExpectations(rendered, render.require, render.expect)) {
-        problems.push({ message: `${describeValues(render.values)}: ${p.message}`, location: p.location && { file: path.posix.join(path.posix.dirname(chart), p.location.file) } });
+        problems.push({ message: `${describeValues(render.values)}: ${p.message}`, location: p.location && { file: joinPaths(dirnameOf(chart), p.location.file) } });
       }
     }
     if (problems.length > 0) return failWith(`${problems.length} chart problem${problems.length === 1 ? '' : 's'}`, problems);

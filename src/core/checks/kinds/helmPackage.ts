@@ -7,9 +7,7 @@
  * file that breaks a template fails here with helm's own message at that file.
  * Each render's objects pass the kubernetes-manifests rules and `require`/`expect`.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
+import { dirnameOf, joinPaths } from '../../paths';
 import { str, strs } from '../fields';
 import { defineCheckKind } from '../defineCheckKind';
 import { failWith } from '../goTool';
@@ -70,7 +68,7 @@ export const helmPackageCheck = defineCheckKind({
     const chart = (str(spec, 'chart') ?? '').replace(/\/$/, '');
     const release = str(spec, 'release') ?? 'shop';
     const values = strs(spec, 'values') ?? [];
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'edgo-helm-package-'));
+    const out = ctx.fs.makeTempDir('edgo-helm-package-');
     try {
       const packed = await helm(ctx, ['package', chart, '--destination', out]);
       if (packed.notFound) return { status: 'fail', message: packed.missing ?? helmInstallHelp, missingTool: 'helm', problems: [] };
@@ -78,10 +76,13 @@ export const helmPackageCheck = defineCheckKind({
         const problems = packageProblems(packed.stdout + packed.stderr, chart, []);
         return failWith('helm package failed', problems.length > 0 ? problems : [{ message: lastLines(packed), location: { file: `${chart}/Chart.yaml` } }]);
       }
-      const tgz = fs.readdirSync(out).find((f) => f.endsWith('.tgz'));
+      const tgz = ctx.fs
+        .list(out)
+        .map((e) => e.name)
+        .find((f) => f.endsWith('.tgz'));
       if (!tgz) return failWith('helm package wrote no .tgz', [{ message: lastLines(packed), location: { file: `${chart}/Chart.yaml` } }]);
 
-      const rendered = await helm(ctx, ['template', release, path.join(out, tgz), ...values.flatMap((v) => ['-f', v])]);
+      const rendered = await helm(ctx, ['template', release, joinPaths(out, tgz), ...values.flatMap((v) => ['-f', v])]);
       const withValues = values.length > 0 ? ` with ${values.join(' + ')}` : '';
       if (rendered.exitCode !== 0) {
         const problems = packageProblems(rendered.stderr, chart, values);
@@ -92,7 +93,7 @@ export const helmPackageCheck = defineCheckKind({
       const objects = parseManifests(sources).objects;
       const problems: CheckProblem[] = [];
       // Rendered files are named `<chart name>/templates/x.yaml`; the learner's are under the chart's parent folder.
-      const inChart = (file: string): string => path.posix.join(path.posix.dirname(chart), file);
+      const inChart = (file: string): string => joinPaths(dirnameOf(chart), file);
       for (const { file, diagnostics } of validateManifests(sources, rulesOf(spec))) {
         for (const d of diagnostics) if (d.severity === 'error') problems.push({ message: `${d.message} (rendered from ${file} in ${tgz})`, location: { file: inChart(file) } });
       }
@@ -101,7 +102,7 @@ export const helmPackageCheck = defineCheckKind({
       if (problems.length > 0) return failWith(`${problems.length} problem${problems.length === 1 ? '' : 's'} in what the packaged chart installs`, problems);
       return { status: 'pass', message: `helm package made ${tgz}, and it renders ${objects.length} valid objects${withValues}: what helm upgrade --install would apply.` };
     } finally {
-      fs.rmSync(out, { recursive: true, force: true });
+      ctx.fs.removeDir(out);
     }
   },
 });

@@ -472,9 +472,9 @@ export const kubernetesManifestsCheck = defineCheckKind({
   run(spec, ctx) {
     const globs = strs(spec, 'files') ?? [];
     const min = num(spec, 'min') ?? 1;
-    const files = [...new Set(globs.flatMap((g) => matchFiles(ctx.folder, g)))].sort();
+    const files = [...new Set(globs.flatMap((g) => matchFiles(ctx.fs, ctx.folder, g)))].sort();
     const problems = manifestProblems(
-      files.map((file) => ({ file, text: readText(ctx.folder, file) ?? '' })),
+      files.map((file) => ({ file, text: readText(ctx.fs, ctx.folder, file) ?? '' })),
       spec,
     );
     if (files.length < min) problems.push({ message: `Found ${files.length} manifest file${files.length === 1 ? '' : 's'} matching ${globs.join(', ')}; the step asks for ${min}.` });

@@ -76,7 +76,7 @@ export const mermaidLayersCheck = defineCheckKind({
   async run(spec, ctx) {
     const glob = str(spec, 'glob') ?? '';
     const layers = parseRings(strs(spec, 'rings') ?? []);
-    const files = matchFiles(ctx.folder, glob);
+    const files = matchFiles(ctx.fs, ctx.folder, glob);
     if (files.length === 0) return { status: 'fail', message: `No ${glob} yet: write the layer diagram there in a \`\`\`mermaid block.`, problems: [] };
     const parseErrors: CheckProblem[] = [];
     const arrows: Arrow[] = [];
@@ -84,7 +84,7 @@ export const mermaidLayersCheck = defineCheckKind({
     let diagrams = 0;
     let where: CheckLocation | undefined;
     for (const file of files) {
-      const text = readText(ctx.folder, file) ?? '';
+      const text = readText(ctx.fs, ctx.folder, file) ?? '';
       const { diagnostics } = await ctx.mermaid.validate(file, text);
       for (const d of diagnostics.filter((x) => x.severity === 'error')) {
         parseErrors.push({ message: d.message, location: { file, line: d.range.start.line + 1, column: d.range.start.character + 1 } });

@@ -260,7 +260,7 @@ export const workflowCheck = defineCheckKind({
   async run(spec, ctx) {
     const glob = str(spec, 'glob') ?? '.github/workflows/*.{yml,yaml}';
     const min = num(spec, 'min') ?? 1;
-    const files = matchFiles(ctx.folder, glob);
+    const files = matchFiles(ctx.fs, ctx.folder, glob);
     if (files.length < min) {
       return failWith(`Found ${files.length} workflow file${files.length === 1 ? '' : 's'} matching ${glob}; expected at least ${min}`, [
         { message: `create ${glob.replace('*.{yml,yaml}', 'ci.yml')}`, location: { file: glob.replace('*.{yml,yaml}', 'ci.yml') } },
@@ -268,7 +268,7 @@ export const workflowCheck = defineCheckKind({
     }
     const problems: CheckProblem[] = [];
     // Course rules apply to the workflows together: one file may build, another deploy.
-    const texts = files.map((file) => ({ file, text: readText(ctx.folder, file) ?? '' }));
+    const texts = files.map((file) => ({ file, text: readText(ctx.fs, ctx.folder, file) ?? '' }));
     for (const { file, text } of texts) {
       for (const d of validateWorkflowText(text)) problems.push({ message: d.message, location: { file, line: d.range.start.line + 1, column: d.range.start.character + 1 } });
     }

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { eventCatalogCheck } from '../../../../src/core/checks/kinds/catalog';
 import type { CheckContext, CheckSpec } from '../../../../src/core/checks/types';
+import { nodeCourseFs } from '../../../../src/core/host/nodeCourseFs';
 import { repoRoot } from '../../generate/helpers';
 import { runEventCatalogLinter } from '../../generate/linter';
 
@@ -16,7 +17,7 @@ function ctx(folder: string): CheckContext {
   const unused = (): never => {
     throw new Error('not used by event-catalog');
   };
-  return { folder, runner: { run: unused }, eventYaml: { validate: unused }, mermaid: { validate: unused } };
+  return { folder, runner: { run: unused }, fs: nodeCourseFs, eventYaml: { validate: unused }, mermaid: { validate: unused } };
 }
 
 function copy(from: string): string {

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { helmChartCheck, helmProblems, splitRendered } from '../../../../src/core/checks/kinds/helm';
 import type { CheckContext, ProcessResult } from '../../../../src/core/checks';
+import { nodeCourseFs } from '../../../../src/core/host/nodeCourseFs';
 
 const rendered = (replicas: number): string => `---
 # Source: shop/templates/services.yaml
@@ -44,6 +45,7 @@ function ctxWith(answer: (args: readonly string[]) => Partial<ProcessResult>): {
   const calls: string[][] = [];
   const ctx = {
     folder: '/learner',
+    fs: nodeCourseFs,
     runner: { run: async (_c: string, args: readonly string[]) => (calls.push([...args]), { exitCode: 0, stdout: '', stderr: '', ...answer(args) }) },
     eventYaml: { validate: () => [] },
     mermaid: { validate: async () => ({ diagrams: 0, diagnostics: [] }) },

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { findCheckKind, type CheckContext } from '../../../../src/core/checks';
+import { nodeCourseFs } from '../../../../src/core/host/nodeCourseFs';
 
 function folder(files: Record<string, string>): { ctx: CheckContext; dispose(): void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'edgo-infra-'));
@@ -13,7 +14,13 @@ function folder(files: Record<string, string>): { ctx: CheckContext; dispose(): 
     fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     fs.writeFileSync(path.join(dir, rel), text);
   }
-  const ctx = { folder: dir, runner: { run: async () => ({ exitCode: 0, stdout: '', stderr: '' }) }, eventYaml: { validate: () => [] }, mermaid: { validate: async () => ({ diagrams: 0, diagnostics: [] }) } } as unknown as CheckContext;
+  const ctx = {
+    folder: dir,
+    fs: nodeCourseFs,
+    runner: { run: async () => ({ exitCode: 0, stdout: '', stderr: '' }) },
+    eventYaml: { validate: () => [] },
+    mermaid: { validate: async () => ({ diagrams: 0, diagnostics: [] }) },
+  } as unknown as CheckContext;
   return { ctx, dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 

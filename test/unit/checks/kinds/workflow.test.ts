@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { runChecks, type CheckSpec, type ModuleSpec } from '../../../../src/core/checks';
+import { nodeCourseFs, runChecks, type CheckSpec, type ModuleSpec } from '../../../../src/core/checks';
 import { findCheckKind } from '../../../../src/core/checks/registry';
 import { gatesOnMain, validateWorkflowText, workflowCheck } from '../../../../src/core/checks/kinds/workflow';
 import { noGo, repoRoot, tempFolder } from '../helpers';
@@ -142,14 +142,14 @@ describe('github-workflow: check kind', () => {
   });
 
   it('passes on the capstone solution folder', async () => {
-    const [r] = await runChecks(only({ id: 'w', kind: 'github-workflow', title: 'workflow', ...pipelineRules }), path.join(capstone, 'solution'), { runner: noGo });
+    const [r] = await runChecks(only({ id: 'w', kind: 'github-workflow', title: 'workflow', ...pipelineRules }), path.join(capstone, 'solution'), { runner: noGo, fs: nodeCourseFs });
     assert.equal(r?.status, 'pass', r?.message);
   });
 
   it('fails with file and line when a workflow is wrong or missing', async () => {
     const f = tempFolder({ '.github/workflows/ci.yml': minimal.replace('  push:', '  pushh:') });
     try {
-      const [r] = await runChecks(only({ id: 'w', kind: 'github-workflow', title: 'workflow' }), f.dir, { runner: noGo });
+      const [r] = await runChecks(only({ id: 'w', kind: 'github-workflow', title: 'workflow' }), f.dir, { runner: noGo, fs: nodeCourseFs });
       assert.equal(r?.status, 'fail');
       assert.deepEqual(r?.location, { file: '.github/workflows/ci.yml', line: 3, column: 3 });
     } finally {
@@ -157,7 +157,7 @@ describe('github-workflow: check kind', () => {
     }
     const empty = tempFolder({ 'README.md': '' });
     try {
-      const [r] = await runChecks(only({ id: 'w', kind: 'github-workflow', title: 'workflow' }), empty.dir, { runner: noGo });
+      const [r] = await runChecks(only({ id: 'w', kind: 'github-workflow', title: 'workflow' }), empty.dir, { runner: noGo, fs: nodeCourseFs });
       assert.equal(r?.status, 'fail');
       assert.match(r?.message ?? '', /Found 0 workflow files/);
     } finally {
@@ -181,7 +181,7 @@ jobs:
     const f = tempFolder({ '.github/workflows/ci.yml': minimal, '.github/workflows/deploy.yaml': deploy });
     try {
       const spec = { id: 'w', kind: 'github-workflow', title: 'w', requireUses: ['actions/checkout', 'docker/build-push-action'], requireRun: ['go test', 'helm upgrade'], mainOnly: ['helm upgrade'] };
-      const [r] = await runChecks(only(spec), f.dir, { runner: noGo });
+      const [r] = await runChecks(only(spec), f.dir, { runner: noGo, fs: nodeCourseFs });
       assert.equal(r?.status, 'pass', r?.message);
     } finally {
       f.dispose();

@@ -5,7 +5,7 @@
  * `sleep 1000` (or a server) leaves nothing running after the check.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { ProcessOptions, ProcessResult, ProcessRunner } from './types';
+import type { ProcessOptions, ProcessResult, ProcessRunner } from '../checks/types';
 
 const maxOutput = 8 * 1024 * 1024;
 const ownGroup = process.platform !== 'win32';
