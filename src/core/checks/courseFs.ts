@@ -16,7 +16,7 @@ export type PathKind = 'file' | 'folder' | 'other';
 export interface CourseFs {
   /** The file's text (UTF-8); undefined when it is missing or cannot be read. */
   readText(file: string): string | undefined;
-  /** The file's bytes, to compare or copy a file exactly; undefined when it cannot be read. */
+  /** The file's bytes, to compare or copy a file exactly; undefined when it is missing or cannot be read (not a regular file, too large). */
   readBytes(file: string): Uint8Array | undefined;
   /** What is at `path`, links followed; undefined when nothing is. */
   kindOf(path: string): PathKind | undefined;

@@ -58,6 +58,11 @@ export async function readBoundedText(file: string, maxBytes = maxTextBytes): Pr
 
 /** `readBoundedText` for synchronous callers. */
 export function readBoundedTextSync(file: string, maxBytes = maxTextBytes): string | undefined {
+  return readBoundedBytesSync(file, maxBytes)?.toString('utf8');
+}
+
+/** The file's bytes, on the same terms as `readBoundedText`. */
+export function readBoundedBytesSync(file: string, maxBytes = maxTextBytes): Buffer | undefined {
   let fd: number;
   try {
     fd = fs.openSync(file, openFlags);
@@ -72,7 +77,7 @@ export function readBoundedTextSync(file: string, maxBytes = maxTextBytes): stri
     if (refused) throw refused;
     const buffer = Buffer.alloc(stat.size);
     const bytesRead = fs.readSync(fd, buffer, 0, stat.size, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8');
+    return buffer.subarray(0, bytesRead);
   } finally {
     fs.closeSync(fd);
   }

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CourseEntry, CourseFs, PathKind } from '../checks/courseFs';
-import { readBoundedTextSync } from './boundedRead';
+import { readBoundedBytesSync, readBoundedTextSync } from './boundedRead';
 import { guardedWrite } from './guardedWrite';
 
 /** The real file system for the course engine: bounded text reads, guarded writes. */
@@ -16,7 +16,8 @@ export const nodeCourseFs: CourseFs = {
   },
   readBytes(file) {
     try {
-      return fs.readFileSync(file);
+      // A learner's file may be a FIFO or a huge file put where a test was: bounded like text.
+      return readBoundedBytesSync(file);
     } catch {
       return undefined;
     }

@@ -13,6 +13,9 @@ import { nodeProcessRunner } from '../../../src/core/host/nodeProcessRunner';
 import { runGo } from '../../../src/core/checks/goTool';
 import type { CheckContext } from '../../../src/core/checks/types';
 import { nodeCourseFs } from '../../../src/core/host/nodeCourseFs';
+import { layCheckTests } from '../../../src/core/checks/checkTests';
+import { loadModule } from '../../../src/core/checks/moduleStore';
+import { walkthroughsRoot } from '../../tools/composedModule';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -53,6 +56,26 @@ describe('bounded reads', () => {
     assert.equal(code, 2);
     assert.ok(Date.now() - started < 5_000);
     assert.match(err.join(''), /\.edgo-module\.json is not a regular file \(a device\)/);
+  });
+});
+
+describe("the course's check tests laid over a learner's folder", () => {
+  it('a test file replaced by a named pipe or a link to /dev/zero is counted as changed, at once', async () => {
+    const { spec, dir: moduleDir } = loadModule(walkthroughsRoot, 1);
+    const folder = tempDir();
+    const started = Date.now();
+    const first = await layCheckTests(nodeCourseFs, spec, moduleDir, folder);
+    const files = first?.files ?? [];
+    first?.dispose();
+    assert.ok(files.length >= 2, `module 1 has check tests: ${files.join(', ')}`);
+    const [piped, zeroed] = files as [string, string];
+    for (const rel of [piped, zeroed]) mkdirSync(path.dirname(path.join(folder, rel)), { recursive: true });
+    execFileSync('mkfifo', [path.join(folder, piped)]);
+    symlinkSync('/dev/zero', path.join(folder, zeroed));
+    const overlay = await layCheckTests(nodeCourseFs, spec, moduleDir, folder);
+    overlay?.dispose();
+    assert.ok(overlay?.changed.includes(piped) && overlay.changed.includes(zeroed), `changed: ${overlay?.changed.join(', ')}`);
+    assert.ok(Date.now() - started < 5000);
   });
 });
 
