@@ -4,21 +4,17 @@
  * editor links a thousand schemas. The reads run one after the other on a
  * worker thread of their own (one message back for all of them); a thousand
  * callbacks of Node's thread pool would cost the main thread more than the
- * reads themselves. Where no worker can run, the thread pool reads them.
+ * reads themselves. Where no worker can run, nothing is read ahead: the
+ * reader reads each file when it is checked.
  * The same rules as the reader (nodeLinkedFiles.ts): regular files inside the
  * allowed folders, never through a symlink, size-capped. A file it cannot
  * decide (a symlink, a file that grew) is left out, and the reader then reads
  * it the careful way.
  */
-import { close, constants, fstat, open, read } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { LinkedText } from '../events/linkedFiles';
 import { maxLinkedFileBytes } from '../events/linkedFiles';
 import { fastTarget, missing } from './nodeLinkedFiles';
-
-const utf8 = new TextDecoder('utf-8', { fatal: false });
-/** Files read at the same time (open descriptors) on the thread pool. */
-const inFlight = 32;
 
 /** `paths` (linked from `from`) → their texts or refusals, for those it could decide. */
 export type LinkedPrefetcher = (paths: readonly string[], from: string) => Promise<Map<string, LinkedText>>;
@@ -35,7 +31,7 @@ function answer(r: Read): LinkedText | typeof skip {
   return 'missing' in r ? undefined : skip;
 }
 
-/** `onWorker` false: on the thread pool only (what runs where no worker can). */
+/** `onWorker` false: no worker, as where none can start (only what the folders decide is answered). */
 export function nodeLinkedFilePrefetcher(roots: () => readonly string[], maxBytes = maxLinkedFileBytes, onWorker = true): LinkedPrefetcher {
   const reader = onWorker ? workerReader() : undefined;
   return async (paths, from) => {
@@ -49,7 +45,7 @@ export function nodeLinkedFilePrefetcher(roots: () => readonly string[], maxByte
       else toRead.push({ path, target });
     }
     const targets = toRead.map((r) => r.target);
-    const reads = (await reader?.(targets, maxBytes)) ?? (await onThreadPool(targets, maxBytes));
+    const reads = (await reader?.(targets, maxBytes)) ?? [];
     toRead.forEach(({ path }, i) => {
       const text = answer(reads[i] ?? { skip: true });
       if (text !== skip) out.set(path, text);
@@ -93,8 +89,8 @@ type WorkerReader = (targets: readonly string[], maxBytes: number) => Promise<Re
 
 /**
  * Reads on one worker thread, started at the first read and never keeping the
- * process alive; undefined answers (a worker that could not start or died) send
- * the caller to the thread pool.
+ * process alive; undefined answers (a worker that could not start or died)
+ * leave the files to the reader.
  */
 function workerReader(): WorkerReader | undefined {
   let worker: Worker | undefined;
@@ -139,35 +135,4 @@ function workerReader(): WorkerReader | undefined {
       w.postMessage({ id, paths: targets, maxBytes });
     });
   };
-}
-
-/** The same reads on Node's thread pool, a few at a time. */
-async function onThreadPool(targets: readonly string[], maxBytes: number): Promise<Read[]> {
-  const reads: Read[] = new Array<Read>(targets.length);
-  let nextIndex = 0;
-  const lane = async (): Promise<void> => {
-    for (let i = nextIndex++; i < targets.length; i = nextIndex++) reads[i] = await readOne(targets[i] as string, maxBytes);
-  };
-  await Promise.all(Array.from({ length: Math.min(inFlight, targets.length) }, lane));
-  return reads;
-}
-
-function readOne(path: string, maxBytes: number): Promise<Read> {
-  return new Promise((resolve) => {
-    open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0), (err, fd) => {
-      if (err) return resolve(err.code === 'ENOENT' || err.code === 'ENOTDIR' ? { missing: true } : { skip: true });
-      const done = (result: Read) => close(fd, () => resolve(result));
-      fstat(fd, (statErr, stat) => {
-        if (statErr) return done({ skip: true });
-        if (!stat.isFile()) return done({ refused: 'it is not a regular file' });
-        if (stat.size > maxBytes) return done({ refused: `it is larger than ${Math.round(maxBytes / 1024)} KB` });
-        const buf = Buffer.allocUnsafe(stat.size + 1024);
-        read(fd, buf, 0, buf.length, 0, (readErr, n) => {
-          // All of it in one read, or the careful reader decides.
-          if (readErr || n >= buf.length || n < stat.size) return done({ skip: true });
-          done({ text: utf8.decode(buf.subarray(0, n)) });
-        });
-      });
-    });
-  });
 }
