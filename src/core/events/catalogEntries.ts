@@ -18,6 +18,14 @@ interface EntryResult {
   /** Lines relative to the entry's first line; pointers and labels are entry 0's (`/events/0`, `events[0]`). */
   readonly diagnostics: readonly CoreDiagnostic[];
   readonly facts: FileFacts;
+  /** Its last placement in the file: typing inside one entry leaves the others where they were. */
+  placed?: { readonly line: number; readonly index: number; readonly result: EntryResult } | undefined;
+}
+
+/** `r` moved to line `line` as entry `index`, reused while it stays there. */
+function placeAt(r: EntryResult, line: number, index: number): EntryResult {
+  if (r.placed?.line !== line || r.placed.index !== index) r.placed = { line, index, result: move(r, line, 0, index) };
+  return r.placed.result;
 }
 
 /** What one file's previous validation left for the next one. */
@@ -46,6 +54,9 @@ export function splitCatalog(text: string): Split | undefined {
   let eventsLine = -1;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as string;
+    // Only a line starting with `-`, `.` or `e` can be a document marker or the `events:` key.
+    const c = l.charCodeAt(0);
+    if (c !== 45 && c !== 46 && c !== 101) continue;
     if (/^(---|\.\.\.)(\s|$)/.test(l)) return undefined;
     if (/^events[ \t]*:/.test(l)) {
       if (eventsLine >= 0 || !/^events[ \t]*:[ \t]*(#.*)?\r?$/.test(l)) return undefined;
@@ -63,6 +74,10 @@ export function splitCatalog(text: string): Split | undefined {
   const first = i;
   for (; i < lines.length; i++) {
     const l = lines[i] as string;
+    // Most lines are inside an entry: more spaces than the dashes' column, nothing else to know.
+    let spaces = 0;
+    while (spaces <= indent && l.charCodeAt(spaces) === 32) spaces++;
+    if (spaces > indent) continue;
     if (isBlank(l)) continue;
     const at = l.length - l.trimStart().length;
     if (at === indent && /^-( |\r?$)/.test(l.slice(at))) starts.push(i);
@@ -145,7 +160,7 @@ export function validateCatalogEntries(path: string, text: string, cache: EntryC
   const diagnostics = [...skeleton.result.diagnostics];
   const facts = { path, definitions: [...skeleton.facts.definitions], references: [...skeleton.facts.references], schemaLinks: [...skeleton.facts.schemaLinks] };
   results.forEach((r, i) => {
-    const moved = move(r, (split.entries[i] as { line: number }).line, 0, i);
+    const moved = placeAt(r, (split.entries[i] as { line: number }).line, i);
     diagnostics.push(...moved.diagnostics);
     facts.definitions.push(...moved.facts.definitions);
     facts.references.push(...moved.facts.references);
