@@ -122,8 +122,17 @@ function validateEntry(path: string, text: string): EntryResult | undefined {
 export function validateCatalogEntries(path: string, text: string, cache: EntryCache, validateWhole: (text: string) => ValidationResult): ValidationResult | undefined {
   /** The full validation, filed by entry only when an edit comes (a result with a guard or YAML error never is, see seed). */
   const wholeForNow = (): ValidationResult => {
-    const whole = validateWhole(text);
-    const full = { ...whole, facts: extractFacts(whole) };
+    const { parsed: tree, ...whole } = validateWhole(text);
+    const facts = extractFacts({ ...whole, parsed: tree });
+    // The tree is not kept: a thousand entries' nodes surviving into the old generation cost more than a parse when first asked for.
+    let parsed: ParsedYaml | undefined;
+    const full: ValidationResult = {
+      ...whole,
+      facts,
+      get parsed() {
+        return (parsed ??= parseYaml(text));
+      },
+    };
     cache.entries = new Map();
     cache.unfiled = { path, text, full };
     return full;

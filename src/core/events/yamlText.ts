@@ -207,6 +207,7 @@ export function checkGuards(text: string, lineOffset: number): CoreDiagnostic | 
   if (text.length > limits.maxBytes) {
     return whole(text, lineOffset, 'file/too-large', `This file is ${(text.length / 1024 / 1024).toFixed(1)} MB; files over ${limits.maxBytes / 1024 / 1024} MB are not validated. Split it into one file per event.`, 'warning');
   }
+  if (plainlyWithinLimits(text)) return undefined;
   let flowDepth = 0;
   let flowItems = 0;
   let lineStart = true;
@@ -256,6 +257,23 @@ export function checkGuards(text: string, lineOffset: number): CoreDiagnostic | 
   function at(l: number, code: string, message: string, severity: CoreDiagnostic['severity'] = 'error'): CoreDiagnostic {
     return { range: { start: { line: l + lineOffset, character: 0 }, end: { line: l + lineOffset, character: 1 } }, severity, code, message, source: eventsSource };
   }
+}
+
+/** Characters only the scan in checkGuards can judge: NUL, the replacement character, flow brackets (and with them commas and quotes). */
+const needsScan = /[\0\uFFFD[{]/;
+const tooIndented = new RegExp(`(?:^|\n) {${limits.maxDepth * 8 + 1}}`);
+
+/**
+ * True when checkGuards' scan would find nothing, known from native string
+ * searches: a file just opened is scanned before the scan loop has been
+ * compiled, and walking its characters one by one then costs more than the parse.
+ */
+function plainlyWithinLimits(text: string): boolean {
+  if (needsScan.test(text) || tooIndented.test(text)) return false;
+  const most = Math.min(limits.maxLines - 1, limits.maxNodes);
+  let lines = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) if (++lines > most) return false;
+  return true;
 }
 
 function yamlMessage(code: string, message: string): string {

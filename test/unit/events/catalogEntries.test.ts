@@ -6,6 +6,7 @@ import { EventService } from '../../../src/core/events/eventService';
 import { newEntryCache, splitCatalog, validateCatalogEntries } from '../../../src/core/events/catalogEntries';
 import { extractFacts } from '../../../src/core/events/facts';
 import { validateText } from '../../../src/core/events/validate';
+import { hover, symbols } from '../../../src/core/events/languageFeatures';
 
 function catalog(n: number): string {
   const out = ['name: Shop', 'version: "1.0.0"', 'events:'];
@@ -121,4 +122,23 @@ test('a catalog opened broken, or not of the plain shape, then edited: every ste
       );
     }
   }
+});
+
+test('an opened catalog keeps no parse tree, yet symbols and hover read the file as a full validation does', () => {
+  const text = catalog(20);
+  const opened = new EventService({ readLinked: schemas });
+  opened.setFile(file, text);
+  const kept = opened.result(file);
+  assert.ok(kept && Object.getOwnPropertyDescriptor(kept, 'parsed')?.get, 'the opened result holds its tree: a thousand entries survive into the old generation');
+  const full = validateText(file, text, { kind: { type: 'event-catalog-yaml' } });
+  assert.deepEqual(
+    kept.parsed?.docs.map((d) => d.value),
+    full?.parsed?.docs.map((d) => d.value),
+  );
+  assert.deepEqual(
+    symbols(opened, file).map((x) => x.name),
+    ['name', 'version', 'events', 'services'],
+  );
+  const at = { line: text.split('\n').indexOf('    title: Event 3'), character: 6 };
+  assert.ok(hover(opened, file, at), 'no hover on an entry of the opened catalog');
 });
