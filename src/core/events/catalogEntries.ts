@@ -123,16 +123,19 @@ export function validateCatalogEntries(path: string, text: string, cache: EntryC
   /** The full validation, filed by entry only when an edit comes (a result with a guard or YAML error never is, see seed). */
   const wholeForNow = (): ValidationResult => {
     const { parsed: tree, ...whole } = validateWhole(text);
-    const facts = extractFacts({ ...whole, parsed: tree });
-    // The tree is not kept: a thousand entries' nodes surviving into the old generation cost more than a parse when first asked for.
-    let parsed: ParsedYaml | undefined;
-    const full: ValidationResult = {
+    // The tree is read for the facts, then dropped: kept, a thousand entries' nodes survive into the old
+    // generation. Ranges, hover and symbols re-parse once, when first asked.
+    let parsed = tree;
+    const full: { -readonly [K in keyof ValidationResult]: ValidationResult[K] } = {
       ...whole,
-      facts,
+      facts: undefined,
       get parsed() {
         return (parsed ??= parseYaml(text));
       },
     };
+    // Not spread into a new object: a spread would copy the tree out of the getter.
+    full.facts = extractFacts(full);
+    parsed = undefined;
     cache.entries = new Map();
     cache.unfiled = { path, text, full };
     return full;

@@ -100,7 +100,8 @@ export function extractFacts(result: ValidationResult): FileFacts {
   for (const d of parsed.docs) {
     const value = d.value;
     if (!d.ok || !isObj(value)) continue;
-    const ctx = new Ctx(parsed, d, result.path, facts);
+    // Ranges are looked up through the result, when first read: a result that drops its tree (an opened catalog) re-parses then.
+    const ctx = new Ctx(() => result.parsed, d.index, result.path, facts);
     switch (result.kind.type) {
       case 'event-yaml':
         ctx.eventYaml(value, '');
@@ -121,23 +122,28 @@ export function extractFacts(result: ValidationResult): FileFacts {
 /** The facts of one catalog entry parsed alone (document `doc`), at pointer `base` of that parse. */
 export function catalogEventFacts(parsed: ParsedYaml, doc: ParsedDoc, path: string, entry: unknown, base: string): FileFacts {
   const facts = { path, definitions: [] as Definition[], references: [] as Reference[], schemaLinks: [] as SchemaLink[] };
-  new Ctx(parsed, doc, path, facts).catalogEvent(entry, base);
+  new Ctx(() => parsed, doc.index, path, facts).catalogEvent(entry, base);
   return facts;
 }
 
 class Ctx {
   constructor(
-    private readonly parsed: ParsedYaml,
-    private readonly doc: ParsedDoc,
+    /** The parse the ranges are read from (facts keep this, not the tree). */
+    private readonly source: () => ParsedYaml | undefined,
+    private readonly docIndex: number,
     private readonly path: string,
     private readonly facts: { definitions: Definition[]; references: Reference[]; schemaLinks: SchemaLink[] },
   ) {}
 
   range(pointer: string, key = false): Range | undefined {
-    const fast = this.parsed.locate(this.doc.index, pointer);
+    const parsed = this.source();
+    if (!parsed) return undefined;
+    const fast = parsed.locate(this.docIndex, pointer);
     if (fast && (key ? fast.key : (fast.value ?? fast.key))) return key ? fast.key : (fast.value ?? fast.key);
-    const t = findPointer(this.doc.doc, pointer);
-    return nodeRange(this.parsed, key ? t.key : (t.value ?? t.key));
+    const doc = parsed.docs[this.docIndex];
+    if (!doc) return undefined;
+    const t = findPointer(doc.doc, pointer);
+    return nodeRange(parsed, key ? t.key : (t.value ?? t.key));
   }
 
   /**

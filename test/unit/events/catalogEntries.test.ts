@@ -2,6 +2,8 @@
 // what the whole-file validation says, after any sequence of edits.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { EventService } from '../../../src/core/events/eventService';
 import { newEntryCache, splitCatalog, validateCatalogEntries } from '../../../src/core/events/catalogEntries';
 import { extractFacts } from '../../../src/core/events/facts';
@@ -124,17 +126,27 @@ test('a catalog opened broken, or not of the plain shape, then edited: every ste
   }
 });
 
-test('an opened catalog keeps no parse tree, yet symbols and hover read the file as a full validation does', () => {
+test('an opened catalog keeps no parse tree (its facts neither), yet ranges, symbols and hover read the file as a full validation does', async () => {
   const text = catalog(20);
+  const cache = newEntryCache();
+  let tree: WeakRef<object> | undefined;
+  const result = validateCatalogEntries(file, text, cache, (t) => {
+    const r = validateText(file, t, { kind: { type: 'event-catalog-yaml' } })!;
+    tree = new WeakRef(r.parsed!);
+    return r;
+  })!;
+  await collectGarbage();
+  assert.equal(tree?.deref(), undefined, 'the tree of the opened catalog is still reachable: a thousand entries survive into the old generation');
+  const full = validateText(file, text, { kind: { type: 'event-catalog-yaml' } })!;
+  const facts = extractFacts(full);
+  const ranges = (f: typeof facts) => [...f.definitions.map((d) => [d.id, d.range, d.versionRange]), ...f.schemaLinks.map((l) => [l.ref, l.range])];
+  assert.deepEqual(ranges(result.facts!), ranges(facts));
+  assert.deepEqual(
+    result.parsed?.docs.map((d) => d.value),
+    full.parsed?.docs.map((d) => d.value),
+  );
   const opened = new EventService({ readLinked: schemas });
   opened.setFile(file, text);
-  const kept = opened.result(file);
-  assert.ok(kept && Object.getOwnPropertyDescriptor(kept, 'parsed')?.get, 'the opened result holds its tree: a thousand entries survive into the old generation');
-  const full = validateText(file, text, { kind: { type: 'event-catalog-yaml' } });
-  assert.deepEqual(
-    kept.parsed?.docs.map((d) => d.value),
-    full?.parsed?.docs.map((d) => d.value),
-  );
   assert.deepEqual(
     symbols(opened, file).map((x) => x.name),
     ['name', 'version', 'events', 'services'],
@@ -142,3 +154,12 @@ test('an opened catalog keeps no parse tree, yet symbols and hover read the file
   const at = { line: text.split('\n').indexOf('    title: Event 3'), character: 6 };
   assert.ok(hover(opened, file, at), 'no hover on an entry of the opened catalog');
 });
+
+/** A full collection, with the flag that allows it turned on in this process. */
+async function collectGarbage(): Promise<void> {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  // WeakRefs are kept alive until the end of the current job.
+  await new Promise((r) => setImmediate(r));
+  gc();
+}
