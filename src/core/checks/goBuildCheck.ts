@@ -18,7 +18,7 @@ async function runGoTool(tool: 'build' | 'vet', spec: CheckSpec, ctx: CheckConte
   }
   const output = `${result.stderr}\n${result.stdout}`;
   const summary = tool === 'build' ? 'The module does not build' : 'go vet reports a problem';
-  const cycle = importCycleProblem(output, readModulePath(ctx.fs, ctx.folder), (rel) => readLearnerGoFile(ctx.folder, rel));
+  const cycle = importCycleProblem(output, readModulePath(ctx.fs, ctx.folder), (rel) => readLearnerGoFile(ctx, rel));
   if (cycle) return failWith(summary, [cycle]);
   const problems = parseGoDiagnostics(output, ctx.folder);
   return failWith(summary, problems.length > 0 ? problems : [{ message: `go ${tool} exited with code ${result.exitCode ?? 'unknown'}` }]);

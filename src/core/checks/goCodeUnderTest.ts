@@ -3,7 +3,7 @@
  * function or method of the learner's), so a failing test points the learner at
  * their own code, not only at the course's assertion.
  */
-import { courseFs } from './defaultCourseFs';
+import type { CourseFs } from './courseFs';
 import { findGoFunc } from './goDeclarations';
 import { matchFiles } from './files';
 import type { CheckLocation } from './types';
@@ -46,27 +46,33 @@ export function subjectsFor(subjects: readonly GoSubject[] | undefined, test: st
   });
 }
 
+/** The learner's folder and the files it is read through (a check's context is one). */
+export interface LearnerFolder {
+  readonly fs: CourseFs;
+  readonly folder: string;
+}
+
 /** A Go file of the learner's folder, or undefined when it is not a regular file of a sane size. */
-export function readLearnerGoFile(folder: string, rel: string): string | undefined {
-  return courseFs().readText(`${folder}/${rel}`);
+export function readLearnerGoFile(learner: LearnerFolder, rel: string): string | undefined {
+  return learner.fs.readText(`${learner.folder}/${rel}`);
 }
 
 /**
  * Where the subject is declared now: in its file wherever it moved to there, else in
  * another non-test file of the same package folder; undefined when it is nowhere.
  */
-export function locateSubject(folder: string, subject: GoSubject): CheckLocation | undefined {
+export function locateSubject(learner: LearnerFolder, subject: GoSubject): CheckLocation | undefined {
   const file = subject.file.replace(/^\.\//, '');
   const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
   const at = (candidate: string): CheckLocation | undefined => {
-    const text = readLearnerGoFile(folder, candidate);
+    const text = readLearnerGoFile(learner, candidate);
     const found = text === undefined ? undefined : findGoFunc(text, subject.func);
     return found ? { file: candidate, line: found.line, column: found.column } : undefined;
   };
   const inFile = at(file);
   if (inFile) return inFile;
   // Only when it is not in its file: the walk lists the folder.
-  const siblings = matchFiles(courseFs(), folder, dir ? `${dir}/*.go` : '*.go').filter((f) => f !== file && !f.endsWith('_test.go'));
+  const siblings = matchFiles(learner.fs, learner.folder, dir ? `${dir}/*.go` : '*.go').filter((f) => f !== file && !f.endsWith('_test.go'));
   for (const candidate of siblings) {
     const found = at(candidate);
     if (found) return found;

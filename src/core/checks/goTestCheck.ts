@@ -48,7 +48,7 @@ async function runGoTest(spec: CheckSpec, ctx: CheckContext): Promise<CheckOutco
   const report = parseGoTestJson(result.stdout);
   const modulePath = readModulePath(ctx.fs, ctx.folder);
   const compileOutput = [...report.buildOutput, ...report.plainLines, result.stderr].join('\n');
-  const cycle = importCycleProblem(compileOutput, modulePath, (rel) => readLearnerGoFile(ctx.folder, rel));
+  const cycle = importCycleProblem(compileOutput, modulePath, (rel) => readLearnerGoFile(ctx, rel));
   if (cycle) return withNotes({ ...failWith('The tests do not build', [cycle]), blocked: true });
   const buildProblems = parseGoDiagnostics(compileOutput, ctx.folder).filter((p) => p.location);
   if (buildProblems.length > 0) return withNotes({ ...failWith('The tests do not compile', buildProblems), blocked: true });
@@ -57,11 +57,11 @@ async function runGoTest(spec: CheckSpec, ctx: CheckContext): Promise<CheckOutco
   const unfinished = report.unfinished;
   const subjects = spec.codeUnderTest as readonly GoSubject[] | undefined;
   const problems: CheckProblem[] = [
-    ...report.failed.map((f) => explainGoTestFailure(f, ctx.folder, modulePath, subjects)),
+    ...report.failed.map((f) => explainGoTestFailure(f, ctx, modulePath, subjects)),
     ...unfinished.flatMap((u) => {
       const p = timeoutProblem(u.test, u.output, ctx.folder) ?? raceProblem(u.test, u.output, ctx.folder);
       if (p) return [p];
-      const panicked = panicProblem(u, ctx.folder, subjects);
+      const panicked = panicProblem(u, ctx, subjects);
       return panicked ? [panicked] : [];
     }),
   ];

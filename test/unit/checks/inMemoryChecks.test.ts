@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { runChecks, type CheckSpec, type ModuleSpec } from '../../../src/core/checks';
 import { memoryCourseFs } from './memoryCourseFs';
 import { noGo } from './helpers';
+import { locateSubject } from '../../../src/core/checks/goCodeUnderTest';
 
 const only = (...checks: CheckSpec[]): ModuleSpec => ({ title: 't', description: 'd', steps: [], checks, expect: { starterFails: [], starterMessages: {} } });
 const folder = '/learner/booking';
@@ -38,5 +39,17 @@ describe('file checks over an in-memory CourseFs', () => {
 
   it('refuses a folder the in-memory file system does not hold', async () => {
     await assert.rejects(runChecks(checks, '/nowhere', { runner: noGo, fs: memoryCourseFs({}) }), /\/nowhere is not a folder/);
+  });
+});
+
+describe("a failed Go test located at the learner's code, read through the same CourseFs", () => {
+  const learner = (files: Record<string, string>) => ({ fs: memoryCourseFs(files), folder });
+  const subject = { file: 'order/usecase/create.go', func: 'CreateOrder.Execute' };
+  const create = 'package usecase\n\ntype CreateOrder struct{}\n\nfunc (c *CreateOrder) Execute() error {\n\treturn nil\n}\n';
+
+  it('finds the method in its file, or beside it when it moved, in the in-memory folder', () => {
+    assert.deepEqual(locateSubject(learner({ [`${folder}/order/usecase/create.go`]: create }), subject), { file: 'order/usecase/create.go', line: 5, column: 23 });
+    assert.deepEqual(locateSubject(learner({ [`${folder}/order/usecase/create.go`]: 'package usecase\n', [`${folder}/order/usecase/execute.go`]: create }), subject)?.file, 'order/usecase/execute.go');
+    assert.equal(locateSubject(learner({ [`${folder}/order/usecase/create.go`]: 'package usecase\n' }), subject), undefined);
   });
 });
