@@ -13,25 +13,6 @@ import { maxLinkedFileBytes, type LinkedFileReader, type LinkedText, type Refuse
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 const systemFolders = ['/proc/', '/sys/', '/dev/'];
 
-function real(path: string): string | undefined {
-  try {
-    return realpathSync(path).replace(/\\/g, '/');
-  } catch {
-    return undefined;
-  }
-}
-
-const realCache = new Map<string, string | undefined>();
-
-/** Folders allowed to be linked into are resolved once (they are few and rarely move). */
-function realCached(path: string): string | undefined {
-  if (!realCache.has(path)) {
-    if (realCache.size > 1000) realCache.clear();
-    realCache.set(path, real(path));
-  }
-  return realCache.get(path);
-}
-
 function inside(path: string, folder: string): boolean {
   const f = folder.endsWith('/') ? folder : `${folder}/`;
   return path === folder || path.startsWith(f);
@@ -51,12 +32,9 @@ export function nodeLinkedFileReader(roots: () => readonly string[], maxBytes = 
       const read = readBounded(fast, maxBytes, constants.O_NOFOLLOW);
       if (read !== symlinked) return read;
     }
-    let target: string;
-    try {
-      target = realpathSync(path).replace(/\\/g, '/');
-    } catch (err) {
-      return (err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR' ? undefined : { refused: 'it could not be opened' };
-    }
+    const target = realOrUndefined(path);
+    if (target === absent) return undefined;
+    if (target === undefined) return { refused: 'it could not be opened' };
     return refusal(target, from, roots) ?? readBounded(target, maxBytes, 0);
   };
 }
@@ -114,10 +92,11 @@ const refusedRecently = new RecentAnswers<Refused | undefined>(1000);
 const allowedRecently = new RecentAnswers<string[]>(100);
 
 function allowedFolders(roots: () => readonly string[], from: string): string[] {
-  return allowedRecently.get(from, () => [...roots(), dirnameOf(from)].map(realCached).filter((r): r is string => r !== undefined && r !== '/'));
+  // The folders' real paths expire with the answer: a workspace folder swapped for a symlink is seen a second later.
+  return allowedRecently.get(from, () => [...roots(), dirnameOf(from)].map(realRecent).filter((r): r is string => typeof r === 'string' && r !== '/'));
 }
 
-/** A folder's real path. */
+/** A folder's real path, worked out at most once a second. */
 const realRecently = new RecentAnswers<string | typeof absent | undefined>(1000);
 
 const absent = Symbol('absent');
@@ -126,6 +105,7 @@ function realRecent(path: string): string | typeof absent | undefined {
   return realRecently.get(path, () => realOrUndefined(path));
 }
 
+/** A path's real path: `absent` when it does not exist, undefined when it cannot be resolved (the one resolve of this file). */
 function realOrUndefined(path: string): string | typeof absent | undefined {
   try {
     return realpathSync.native(path).replace(/\\/g, '/');

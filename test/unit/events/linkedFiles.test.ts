@@ -114,3 +114,25 @@ test("a folder swapped for a symlink out of the workspace is refused a second la
   const now = read(path.join(folder, 'schema.json'), from);
   assert.ok(isRefused(now), `read through the swapped folder: ${JSON.stringify(now)}`);
 });
+
+test('a workspace folder that was a symlink and is now a real folder no longer lets its old target in, a second later', async () => {
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'edgo-moved-'));
+  try {
+    const target = path.join(base, 'target');
+    const root = path.join(base, 'root');
+    fs.mkdirSync(path.join(target, 'events'), { recursive: true });
+    fs.writeFileSync(path.join(target, 'schema.json'), '{"type":"object"}');
+    fs.symlinkSync(target, root);
+    const read = nodeLinkedFileReader(() => [root]);
+    // The catalog lives in neither folder: only the workspace folder allows the read.
+    const from = path.join(base, 'catalog', 'eventcatalog.yaml');
+    assert.equal(read(path.join(target, 'schema.json'), from), '{"type":"object"}', 'inside the workspace while it points there');
+    fs.unlinkSync(root);
+    fs.mkdirSync(root);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const now = read(path.join(target, 'schema.json'), from);
+    assert.ok(isRefused(now), `the old target of the workspace folder is still read: ${JSON.stringify(now)}`);
+  } finally {
+    fs.rmSync(base, { recursive: true, force: true });
+  }
+});
