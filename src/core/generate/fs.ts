@@ -22,36 +22,3 @@ export interface DirEntry {
   readonly name: string;
   readonly isDirectory: boolean;
 }
-
-/** Joins POSIX path segments and removes `.`/`..` and doubled slashes. */
-export function joinPath(...parts: string[]): string {
-  const joined = parts.filter((p) => p !== '').join('/');
-  const absolute = joined.startsWith('/');
-  const out: string[] = [];
-  for (const seg of joined.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
-    else out.push(seg);
-  }
-  return (absolute ? '/' : '') + out.join('/');
-}
-
-export function dirName(path: string): string {
-  const i = path.lastIndexOf('/');
-  return i <= 0 ? (path.startsWith('/') ? '/' : '.') : path.slice(0, i);
-}
-
-export function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
-}
-
-/** `to` relative to the folder `fromDir`, always with `/`. */
-export function relativePath(fromDir: string, to: string): string {
-  const a = joinPath(fromDir).split('/').filter(Boolean);
-  const b = joinPath(to).split('/').filter(Boolean);
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  const up = a.slice(i).map(() => '..');
-  const rel = [...up, ...b.slice(i)].join('/');
-  return rel === '' ? '.' : rel;
-}

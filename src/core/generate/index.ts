@@ -5,7 +5,8 @@
 import { planAsyncApi } from './asyncapi/index';
 import { planCatalog } from './catalog/index';
 import { planDocs } from './docs/index';
-import { joinPath, type GenFs } from './fs';
+import type { GenFs } from './fs';
+import { joinPaths } from '../paths';
 import { applyPlan, needsConfirmation, type ApplyResult, type Plan } from './plan';
 import { loadWorkspace } from './workspace';
 
@@ -28,7 +29,7 @@ export async function planGeneration(fs: GenFs, request: GenerateRequest): Promi
   const out = request.out ?? defaultOut[request.kind];
   // Generated output is never read back as input.
   const input = await loadWorkspace(fs, request.root, { exclude: [out, defaultOut.catalog] });
-  const outDir = joinPath(request.root, out);
+  const outDir = joinPaths(request.root, out);
   const plan =
     request.kind === 'catalog' ? await planCatalog(input, fs, outDir) : request.kind === 'asyncapi' ? await planAsyncApi(input, fs, outDir) : await planDocs(input, fs, request.root, { docsDir: out, readme: request.readme ?? true });
   return { ...plan, base: request.root, events: input.events.length, services: input.services.length };

@@ -4,7 +4,8 @@
  * records a hash of every file the generator wrote, so a later run can tell a
  * file it generated (safe to replace) from one the learner changed (ask first).
  */
-import { joinPath, relativePath, type GenFs } from './fs';
+import type { GenFs } from './fs';
+import { joinPaths, relativePath } from '../paths';
 
 export type ChangeKind =
   /** A new file. */
@@ -57,7 +58,7 @@ export function contentHash(text: string): string {
 }
 
 export async function readManifest(fs: GenFs, root: string): Promise<Record<string, string>> {
-  const text = await fs.readFile(joinPath(root, manifestFile));
+  const text = await fs.readFile(joinPaths(root, manifestFile));
   if (text === undefined) return {};
   try {
     const parsed: unknown = JSON.parse(text);
@@ -93,7 +94,7 @@ export class PlanBuilder {
   /** The file as it will be once the planned changes are applied so far. */
   async read(rel: string): Promise<string | undefined> {
     if (this.#pending.has(rel)) return this.#pending.get(rel) ?? undefined;
-    return this.fs.readFile(joinPath(this.root, rel));
+    return this.fs.readFile(joinPaths(this.root, rel));
   }
 
   async exists(rel: string): Promise<boolean> {
@@ -169,7 +170,7 @@ export async function applyPlan(fs: GenFs, plan: Plan, options: ApplyOptions = {
   const stayed = new Set<string>();
   const base = plan.base ?? plan.root;
   const under = relativePath(base, plan.root);
-  const inBase = (rel: string): string => (under === '.' ? rel : `${under}/${rel}`);
+  const inBase = (rel: string): string => (under === '' ? rel : `${under}/${rel}`);
   for (const change of plan.changes) {
     if ((needsYes(change.kind) && !options.confirmed) || stayed.has(change.path)) {
       skipped.push(change.path);
@@ -185,7 +186,7 @@ export async function applyPlan(fs: GenFs, plan: Plan, options: ApplyOptions = {
   }
   const sorted = Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => a.localeCompare(b)));
   const manifestText = `${JSON.stringify({ generator: 'edgo', files: sorted }, null, 2)}\n`;
-  const previous = await fs.readFile(joinPath(plan.root, manifestFile));
+  const previous = await fs.readFile(joinPaths(plan.root, manifestFile));
   // Plans that only merge (the docs) leave no manifest behind in the learner's folder.
   if (previous === undefined && Object.keys(sorted).length === 0) return { written, moved, skipped };
   if (previous !== manifestText) await fs.write(base, inBase(manifestFile), manifestText, { replace: previous !== undefined });

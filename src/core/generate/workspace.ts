@@ -7,7 +7,8 @@ import { parse as parseYaml } from 'yaml';
 import { loadEventDefinitions, type EventDefinition } from '../events/model';
 import { validateText } from '../events/validate';
 import { hasControlChars, visible } from './escape';
-import { baseName, dirName, joinPath, relativePath, type GenFs } from './fs';
+import type { GenFs } from './fs';
+import { basenameOf, dirnameOf, joinPaths, relativePath } from '../paths';
 import { readRoutes, stringLiterals } from './goSource';
 import type { GenDomain, GenEvent, GenService, GenTeam, GenerationInput, HttpRoute, JsonSchema } from './input';
 import { kebab, titleCase, toSemver } from './naming';
@@ -28,11 +29,11 @@ interface ScannedFolder {
 
 async function scan(fs: GenFs, root: string, exclude: readonly string[]): Promise<ScannedFolder> {
   const found: ScannedFolder = { eventFiles: [], goModDirs: [], goFiles: [] };
-  const excluded = new Set(exclude.map((e) => joinPath(root, e)));
+  const excluded = new Set(exclude.map((e) => joinPaths(root, e)));
   const walk = async (dir: string, depth: number): Promise<void> => {
     if (depth > 12) return;
     for (const entry of await fs.list(dir)) {
-      const full = joinPath(dir, entry.name);
+      const full = joinPaths(dir, entry.name);
       if (entry.isDirectory) {
         if (!skipDirs.has(entry.name) && !entry.name.startsWith('.') && !excluded.has(full)) await walk(full, depth + 1);
         continue;
@@ -79,12 +80,12 @@ export async function loadWorkspace(fs: GenFs, root: string, options: LoadOption
   for (const file of scanned.goFiles) {
     const src = (await fs.readFile(file)) ?? '';
     goSources.set(file, src);
-    if (/^\s*package\s+main\b/m.test(src) && /\bfunc\s+main\s*\(/.test(src)) mainDirs.push(dirName(file));
+    if (/^\s*package\s+main\b/m.test(src) && /\bfunc\s+main\s*\(/.test(src)) mainDirs.push(dirnameOf(file));
   }
   const serviceDirs = mainDirs.length > 0 ? [...new Set(mainDirs.map((d) => serviceFolderOfMain(d, root)))] : scanned.goModDirs.length > 1 ? scanned.goModDirs.filter((d) => d !== root) : scanned.goModDirs;
   const services = new Map<string, { folder?: string; routes: HttpRoute[]; literals: Set<string> }>();
   for (const dir of serviceDirs) {
-    const id = serviceId(baseName(dir) || 'app');
+    const id = serviceId(basenameOf(dir) || 'app');
     if (!services.has(id)) services.set(id, { folder: dir, routes: [], literals: new Set() });
   }
   const serviceOfPath = (p: string): string | undefined => {
@@ -135,7 +136,7 @@ export async function loadWorkspace(fs: GenFs, root: string, options: LoadOption
     }
     seen.add(id);
     const readRef = async (ref: string): Promise<JsonSchema | undefined> => {
-      const text = await fs.readFile(joinPath(dirName(file), ref));
+      const text = await fs.readFile(joinPaths(dirnameOf(file), ref));
       if (text === undefined) return undefined;
       try {
         const parsed: unknown = ref.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
@@ -220,9 +221,9 @@ function nameProblem(relPath: string, text: string): string {
 
 /** `x/cmd/name` → `x` (or `cmd/name` itself when `x` is the root); any other main folder is the service. */
 function serviceFolderOfMain(dir: string, root: string): string {
-  const parent = dirName(dir);
-  if (baseName(parent) !== 'cmd') return dir;
-  const owner = dirName(parent);
+  const parent = dirnameOf(dir);
+  if (basenameOf(parent) !== 'cmd') return dir;
+  const owner = dirnameOf(parent);
   return owner === root || owner.length < root.length ? dir : owner;
 }
 

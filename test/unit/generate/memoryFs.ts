@@ -1,4 +1,5 @@
-import { joinPath, type DirEntry, type GenFs } from '../../../src/core/generate/fs';
+import type { DirEntry, GenFs } from '../../../src/core/generate/fs';
+import { joinPaths } from '../../../src/core/paths';
 import { RefusedWriteError } from '../../../src/core/host/guardedWrite';
 
 /** An in-memory `GenFs` for the generator tests: the same create/replace rules as the disk, no links. */
@@ -6,11 +7,11 @@ export class MemoryFs implements GenFs {
   readonly files = new Map<string, string>();
 
   constructor(initial: Record<string, string> = {}) {
-    for (const [p, c] of Object.entries(initial)) this.files.set(joinPath(p), c);
+    for (const [p, c] of Object.entries(initial)) this.files.set(joinPaths(p), c);
   }
 
   async readFile(path: string): Promise<string | undefined> {
-    return this.files.get(joinPath(path));
+    return this.files.get(joinPaths(path));
   }
 
   async write(root: string, rel: string, content: string, options: { readonly replace: boolean }): Promise<void> {
@@ -31,11 +32,11 @@ export class MemoryFs implements GenFs {
 
   /** Test set-up: puts a file in place, as a learner would. */
   put(path: string, content: string): void {
-    this.files.set(joinPath(path), content);
+    this.files.set(joinPaths(path), content);
   }
 
   async list(dir: string): Promise<readonly DirEntry[]> {
-    const prefix = joinPath(dir) + '/';
+    const prefix = joinPaths(dir) + '/';
     const seen = new Map<string, boolean>();
     for (const p of this.files.keys()) {
       if (!p.startsWith(prefix)) continue;
@@ -49,6 +50,6 @@ export class MemoryFs implements GenFs {
 
   #inside(root: string, rel: string): string {
     if (rel.split('/').includes('..') || rel.startsWith('/')) throw new RefusedWriteError(`Refused to write ${rel}: outside ${root}.`);
-    return joinPath(root, rel);
+    return joinPaths(root, rel);
   }
 }
