@@ -120,28 +120,8 @@ function validateEntry(path: string, text: string): EntryResult | undefined {
  * thousand small ones), and its results are filed by entry for the edits to come.
  */
 export function validateCatalogEntries(path: string, text: string, cache: EntryCache, validateWhole: (text: string) => ValidationResult): ValidationResult | undefined {
-  /** The full validation, filed by entry only when an edit comes (a result with a guard or YAML error never is, see seed). */
-  const wholeForNow = (): ValidationResult => {
-    const { parsed: tree, ...whole } = validateWhole(text);
-    // The tree is read for the facts, then dropped: kept, a thousand entries' nodes survive into the old
-    // generation. Ranges, hover and symbols re-parse once, when first asked.
-    let parsed = tree;
-    const full: { -readonly [K in keyof ValidationResult]: ValidationResult[K] } = {
-      ...whole,
-      facts: undefined,
-      get parsed() {
-        return (parsed ??= parseYaml(text));
-      },
-    };
-    // Not spread into a new object: a spread would copy the tree out of the getter.
-    full.facts = extractFacts(full);
-    parsed = undefined;
-    cache.entries = new Map();
-    cache.unfiled = { path, text, full };
-    return full;
-  };
   // Opening: the full validation reports a tripped guard itself, and the file is cut into entries at the first edit.
-  if (!cache.skeleton && !cache.unfiled) return wholeForNow();
+  if (!cache.skeleton && !cache.unfiled) return wholeForNow(path, text, cache, validateWhole);
   // The limits are the whole file's, whatever the entries say: a tripped guard takes the full path, which reports it.
   if (checkGuards(text, 0)) return undefined;
   const split = splitCatalog(text);
@@ -152,7 +132,7 @@ export function validateCatalogEntries(path: string, text: string, cache: EntryC
     const before = splitCatalog(opened);
     if (before) seed(cache, was, before, full);
   }
-  if (!cache.skeleton) return wholeForNow();
+  if (!cache.skeleton) return wholeForNow(path, text, cache, validateWhole);
   const next = new Map<string, EntryResult>();
   const results: EntryResult[] = [];
   for (const e of split.entries) {
@@ -190,6 +170,29 @@ export function validateCatalogEntries(path: string, text: string, cache: EntryC
       return (parsed ??= parseYaml(text));
     },
   };
+}
+
+/**
+ * The full validation, filed by entry only when an edit comes (a result with a guard or YAML
+ * error never is, see seed). The tree is read for the facts, then dropped: kept, a thousand
+ * entries' nodes survive into the old generation. Ranges, hover and symbols re-parse once, when first asked.
+ */
+function wholeForNow(path: string, text: string, cache: EntryCache, validateWhole: (text: string) => ValidationResult): ValidationResult {
+  const { parsed: tree, ...whole } = validateWhole(text);
+  let parsed = tree;
+  const full: { -readonly [K in keyof ValidationResult]: ValidationResult[K] } = {
+    ...whole,
+    facts: undefined,
+    get parsed() {
+      return (parsed ??= parseYaml(text));
+    },
+  };
+  // Not spread into a new object: a spread would copy the tree out of the getter.
+  full.facts = extractFacts(full);
+  parsed = undefined;
+  cache.entries = new Map();
+  cache.unfiled = { path, text, full };
+  return full;
 }
 
 /** Files a full validation's diagnostics and facts by entry (relative to it) and the rest as the skeleton's. */
