@@ -12,7 +12,7 @@ import { catalogEventFacts, extractFacts, type Definition, type FileFacts, type 
 import { getAjv, validatorFor } from './schemas';
 import { schemaErrorsToDiagnostics } from './schemaDiagnostics';
 import type { ValidationResult } from './validate';
-import { checkGuards, needsFullParse, parseYaml, type ParsedYaml } from './yamlText';
+import { checkGuards, keepForRanges, needsFullParse, parseYaml, type ParsedYaml } from './yamlText';
 
 interface EntryResult {
   /** Lines relative to the entry's first line; pointers and labels are entry 0's (`/events/0`, `events[0]`). */
@@ -174,22 +174,16 @@ export function validateCatalogEntries(path: string, text: string, cache: EntryC
 
 /**
  * The full validation, filed by entry only when an edit comes (a result with a guard or YAML
- * error never is, see seed). The tree is read for the facts, then dropped: kept, a thousand
- * entries' nodes survive into the old generation. Ranges, hover and symbols re-parse once, when first asked.
+ * error never is, see seed). Its values and trees are read for the facts, then dropped: kept, a
+ * thousand entries' nodes survive into the old generation. Ranges still come from the line
+ * locator; hover and symbols re-parse once, when first asked.
  */
 function wholeForNow(path: string, text: string, cache: EntryCache, validateWhole: (text: string) => ValidationResult): ValidationResult {
-  const { parsed: tree, ...whole } = validateWhole(text);
-  let parsed = tree;
-  const full: { -readonly [K in keyof ValidationResult]: ValidationResult[K] } = {
-    ...whole,
-    facts: undefined,
-    get parsed() {
-      return (parsed ??= parseYaml(text));
-    },
-  };
-  // Not spread into a new object: a spread would copy the tree out of the getter.
+  const whole = validateWhole(text);
+  const full: { -readonly [K in keyof ValidationResult]: ValidationResult[K] } = { ...whole, facts: undefined };
   full.facts = extractFacts(full);
-  parsed = undefined;
+  // The facts read their ranges through `full.parsed` when asked, so they get the kept one.
+  if (full.parsed) full.parsed = keepForRanges(full.parsed);
   cache.entries = new Map();
   cache.unfiled = { path, text, full };
   return full;

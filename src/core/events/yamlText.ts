@@ -65,6 +65,9 @@ function fastParse(text: string, lineOffset: number): ParsedYaml | undefined {
   let full: ParsedYaml | undefined;
   const fullParse = () => (full ??= fullYaml(text, lineOffset));
   const locator = new LineLocator(text, lineOffset);
+  // Where the line reader splits the stream otherwise than the parser (a `--- value` marker), its answers would name another document.
+  // Known here, so that `locate` holds the locator and not the values (see keepForRanges).
+  const agrees = locator.documentCount === values.length;
   const docs: ParsedDoc[] = values.map((value, index) => ({
     index,
     value,
@@ -83,8 +86,31 @@ function fastParse(text: string, lineOffset: number): ParsedYaml | undefined {
     },
     docs,
     diagnostics: [],
-    // Where the line reader splits the stream otherwise than the parser (a `--- value` marker), its answers would name another document.
-    locate: (docIndex, pointer) => (locator.documentCount === values.length ? locator.locate(docIndex, pointer) : undefined),
+    locate: (docIndex, pointer) => (agrees ? locator.locate(docIndex, pointer) : undefined),
+  };
+}
+
+/**
+ * `parsed` without its values and trees, to be kept: ranges still come from its line
+ * locator, and whatever needs more parses the text again, once, when first asked.
+ */
+export function keepForRanges(parsed: ParsedYaml): ParsedYaml {
+  const { text, lineOffset, locate } = parsed;
+  let again: ParsedYaml | undefined;
+  const reparse = () => (again ??= parseYaml(text, lineOffset));
+  return {
+    text,
+    lineOffset,
+    locate,
+    get lineCounter() {
+      return reparse().lineCounter;
+    },
+    get docs() {
+      return reparse().docs;
+    },
+    get diagnostics() {
+      return reparse().diagnostics;
+    },
   };
 }
 

@@ -126,17 +126,20 @@ test('a catalog opened broken, or not of the plain shape, then edited: every ste
   }
 });
 
-test('an opened catalog keeps no parse tree (its facts neither), yet ranges, symbols and hover read the file as a full validation does', async () => {
+test('an opened catalog keeps no parse tree or values (its facts neither), yet ranges, symbols and hover read the file as a full validation does', async () => {
   const text = catalog(20);
   const cache = newEntryCache();
   let tree: WeakRef<object> | undefined;
+  let values: WeakRef<object> | undefined;
   const result = validateCatalogEntries(file, text, cache, (t) => {
     const r = validateText(file, t, { kind: { type: 'event-catalog-yaml' } })!;
     tree = new WeakRef(r.parsed!);
+    values = new WeakRef(r.parsed!.docs[0]!.value as object);
     return r;
   })!;
   await collectGarbage();
   assert.equal(tree?.deref(), undefined, 'the tree of the opened catalog is still reachable: a thousand entries survive into the old generation');
+  assert.equal(values?.deref(), undefined, 'the values of the opened catalog are still reachable');
   const full = validateText(file, text, { kind: { type: 'event-catalog-yaml' } })!;
   const facts = extractFacts(full);
   const ranges = (f: typeof facts) => [...f.definitions.map((d) => [d.id, d.range, d.versionRange]), ...f.schemaLinks.map((l) => [l.ref, l.range])];
