@@ -3,10 +3,9 @@
  * function or method of the learner's), so a failing test points the learner at
  * their own code, not only at the course's assertion.
  */
-import type { CourseFs } from './courseFs';
 import { findGoFunc } from './goDeclarations';
 import { matchFiles } from './files';
-import type { CheckLocation } from './types';
+import type { CheckContext, CheckLocation } from './types';
 
 export interface GoSubject {
   /** The learner's file, relative to the folder (`memory.go`, `order/usecase/create.go`). */
@@ -46,11 +45,8 @@ export function subjectsFor(subjects: readonly GoSubject[] | undefined, test: st
   });
 }
 
-/** The learner's folder and the files it is read through (a check's context is one). */
-export interface LearnerFolder {
-  readonly fs: CourseFs;
-  readonly folder: string;
-}
+/** The learner's folder and the files it is read through: the part of a check's context these read. */
+export type LearnerFolder = Pick<CheckContext, 'fs' | 'folder'>;
 
 /** A Go file of the learner's folder, or undefined when it is not a regular file of a sane size. */
 export function readLearnerGoFile(learner: LearnerFolder, rel: string): string | undefined {
